@@ -1,0 +1,19 @@
+package io.smartlists.engine;
+
+/**
+ * Callbacks for metrics; the Spring side binds them to Micrometer. Implementations must be cheap
+ * and must not throw.
+ */
+public interface EngineListener {
+
+  /** A widget was composed in this many nanoseconds. */
+  default void composed(Placement placement, Widget.Outcome outcome, long nanos) {}
+
+  /** Composition failed with this exception (the widget rendered empty). */
+  default void failed(Placement placement, Throwable error) {}
+
+  /** Signals were rebuilt from the host's order history. */
+  default void rebuilt(int orders, long nanos) {}
+
+  EngineListener NONE = new EngineListener() {};
+}
