@@ -1,5 +1,9 @@
 package io.smartlists.engine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+
 /**
  * Popularity-corrected co-purchase association between products (same order), blended with what
  * customers with similar purchase histories bought. Built once from the order history, then
@@ -20,8 +24,1002 @@ package io.smartlists.engine;
  *       or history product that contributed most, {@code outCoCount} in how many orders it was
  *       bought with the candidate (for the reason)
  * </ul>
+ *
+ * <h2>Model</h2>
+ *
+ * <p>Two sparse neighbourhoods per product, each kept as its top {@value #NEIGHBOURS} neighbours:
+ *
+ * <ul>
+ *   <li><b>same order</b>: {@code co(i,j)} = orders containing both;
+ *   <li><b>same customer</b>: {@code cc(i,j)} = customers whose {@value #RECENT_PER_CUSTOMER} most
+ *       recent distinct products contain both ("customers with similar purchase histories",
+ *       item-based).
+ * </ul>
+ *
+ * <p>A context product {@code i} votes for a candidate {@code j} with the popularity-damped
+ * conditional probability {@code p(j|i) / p(j)^beta} shrunk for rare pairs ({@code co/(co+shrink)}),
+ * and the vote is normalised by the strongest vote of that context product, so that every context
+ * product weighs the same whatever its popularity. History products vote through the
+ * same-customer neighbourhood with a smaller weight, decaying with how long ago they were bought.
+ * A small popularity prior ranks candidates that association alone cannot separate, and ranks
+ * the bestsellers when there is no evidence at all: on small catalogues, where popularity is hard
+ * to beat, the list degrades to popularity instead of below it.
+ *
+ * <h2>Concurrency</h2>
+ *
+ * <p>Rows are {@code int[]} of interleaved {@code (neighbour, count)} pairs in an array of arrays.
+ * The single writer increments counts in place (a reader may see the old or the new count) and
+ * replaces a whole row copy-on-write when its membership changes, published with release/acquire
+ * semantics; readers never lock.
  */
 public final class CoPurchaseIndex {
 
-  private CoPurchaseIndex() {}
+  /** Neighbours kept per product and per neighbourhood (same order, same customer). */
+  static final int NEIGHBOURS = 64;
+
+  /** Distinct recent products per customer that define the same-customer co-occurrence. */
+  static final int RECENT_PER_CUSTOMER = 16;
+
+  /** Bestsellers kept for the popularity prior. */
+  static final int POPULAR = 64;
+
+  private static final VarHandle ROWS = MethodHandles.arrayElementVarHandle(int[][].class);
+  private static final int[] EMPTY = new int[0];
+
+  /** Model constants; package-private so the evaluation can compare variants. */
+  record Tuning(
+      float beta,
+      float shrink,
+      float customerBeta,
+      float customerShrink,
+      float contextCustomerWeight,
+      float historyWeight,
+      float historyDecay,
+      int historyLimit,
+      float prior) {
+
+    static final Tuning DEFAULT = new Tuning(0.5f, 2f, 0.5f, 2f, 0.3f, 0.3f, 0.9f, 20, 0.05f);
+  }
+
+  private final Tuning tuning;
+
+  // ---- state: written by the single writer, read lock-free -----------------------------------
+  private volatile int version;
+  private volatile int productCount;
+  private volatile int[] orderCount;
+  private volatile int[] customerCount;
+  private volatile float[] orderDamp;
+  private volatile float[] customerDamp;
+  private volatile int[][] orderRows;
+  private volatile int[][] customerRows;
+  private volatile int[] popular;
+  private volatile int maxOrderCount;
+
+  // ---- writer-only state ---------------------------------------------------------------------
+  private int[][] recent;
+  private long orders;
+  private final LongIntMap orderDelta = new LongIntMap();
+  private final LongIntMap customerDelta = new LongIntMap();
+
+  private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+  private CoPurchaseIndex(Tuning tuning, int productCount) {
+    this.tuning = tuning;
+    this.productCount = productCount;
+    this.orderCount = new int[productCount];
+    this.customerCount = new int[productCount];
+    this.orderDamp = new float[productCount];
+    this.customerDamp = new float[productCount];
+    this.orderRows = new int[productCount][];
+    this.customerRows = new int[productCount][];
+    Arrays.fill(orderRows, EMPTY);
+    Arrays.fill(customerRows, EMPTY);
+    this.popular = EMPTY;
+    this.recent = new int[0][];
+  }
+
+  /** A builder for an index over {@code productCount} products (it grows for larger indexes). */
+  public static Builder builder(int productCount) {
+    return new Builder(productCount, Tuning.DEFAULT);
+  }
+
+  static Builder builder(int productCount, Tuning tuning) {
+    return new Builder(productCount, tuning);
+  }
+
+  /** Number of products the index covers. */
+  public int productCount() {
+    return productCount;
+  }
+
+  /** Orders containing the product (0 for an unknown product). */
+  public int orderCount(int product) {
+    int[] c = orderCount;
+    return product >= 0 && product < c.length ? c[product] : 0;
+  }
+
+  /**
+   * Orders containing both products, as far as the index keeps it: exact for the pairs among a
+   * product's strongest neighbours; otherwise 0 (or the count since the last build).
+   */
+  public int coCount(int a, int b) {
+    int[][] rows = orderRows;
+    if (a < 0 || a >= rows.length) {
+      return 0;
+    }
+    int[] row = row(rows, a);
+    for (int x = 0; x < row.length; x += 2) {
+      if (row[x] == b) {
+        return row[x + 1];
+      }
+    }
+    return 0;
+  }
+
+  /** Customers whose recent purchases contain both products, as far as the index keeps it. */
+  public int sameCustomerCount(int a, int b) {
+    int[][] rows = customerRows;
+    if (a < 0 || a >= rows.length) {
+      return 0;
+    }
+    int[] row = row(rows, a);
+    for (int x = 0; x < row.length; x += 2) {
+      if (row[x] == b) {
+        return row[x + 1];
+      }
+    }
+    return 0;
+  }
+
+  /** The strongest same-order neighbours of a product, best first (for previews and tests). */
+  public int[] neighbours(int product) {
+    int[][] rows = orderRows;
+    if (product < 0 || product >= rows.length) {
+      return EMPTY;
+    }
+    int[] row = row(rows, product);
+    int[] cnt = orderCount;
+    float[] damp = orderDamp;
+    int n = row.length / 2;
+    int[] ids = new int[n];
+    float[] s = new float[n];
+    for (int x = 0; x < n; x++) {
+      ids[x] = row[2 * x];
+      s[x] = vote(row[2 * x + 1], damp[ids[x]], tuning.shrink());
+    }
+    sortDescending(ids, s, n);
+    return ids;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading
+
+  /**
+   * The top {@code k} products for this context and history, context excluded.
+   *
+   * @return how many products were written to the out arrays (at most {@code k})
+   */
+  public int recommend(int[] context, int[] history, int k, int[] outProducts, float[] outScores,
+      int[] outAnchor, int[] outCoCount) {
+    return recommend(context, history, k, outProducts, outScores, outAnchor, outCoCount, null);
+  }
+
+  /**
+   * As {@link #recommend(int[], int[], int, int[], float[], int[], int[])}, also writing to
+   * {@code outSameCustomers} how many customers bought both the anchor and the candidate (the
+   * evidence when the anchor comes from the purchase history rather than the same order).
+   */
+  public int recommend(int[] context, int[] history, int k, int[] outProducts, float[] outScores,
+      int[] outAnchor, int[] outCoCount, int @org.jspecify.annotations.Nullable [] outSameCustomers) {
+    int v = version; // acquire: everything the writer did before its last publish is visible
+    if (v < 0) {
+      throw new IllegalStateException();
+    }
+    int n = productCount;
+    int[] cnt = orderCount;
+    float[] oDamp = orderDamp;
+    float[] cDamp = customerDamp;
+    int[][] oRows = orderRows;
+    int[][] cRows = customerRows;
+    n = Math.min(n, Math.min(cnt.length, Math.min(oDamp.length, Math.min(cDamp.length,
+        Math.min(oRows.length, cRows.length)))));
+    Scratch s = scratch.get();
+    s.begin(n);
+    Tuning t = tuning;
+    for (int p : context) {
+      if (p >= 0 && p < n) {
+        s.exclude(p);
+      }
+    }
+    // context products: same-order votes, then same-customer votes, each normalised per product
+    for (int c = 0; c < context.length; c++) {
+      int i = context[c];
+      if (i < 0 || i >= n || s.seen(i, c, context)) {
+        continue;
+      }
+      addVotes(s, row(oRows, i), oDamp, t.shrink(), 1f, i, n);
+      addVotes(s, row(cRows, i), cDamp, t.customerShrink(), t.contextCustomerWeight(), i, n);
+    }
+    // history products, most recent first: same-customer votes, decaying with age
+    float w = t.historyWeight();
+    int used = 0;
+    for (int h = 0; h < history.length && used < t.historyLimit(); h++) {
+      int i = history[h];
+      if (i < 0 || i >= n || s.isExcluded(i)) {
+        continue;
+      }
+      used++;
+      addVotes(s, row(cRows, i), cDamp, t.customerShrink(), w, i, n);
+      addVotes(s, row(oRows, i), oDamp, t.shrink(), w, i, n);
+      w *= t.historyDecay();
+    }
+    // popularity prior: over every candidate, and the bestsellers join the candidates
+    float max = Math.max(1, maxOrderCount);
+    float prior = t.prior();
+    for (int p : popular) {
+      if (p < n && !s.isExcluded(p)) {
+        s.touch(p);
+      }
+    }
+    int touched = s.size;
+    int[] ids = s.touched;
+    float[] score = s.score;
+    for (int x = 0; x < touched; x++) {
+      int j = ids[x];
+      score[j] += prior * cnt[j] / max;
+    }
+    // top k
+    int written = 0;
+    for (int x = 0; x < touched; x++) {
+      int j = ids[x];
+      float sc = score[j];
+      if (written == k && !better(sc, j, outScores[k - 1], outProducts[k - 1])) {
+        continue;
+      }
+      int pos = written < k ? written++ : k - 1;
+      while (pos > 0 && better(sc, j, outScores[pos - 1], outProducts[pos - 1])) {
+        outProducts[pos] = outProducts[pos - 1];
+        outScores[pos] = outScores[pos - 1];
+        pos--;
+      }
+      outProducts[pos] = j;
+      outScores[pos] = sc;
+    }
+    for (int r = 0; r < written; r++) {
+      int j = outProducts[r];
+      int a = s.anchor[j];
+      outAnchor[r] = a;
+      outCoCount[r] = a < 0 ? cnt[j] : coCount(a, j);
+      if (outSameCustomers != null) {
+        outSameCustomers[r] = a < 0 ? 0 : sameCustomerCount(a, j);
+      }
+    }
+    return written;
+  }
+
+  private static boolean better(float score, int product, float otherScore, int other) {
+    return score > otherScore || (score == otherScore && product < other);
+  }
+
+  private static void addVotes(Scratch s, int[] row, float[] damp, float shrink, float weight,
+      int from, int n) {
+    if (row.length == 0 || weight <= 0) {
+      return;
+    }
+    float best = 0;
+    for (int x = 0; x < row.length; x += 2) {
+      int j = row[x];
+      if (j < n) {
+        best = Math.max(best, vote(row[x + 1], damp[j], shrink));
+      }
+    }
+    if (best <= 0) {
+      return;
+    }
+    float scale = weight / best;
+    for (int x = 0; x < row.length; x += 2) {
+      int j = row[x];
+      if (j >= n || s.isExcluded(j)) {
+        continue;
+      }
+      float contribution = vote(row[x + 1], damp[j], shrink) * scale;
+      s.add(j, contribution, from);
+    }
+  }
+
+  /** A neighbour's vote up to the per-row normalisation: {@code co * co/(co+shrink) * cnt_j^-beta}. */
+  private static float vote(int co, float damp, float shrink) {
+    return co * (co / (co + shrink)) * damp;
+  }
+
+  private static int[] row(int[][] rows, int product) {
+    return (int[]) ROWS.getAcquire(rows, product);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Writing (single writer)
+
+  /**
+   * Adds one confirmed order (single writer; readers keep scoring meanwhile).
+   *
+   * @param distinctProducts the order's product indexes (duplicates and negatives are ignored)
+   * @param customer dense customer index, or -1 for a guest
+   * @param placedAtEpochSecond when it was placed (orders are expected roughly in time order)
+   */
+  public void addOrder(int[] distinctProducts, int customer, long placedAtEpochSecond) {
+    int[] products = distinct(distinctProducts);
+    if (products.length == 0) {
+      return;
+    }
+    int maxId = products[products.length - 1];
+    if (maxId >= productCount) {
+      grow(maxId + 1);
+    }
+    orders++;
+    int[] cnt = orderCount;
+    float beta = tuning.beta();
+    for (int p : products) {
+      cnt[p]++;
+      orderDamp[p] = damp(cnt[p], beta);
+      if (cnt[p] > maxOrderCount) {
+        maxOrderCount = cnt[p];
+      }
+      updatePopular(p);
+    }
+    for (int a = 0; a < products.length; a++) {
+      for (int b = 0; b < products.length; b++) {
+        if (a != b) {
+          bump(orderRows, orderDelta, orderDamp, tuning.shrink(), products[a], products[b]);
+        }
+      }
+    }
+    if (customer >= 0) {
+      addCustomerProducts(customer, products);
+    }
+    version++; // release: publishes the counts and rows written above
+  }
+
+  private void addCustomerProducts(int customer, int[] products) {
+    if (customer >= recent.length) {
+      recent = Arrays.copyOf(recent, Math.max(customer + 1, recent.length * 2));
+    }
+    int[] rec = recent[customer] == null ? EMPTY : recent[customer];
+    int[] fresh = new int[products.length];
+    int freshCount = 0;
+    for (int p : products) {
+      if (!contains(rec, rec.length, p)) {
+        fresh[freshCount++] = p;
+      }
+    }
+    float beta = tuning.customerBeta();
+    for (int f = 0; f < freshCount; f++) {
+      int p = fresh[f];
+      customerCount[p]++;
+      customerDamp[p] = damp(customerCount[p], beta);
+    }
+    float shrink = tuning.customerShrink();
+    for (int f = 0; f < freshCount; f++) {
+      int p = fresh[f];
+      for (int q : rec) {
+        bump(customerRows, customerDelta, customerDamp, shrink, p, q);
+        bump(customerRows, customerDelta, customerDamp, shrink, q, p);
+      }
+      for (int g = 0; g < freshCount; g++) {
+        if (g != f) {
+          bump(customerRows, customerDelta, customerDamp, shrink, p, fresh[g]);
+        }
+      }
+    }
+    recent[customer] = pushRecent(rec, products);
+  }
+
+  /** Counts one more co-occurrence of {@code b} with {@code a} in a's row. */
+  private void bump(int[][] rows, LongIntMap delta, float[] damp, float shrink, int a, int b) {
+    int[] row = rows[a];
+    for (int x = 0; x < row.length; x += 2) {
+      if (row[x] == b) {
+        row[x + 1]++; // in place: a reader sees the old or the new count
+        return;
+      }
+    }
+    // not a kept neighbour: count it since the last build, admit it once it beats the weakest
+    int count = delta.increment(((long) a << 32) | b);
+    if (row.length < 2 * NEIGHBOURS) {
+      int[] grown = Arrays.copyOf(row, row.length + 2);
+      grown[row.length] = b;
+      grown[row.length + 1] = count;
+      ROWS.setRelease(rows, a, grown);
+      return;
+    }
+    int weakest = -1;
+    float weakestVote = Float.MAX_VALUE;
+    for (int x = 0; x < row.length; x += 2) {
+      float v = vote(row[x + 1], damp[row[x]], shrink);
+      if (v < weakestVote) {
+        weakestVote = v;
+        weakest = x;
+      }
+    }
+    if (vote(count, damp[b], shrink) > weakestVote) {
+      int[] replaced = row.clone();
+      replaced[weakest] = b;
+      replaced[weakest + 1] = count;
+      ROWS.setRelease(rows, a, replaced);
+    }
+  }
+
+  private void updatePopular(int p) {
+    int[] pop = popular;
+    int[] cnt = orderCount;
+    int at = -1;
+    for (int x = 0; x < pop.length; x++) {
+      if (pop[x] == p) {
+        at = x;
+        break;
+      }
+    }
+    if (at < 0) {
+      if (pop.length < POPULAR) {
+        pop = Arrays.copyOf(pop, pop.length + 1);
+        at = pop.length - 1;
+      } else if (cnt[p] > cnt[pop[pop.length - 1]]) {
+        pop = pop.clone();
+        at = pop.length - 1;
+      } else {
+        return;
+      }
+      pop[at] = p;
+    } else {
+      pop = pop.clone();
+    }
+    while (at > 0 && (cnt[pop[at]] > cnt[pop[at - 1]]
+        || (cnt[pop[at]] == cnt[pop[at - 1]] && pop[at] < pop[at - 1]))) {
+      int tmp = pop[at];
+      pop[at] = pop[at - 1];
+      pop[at - 1] = tmp;
+      at--;
+    }
+    popular = pop;
+  }
+
+  private void grow(int min) {
+    int size = Math.max(min, productCount + productCount / 2);
+    int old = orderRows.length;
+    int[][] oRows = Arrays.copyOf(orderRows, size);
+    int[][] cRows = Arrays.copyOf(customerRows, size);
+    Arrays.fill(oRows, old, size, EMPTY);
+    Arrays.fill(cRows, old, size, EMPTY);
+    orderCount = Arrays.copyOf(orderCount, size);
+    customerCount = Arrays.copyOf(customerCount, size);
+    orderDamp = Arrays.copyOf(orderDamp, size);
+    customerDamp = Arrays.copyOf(customerDamp, size);
+    orderRows = oRows;
+    customerRows = cRows;
+    productCount = min;
+  }
+
+  private static float damp(int count, float beta) {
+    return count <= 0 ? 0f : (float) Math.pow(count, -beta);
+  }
+
+  private static int[] distinct(int[] products) {
+    int[] p = products.clone();
+    Arrays.sort(p);
+    int m = 0;
+    for (int x = 0; x < p.length; x++) {
+      if (p[x] >= 0 && (m == 0 || p[m - 1] != p[x])) {
+        p[m++] = p[x];
+      }
+    }
+    return m == p.length ? p : Arrays.copyOf(p, m);
+  }
+
+  private static boolean contains(int[] a, int len, int v) {
+    for (int x = 0; x < len; x++) {
+      if (a[x] == v) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The customer's recent distinct products after this order: the order's first, then the rest. */
+  private static int[] pushRecent(int[] rec, int[] products) {
+    int[] next = new int[Math.min(RECENT_PER_CUSTOMER, rec.length + products.length)];
+    int m = 0;
+    for (int x = 0; x < products.length && m < next.length; x++) {
+      next[m++] = products[x];
+    }
+    for (int x = 0; x < rec.length && m < next.length; x++) {
+      if (!contains(products, products.length, rec[x])) {
+        next[m++] = rec[x];
+      }
+    }
+    return m == next.length ? next : Arrays.copyOf(next, m);
+  }
+
+  private static void sortDescending(int[] ids, float[] s, int n) {
+    for (int a = 1; a < n; a++) {
+      int id = ids[a];
+      float v = s[a];
+      int b = a - 1;
+      while (b >= 0 && (s[b] < v || (s[b] == v && ids[b] > id))) {
+        ids[b + 1] = ids[b];
+        s[b + 1] = s[b];
+        b--;
+      }
+      ids[b + 1] = id;
+      s[b + 1] = v;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Building
+
+  /** Collects the order history, then builds the index in one pass of sort-based pair counting. */
+  public static final class Builder {
+    private final Tuning tuning;
+    private int productCount;
+    private int[] lines = new int[1024];
+    private int lineCount;
+    private int[] starts = new int[256];
+    private int[] customers = new int[256];
+    private long[] times = new long[256];
+    private int orderCount;
+    private int customerLimit;
+
+    private Builder(int productCount, Tuning tuning) {
+      if (productCount < 0) {
+        throw new IllegalArgumentException("productCount < 0");
+      }
+      this.productCount = productCount;
+      this.tuning = tuning;
+    }
+
+    /**
+     * Adds one order of the history.
+     *
+     * @param distinctProducts product indexes (duplicates and negatives are ignored)
+     * @param customer dense customer index, or -1 for a guest
+     * @param placedAtEpochSecond when it was placed (used to find each customer's recent products)
+     */
+    public Builder addOrder(int[] distinctProducts, int customer, long placedAtEpochSecond) {
+      int[] p = distinct(distinctProducts);
+      if (p.length == 0) {
+        return this;
+      }
+      if (orderCount + 1 >= starts.length) {
+        int size = starts.length * 2;
+        starts = Arrays.copyOf(starts, size);
+        customers = Arrays.copyOf(customers, size);
+        times = Arrays.copyOf(times, size);
+      }
+      if (lineCount + p.length > lines.length) {
+        lines = Arrays.copyOf(lines, Math.max(lineCount + p.length, lines.length * 2));
+      }
+      starts[orderCount] = lineCount;
+      customers[orderCount] = customer;
+      times[orderCount] = placedAtEpochSecond;
+      System.arraycopy(p, 0, lines, lineCount, p.length);
+      lineCount += p.length;
+      orderCount++;
+      starts[orderCount] = lineCount;
+      productCount = Math.max(productCount, p[p.length - 1] + 1);
+      customerLimit = Math.max(customerLimit, customer + 1);
+      return this;
+    }
+
+    /** Builds the index; the builder can be dropped afterwards. */
+    public CoPurchaseIndex build() {
+      int n = productCount;
+      CoPurchaseIndex index = new CoPurchaseIndex(tuning, n);
+      index.orders = orderCount;
+      int[] cnt = index.orderCount;
+      for (int x = 0; x < lineCount; x++) {
+        cnt[lines[x]]++;
+      }
+      int max = 0;
+      for (int p = 0; p < n; p++) {
+        index.orderDamp[p] = damp(cnt[p], tuning.beta());
+        max = Math.max(max, cnt[p]);
+      }
+      index.maxOrderCount = max;
+      index.popular = topByCount(cnt, POPULAR);
+      PairCounter.rows(n, starts, lines, orderCount, index.orderDamp, tuning.shrink(),
+          index.orderRows);
+
+      // same customer: each customer's most recent distinct products, orders in time order
+      int[] byTime = sortByTime(orderCount, times);
+      int[][] recent = new int[customerLimit][];
+      for (int o : byTime) {
+        int c = customers[o];
+        if (c < 0) {
+          continue;
+        }
+        int[] p = Arrays.copyOfRange(lines, starts[o], starts[o + 1]);
+        recent[c] = pushRecent(recent[c] == null ? EMPTY : recent[c], p);
+      }
+      int[] cStarts = new int[customerLimit + 1];
+      int total = 0;
+      for (int c = 0; c < customerLimit; c++) {
+        cStarts[c] = total;
+        total += recent[c] == null ? 0 : recent[c].length;
+      }
+      cStarts[customerLimit] = total;
+      int[] cLines = new int[total];
+      for (int c = 0; c < customerLimit; c++) {
+        if (recent[c] != null) {
+          System.arraycopy(recent[c], 0, cLines, cStarts[c], recent[c].length);
+        }
+      }
+      int[] ccnt = index.customerCount;
+      for (int p : cLines) {
+        ccnt[p]++;
+      }
+      for (int p = 0; p < n; p++) {
+        index.customerDamp[p] = damp(ccnt[p], tuning.customerBeta());
+      }
+      PairCounter.rows(n, cStarts, cLines, customerLimit, index.customerDamp,
+          tuning.customerShrink(), index.customerRows);
+      index.recent = recent;
+      index.version = 1;
+      return index;
+    }
+
+    /** Order indexes by placement time, stable (ties keep insertion order). */
+    private static int[] sortByTime(int count, long[] times) {
+      long min = Long.MAX_VALUE;
+      long max = Long.MIN_VALUE;
+      for (int o = 0; o < count; o++) {
+        min = Math.min(min, times[o]);
+        max = Math.max(max, times[o]);
+      }
+      int[] order = new int[count];
+      if (count == 0) {
+        return order;
+      }
+      if (max - min >= (1L << 31) || max - min < 0) {
+        // a range wider than 68 years: clamp it, the recency order is all that matters here
+        min = max - (1L << 31) + 1;
+      }
+      long[] keyed = new long[count];
+      for (int o = 0; o < count; o++) {
+        keyed[o] = (Math.max(0, times[o] - min) << 32) | o;
+      }
+      Arrays.sort(keyed);
+      for (int o = 0; o < count; o++) {
+        order[o] = (int) keyed[o];
+      }
+      return order;
+    }
+  }
+
+  private static int[] topByCount(int[] cnt, int limit) {
+    int[] top = new int[Math.min(limit, cnt.length)];
+    float[] s = new float[top.length];
+    int m = 0;
+    for (int p = 0; p < cnt.length; p++) {
+      if (cnt[p] == 0 || (m == top.length && cnt[p] <= s[m - 1])) {
+        continue;
+      }
+      int pos = m < top.length ? m++ : m - 1;
+      while (pos > 0 && s[pos - 1] < cnt[p]) {
+        top[pos] = top[pos - 1];
+        s[pos] = s[pos - 1];
+        pos--;
+      }
+      top[pos] = p;
+      s[pos] = cnt[p];
+    }
+    return m == top.length ? top : Arrays.copyOf(top, m);
+  }
+
+  /**
+   * Sort-based pair counting over sets (orders, or customers' recent products), in passes over
+   * ranges of first products so the temporary pair array stays bounded, keeping each product's
+   * {@value #NEIGHBOURS} strongest neighbours.
+   */
+  static final class PairCounter {
+    /** Directed pairs per pass: 16M ints = 64 MB of temporary memory at most. */
+    private static final int PASS_PAIRS = 1 << 24;
+
+    static void rows(int n, int[] starts, int[] lines, int setCount, float[] damp, float shrink,
+        int[][] out) {
+      long[] degree = new long[n];
+      for (int s = 0; s < setCount; s++) {
+        int len = starts[s + 1] - starts[s];
+        for (int x = starts[s]; x < starts[s + 1]; x++) {
+          degree[lines[x]] += len - 1;
+        }
+      }
+      // which product of each set contains which sets: an inverted index, CSR
+      int[] postingStart = new int[n + 1];
+      for (int x = 0; x < starts[setCount]; x++) {
+        postingStart[lines[x] + 1]++;
+      }
+      for (int p = 0; p < n; p++) {
+        postingStart[p + 1] += postingStart[p];
+      }
+      int[] postings = new int[starts[setCount]];
+      int[] fill = Arrays.copyOf(postingStart, n);
+      for (int s = 0; s < setCount; s++) {
+        for (int x = starts[s]; x < starts[s + 1]; x++) {
+          postings[fill[lines[x]]++] = s;
+        }
+      }
+      int[] buf = new int[(int) Math.min(PASS_PAIRS, Math.max(16, maxPass(degree)))];
+      int[] rowStart = new int[n + 1];
+      int lo = 0;
+      HeapTopK top = new HeapTopK(NEIGHBOURS);
+      while (lo < n) {
+        // products [lo, hi) whose pairs fit in the buffer (a single product always fits)
+        int hi = lo;
+        long used = 0;
+        while (hi < n && (hi == lo || used + degree[hi] <= buf.length)) {
+          used += degree[hi];
+          hi++;
+        }
+        if (used > buf.length) {
+          buf = new int[(int) used];
+        }
+        int pos = 0;
+        for (int p = lo; p < hi; p++) {
+          rowStart[p] = pos;
+          for (int y = postingStart[p]; y < postingStart[p + 1]; y++) {
+            int s = postings[y];
+            for (int x = starts[s]; x < starts[s + 1]; x++) {
+              int q = lines[x];
+              if (q != p) {
+                buf[pos++] = q;
+              }
+            }
+          }
+        }
+        rowStart[hi] = pos;
+        for (int p = lo; p < hi; p++) {
+          int from = rowStart[p];
+          int to = rowStart[p + 1];
+          if (from == to) {
+            out[p] = EMPTY;
+            continue;
+          }
+          Arrays.sort(buf, from, to);
+          top.clear();
+          int run = from;
+          for (int x = from + 1; x <= to; x++) {
+            if (x == to || buf[x] != buf[run]) {
+              int q = buf[run];
+              int co = x - run;
+              top.offer(q, co, vote(co, damp[q], shrink));
+              run = x;
+            }
+          }
+          out[p] = top.toRow();
+        }
+        lo = hi;
+      }
+    }
+
+    private static long maxPass(long[] degree) {
+      long total = 0;
+      for (long d : degree) {
+        total += d;
+      }
+      return total;
+    }
+  }
+
+  /** Keeps the {@code k} best (id, count) by score; ties prefer the smaller id. */
+  static final class HeapTopK {
+    private final int k;
+    private final int[] ids;
+    private final int[] counts;
+    private final float[] scores;
+    private int size;
+
+    HeapTopK(int k) {
+      this.k = k;
+      this.ids = new int[k];
+      this.counts = new int[k];
+      this.scores = new float[k];
+    }
+
+    void clear() {
+      size = 0;
+    }
+
+    void offer(int id, int count, float score) {
+      if (size < k) {
+        ids[size] = id;
+        counts[size] = count;
+        scores[size] = score;
+        siftUp(size++);
+      } else if (worse(0, id, score)) {
+        ids[0] = id;
+        counts[0] = count;
+        scores[0] = score;
+        siftDown(0);
+      }
+    }
+
+    /** True when the root is worse than (id, score). */
+    private boolean worse(int at, int id, float score) {
+      return scores[at] < score || (scores[at] == score && ids[at] > id);
+    }
+
+    private boolean less(int a, int b) {
+      return scores[a] < scores[b] || (scores[a] == scores[b] && ids[a] > ids[b]);
+    }
+
+    private void siftUp(int at) {
+      while (at > 0) {
+        int parent = (at - 1) / 2;
+        if (!less(at, parent)) {
+          break;
+        }
+        swap(at, parent);
+        at = parent;
+      }
+    }
+
+    private void siftDown(int at) {
+      while (true) {
+        int l = 2 * at + 1;
+        int r = l + 1;
+        int m = at;
+        if (l < size && less(l, m)) {
+          m = l;
+        }
+        if (r < size && less(r, m)) {
+          m = r;
+        }
+        if (m == at) {
+          return;
+        }
+        swap(at, m);
+        at = m;
+      }
+    }
+
+    private void swap(int a, int b) {
+      int i = ids[a];
+      ids[a] = ids[b];
+      ids[b] = i;
+      int c = counts[a];
+      counts[a] = counts[b];
+      counts[b] = c;
+      float s = scores[a];
+      scores[a] = scores[b];
+      scores[b] = s;
+    }
+
+    int[] toRow() {
+      int[] row = new int[2 * size];
+      for (int x = 0; x < size; x++) {
+        row[2 * x] = ids[x];
+        row[2 * x + 1] = counts[x];
+      }
+      return row;
+    }
+  }
+
+  /** Per-thread scoring buffers, cleared by epoch so a request touches only what it uses. */
+  private static final class Scratch {
+    float[] score = new float[0];
+    float[] best = new float[0];
+    int[] anchor = new int[0];
+    int[] stamp = new int[0];
+    int[] touched = new int[256];
+    int size;
+    int epoch;
+
+    void begin(int n) {
+      if (score.length < n) {
+        int m = Math.max(n, score.length * 2);
+        score = new float[m];
+        best = new float[m];
+        anchor = new int[m];
+        stamp = new int[m];
+        epoch = 0;
+      }
+      epoch += 2;
+      if (epoch >= Integer.MAX_VALUE - 2) {
+        Arrays.fill(stamp, 0);
+        epoch = 2;
+      }
+      size = 0;
+    }
+
+    void exclude(int p) {
+      stamp[p] = epoch + 1;
+    }
+
+    boolean isExcluded(int p) {
+      return stamp[p] == epoch + 1;
+    }
+
+    /** True when context[c] already appeared earlier in the context. */
+    boolean seen(int p, int c, int[] context) {
+      for (int x = 0; x < c; x++) {
+        if (context[x] == p) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    void touch(int j) {
+      if (stamp[j] != epoch) {
+        stamp[j] = epoch;
+        score[j] = 0;
+        best[j] = 0;
+        anchor[j] = -1;
+        if (size == touched.length) {
+          touched = Arrays.copyOf(touched, size * 2);
+        }
+        touched[size++] = j;
+      }
+    }
+
+    void add(int j, float contribution, int from) {
+      touch(j);
+      score[j] += contribution;
+      if (contribution > best[j]) {
+        best[j] = contribution;
+        anchor[j] = from;
+      }
+    }
+  }
+
+  /** Open-addressing long to int counter map for the writer (pairs counted since the build). */
+  static final class LongIntMap {
+    private long[] keys = new long[1024];
+    private int[] values = new int[1024];
+    private boolean[] used = new boolean[1024];
+    private int size;
+
+    int increment(long key) {
+      int mask = keys.length - 1;
+      int at = (int) mix(key) & mask;
+      while (used[at]) {
+        if (keys[at] == key) {
+          return ++values[at];
+        }
+        at = (at + 1) & mask;
+      }
+      used[at] = true;
+      keys[at] = key;
+      values[at] = 1;
+      if (++size * 2 > keys.length) {
+        rehash();
+      }
+      return 1;
+    }
+
+    private void rehash() {
+      long[] k = keys;
+      int[] v = values;
+      boolean[] u = used;
+      keys = new long[k.length * 2];
+      values = new int[k.length * 2];
+      used = new boolean[k.length * 2];
+      int mask = keys.length - 1;
+      for (int x = 0; x < k.length; x++) {
+        if (u[x]) {
+          int at = (int) mix(k[x]) & mask;
+          while (used[at]) {
+            at = (at + 1) & mask;
+          }
+          used[at] = true;
+          keys[at] = k[x];
+          values[at] = v[x];
+        }
+      }
+    }
+
+    private static long mix(long key) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      return h ^ (h >>> 29);
+    }
+  }
 }
