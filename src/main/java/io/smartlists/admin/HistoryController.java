@@ -1,0 +1,62 @@
+package io.smartlists.admin;
+
+import io.smartlists.config.ConcurrentEditException;
+import io.smartlists.config.ConfigService;
+import io.smartlists.config.ConfigValidationException;
+import io.smartlists.config.Revision;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Who changed what and when; any earlier version can be restored (as a new version). */
+@Controller
+final class HistoryController {
+
+  private static final String PATH = AdminWebConfiguration.BASE + "/history";
+
+  private final ConfigService config;
+  private final Labels labels;
+
+  HistoryController(ConfigService config, MessageSource messages) {
+    this.config = config;
+    this.labels = new Labels(messages);
+  }
+
+  /** One history line, translated. */
+  record Entry(long version, String author, Instant at, String what, boolean current) {}
+
+  @GetMapping(PATH)
+  String showHistory(Model model) {
+    List<Revision> revisions = config.history(200);
+    List<Entry> entries = new ArrayList<>();
+    for (int i = 0; i < revisions.size(); i++) {
+      Revision r = revisions.get(i);
+      entries.add(
+          new Entry(
+              r.version(), r.author(), r.at(), labels.history(r.summaryKey(), r.summaryArgs()),
+              i == 0));
+    }
+    model.addAttribute("entries", entries);
+    return "smartlists/admin/history";
+  }
+
+  @PostMapping(PATH + "/{version}/restore")
+  String processRestore(
+      @PathVariable long version, Principal principal, RedirectAttributes redirect) {
+    try {
+      long now = config.restore(version, principal.getName());
+      redirect.addFlashAttribute("message", labels.get("sl.flash.restored", version, now));
+    } catch (ConfigValidationException | ConcurrentEditException e) {
+      redirect.addFlashAttribute("error", labels.get("sl.error.unknownVersion", version));
+    }
+    return "redirect:" + PATH;
+  }
+}

@@ -1,0 +1,119 @@
+package io.smartlists.admin;
+
+import io.smartlists.config.CellView;
+import io.smartlists.config.ConcurrentEditException;
+import io.smartlists.config.ConfigService;
+import io.smartlists.config.ConfigValidationException;
+import io.smartlists.engine.DefaultConfiguration;
+import io.smartlists.engine.JourneyStage;
+import io.smartlists.engine.ListType;
+import io.smartlists.engine.Placement;
+import io.smartlists.engine.SlotConfig;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The journey matrix: for every stage (rows) and placement (columns) the ordered slots, with the
+ * lists DESIGN.md §4 recommends for the stage marked and one line of advice; slots move up and
+ * down and are removed right here, each action a small form so it works with the keyboard alone.
+ */
+@Controller
+final class MatrixController {
+
+  private final ConfigService config;
+  private final Labels labels;
+
+  MatrixController(ConfigService config, MessageSource messages) {
+    this.config = config;
+    this.labels = new Labels(messages);
+  }
+
+  /** One row of the matrix: a stage, its recommended palette and its cells per placement. */
+  record StageRow(JourneyStage stage, List<ListType> recommended, List<CellView> cells) {
+
+    /** True when the slot's list is in the stage's recommended palette. */
+    boolean isRecommended(SlotConfig slot) {
+      return recommended.contains(slot.type());
+    }
+  }
+
+  @GetMapping(AdminWebConfiguration.BASE)
+  String showMatrix(Model model) {
+    List<CellView> all = config.cells();
+    List<StageRow> rows = new ArrayList<>();
+    for (JourneyStage stage : JourneyStage.values()) {
+      List<CellView> cells = new ArrayList<>();
+      for (Placement p : Placement.values()) {
+        for (CellView c : all) {
+          if (c.placement() == p && c.stage() == stage) {
+            cells.add(c);
+          }
+        }
+      }
+      rows.add(new StageRow(stage, DefaultConfiguration.recommended(stage), cells));
+    }
+    model.addAttribute("placements", Placement.values());
+    model.addAttribute("rows", rows);
+    model.addAttribute("version", config.current().version());
+    return "smartlists/admin/matrix";
+  }
+
+  @PostMapping(AdminWebConfiguration.BASE + "/cells/{placement}/{stage}/slots/{index}/move")
+  String processMove(
+      @PathVariable Placement placement,
+      @PathVariable JourneyStage stage,
+      @PathVariable int index,
+      @RequestParam String direction,
+      @RequestParam long cellVersion,
+      Principal principal,
+      RedirectAttributes redirect) {
+    int delta = "up".equals(direction) ? -1 : 1;
+    try {
+      config.moveSlot(placement, stage, index, delta, cellVersion, principal.getName());
+      redirect.addFlashAttribute(
+          "message", labels.get("sl.flash.moved", cellName(placement, stage)));
+      redirect.addFlashAttribute("focus", "move-" + direction + "-" + placement + "-" + stage
+          + "-" + (index + delta));
+    } catch (ConcurrentEditException e) {
+      redirect.addFlashAttribute("error", labels.get("sl.error.concurrentEdit"));
+    } catch (ConfigValidationException e) {
+      redirect.addFlashAttribute("error", labels.get("sl.error.cannotMove"));
+    }
+    return redirectToCell(placement, stage);
+  }
+
+  @PostMapping(AdminWebConfiguration.BASE + "/cells/{placement}/{stage}/slots/{index}/remove")
+  String processRemove(
+      @PathVariable Placement placement,
+      @PathVariable JourneyStage stage,
+      @PathVariable int index,
+      @RequestParam long cellVersion,
+      Principal principal,
+      RedirectAttributes redirect) {
+    try {
+      config.removeSlot(placement, stage, index, cellVersion, principal.getName());
+      redirect.addFlashAttribute(
+          "message", labels.get("sl.flash.removed", cellName(placement, stage)));
+    } catch (ConcurrentEditException e) {
+      redirect.addFlashAttribute("error", labels.get("sl.error.concurrentEdit"));
+    }
+    return redirectToCell(placement, stage);
+  }
+
+  private String cellName(Placement placement, JourneyStage stage) {
+    return labels.placement(placement) + " × " + labels.stage(stage);
+  }
+
+  static String redirectToCell(Placement placement, JourneyStage stage) {
+    return "redirect:" + AdminWebConfiguration.BASE + "#cell-" + placement + "-" + stage;
+  }
+}

@@ -1,0 +1,158 @@
+package io.smartlists.autoconfigure;
+
+import io.smartlists.admin.AdminWebConfiguration;
+import io.smartlists.config.ConfigPersistenceConfiguration;
+import jakarta.persistence.EntityManagerFactory;
+import javax.sql.DataSource;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
+import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.HierarchicalMessageSource;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.support.AbstractApplicationContext;
+import org.springframework.context.support.AbstractResourceBasedMessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The merchant's side of Smart Lists: the JPA-backed configuration (which also serves the engine
+ * as its {@code ConfigSource}, so the default in {@code SmartListsAutoConfiguration} backs off),
+ * the admin at {@code /admin/smartlists}, its security and its message bundle.
+ *
+ * <p>Each part is a guarded nested configuration and each bean can be replaced: a host that
+ * defines its own {@code ConfigService}, its own {@code smartListsAdminSecurityFilterChain} or
+ * sets {@code smartlists.admin.enabled=false} keeps its own.
+ */
+@AutoConfiguration(
+    beforeName = "io.smartlists.autoconfigure.SmartListsAutoConfiguration",
+    after = {
+      HibernateJpaAutoConfiguration.class,
+      DataJpaRepositoriesAutoConfiguration.class,
+      MessageSourceAutoConfiguration.class,
+      ValidationAutoConfiguration.class
+    })
+@ConditionalOnBooleanProperty(name = "smartlists.enabled", matchIfMissing = true)
+public class SmartListsAdminAutoConfiguration {
+
+  /** The admin message bundle, {@code admin-ui/i18n/smartlists-admin*.properties}. */
+  public static final String MESSAGES = "i18n/smartlists-admin";
+
+  /** The stored, versioned configuration and the engine's {@code ConfigSource}. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(EntityManagerFactory.class)
+  @ConditionalOnBean(DataSource.class)
+  @Import(ConfigPersistenceConfiguration.class)
+  static class ConfigPersistence {}
+
+  /** The admin screens. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnBooleanProperty(name = "smartlists.admin.enabled", matchIfMissing = true)
+  @Import(AdminWebConfiguration.class)
+  static class AdminWeb {}
+
+  /**
+   * Only administrators reach {@code /admin/smartlists/**}: role {@code SMARTLISTS_ADMIN}, the
+   * module's own sign-in page, CSRF on. The chain matches the admin's paths only and runs before
+   * the host's chains, so the host's security keeps deciding everything else; users and roles
+   * come from the host's {@code UserDetailsService} (or whatever authenticates in the host).
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(SecurityFilterChain.class)
+  @ConditionalOnBooleanProperty(name = "smartlists.admin.enabled", matchIfMissing = true)
+  public static class AdminSecurity {
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 50)
+    @ConditionalOnMissingBean(name = "smartListsAdminSecurityFilterChain")
+    SecurityFilterChain smartListsAdminSecurityFilterChain(HttpSecurity http) throws Exception {
+      String base = AdminWebConfiguration.BASE;
+      http.securityMatcher(base, base + "/**")
+          .authorizeHttpRequests(
+              auth ->
+                  auth.requestMatchers(
+                          AdminWebConfiguration.LOGIN,
+                          AdminWebConfiguration.DENIED,
+                          AdminWebConfiguration.ASSETS + "/**")
+                      .permitAll()
+                      .anyRequest()
+                      .hasRole(AdminWebConfiguration.ROLE))
+          .formLogin(
+              form ->
+                  form.loginPage(AdminWebConfiguration.LOGIN)
+                      .defaultSuccessUrl(base, true)
+                      .failureUrl(AdminWebConfiguration.LOGIN + "?error")
+                      .permitAll())
+          .logout(
+              logout ->
+                  logout
+                      .logoutUrl(base + "/logout")
+                      .logoutSuccessUrl(AdminWebConfiguration.LOGIN + "?logout"))
+          .exceptionHandling(e -> e.accessDeniedPage(AdminWebConfiguration.DENIED));
+      return http.build();
+    }
+  }
+
+  /**
+   * Makes the admin bundle resolvable whatever the host does with messages: added to the host's
+   * resource-bundle {@code messageSource} when it has one (Boot's, from {@code
+   * spring.messages.basename}, or its own), set as its parent when it is another hierarchical
+   * source without a parent, and provided as the {@code messageSource} when the host has none.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnBooleanProperty(name = "smartlists.admin.enabled", matchIfMissing = true)
+  public static class AdminMessages {
+
+    @Bean
+    static BeanPostProcessor smartListsAdminMessagesPostProcessor() {
+      return new BeanPostProcessor() {
+        @Override
+        public Object postProcessBeforeInitialization(Object bean, String beanName)
+            throws BeansException {
+          if (!AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME.equals(beanName)) {
+            return bean;
+          }
+          if (bean instanceof AbstractResourceBasedMessageSource resources) {
+            if (!resources.getBasenameSet().contains(MESSAGES)) {
+              resources.addBasenames(MESSAGES);
+            }
+          } else if (bean instanceof HierarchicalMessageSource hierarchical
+              && hierarchical.getParentMessageSource() == null) {
+            hierarchical.setParentMessageSource(adminBundle());
+          }
+          return bean;
+        }
+      };
+    }
+
+    @Bean(name = AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME)
+    @ConditionalOnMissingBean(name = AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME)
+    MessageSource messageSource() {
+      return adminBundle();
+    }
+
+    static ResourceBundleMessageSource adminBundle() {
+      ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
+      bundle.setBasenames(MESSAGES);
+      bundle.setDefaultEncoding("UTF-8");
+      bundle.setFallbackToSystemLocale(false);
+      return bundle;
+    }
+  }
+}

@@ -1,0 +1,11 @@
+package io.smartlists.config;
+
+import io.smartlists.engine.JourneyStage;
+import io.smartlists.engine.Placement;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CellRepository extends JpaRepository<CellEntity, Long> {
+
+  Optional<CellEntity> findByPlacementAndStage(Placement placement, JourneyStage stage);
+}

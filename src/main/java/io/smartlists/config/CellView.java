@@ -1,0 +1,21 @@
+package io.smartlists.config;
+
+import io.smartlists.engine.JourneyStage;
+import io.smartlists.engine.Placement;
+import io.smartlists.engine.SlotConfig;
+import java.util.List;
+
+/**
+ * One cell of the journey matrix as stored now.
+ *
+ * @param placement the placement
+ * @param stage the journey stage
+ * @param version the optimistic-lock version an edit form sends back
+ * @param slots the ordered slots
+ */
+public record CellView(Placement placement, JourneyStage stage, long version, List<SlotConfig> slots) {
+
+  public CellView {
+    slots = List.copyOf(slots);
+  }
+}

@@ -1,0 +1,160 @@
+package io.smartlists.config;
+
+import io.smartlists.engine.GlobalRules;
+import io.smartlists.engine.StageRules;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/** What the rules form submits: stage thresholds and global rules, not yet valid. */
+public class RulesForm {
+
+  @NotNull
+  @Min(1)
+  @Max(3650)
+  private @Nullable Integer inactivityDays;
+
+  @NotNull
+  @Min(1)
+  @Max(1000)
+  private @Nullable Integer browsingThreshold;
+
+  @NotBlank
+  @Size(max = 100)
+  private String b2bGroup = "";
+
+  @NotNull
+  @Min(1)
+  @Max(3650)
+  private @Nullable Integer bestsellerWindowDays;
+
+  @NotNull
+  @Min(1)
+  @Max(3650)
+  private @Nullable Integer bestsellerHalfLifeDays;
+
+  @NotNull
+  @Min(1)
+  @Max(3650)
+  private @Nullable Integer newArrivalMaxAgeDays;
+
+  private boolean excludeAlreadyBought;
+
+  private boolean allowRepeatBuy;
+
+  /** The version of the rules the form was opened on (optimistic locking). */
+  private long rulesVersion;
+
+  public RulesForm() {}
+
+  public static RulesForm of(RulesView rules) {
+    RulesForm f = new RulesForm();
+    StageRules s = rules.stageRules();
+    GlobalRules g = rules.globalRules();
+    f.inactivityDays = s.inactivityDays();
+    f.browsingThreshold = s.browsingThreshold();
+    f.b2bGroup = s.b2bGroup();
+    f.bestsellerWindowDays = g.bestsellerWindowDays();
+    f.bestsellerHalfLifeDays = g.bestsellerHalfLifeDays();
+    f.newArrivalMaxAgeDays = g.newArrivalMaxAgeDays();
+    f.excludeAlreadyBought = g.excludeAlreadyBought();
+    f.allowRepeatBuy = g.allowRepeatBuy();
+    f.rulesVersion = rules.version();
+    return f;
+  }
+
+  StageRules stageRules() {
+    return new StageRules(req(inactivityDays), req(browsingThreshold), b2bGroup.strip());
+  }
+
+  GlobalRules globalRules() {
+    return new GlobalRules(
+        req(bestsellerWindowDays),
+        req(bestsellerHalfLifeDays),
+        req(newArrivalMaxAgeDays),
+        excludeAlreadyBought,
+        allowRepeatBuy);
+  }
+
+  private static int req(@Nullable Integer v) {
+    if (v == null) {
+      throw new IllegalStateException("form not validated");
+    }
+    return v;
+  }
+
+  public @Nullable Integer getInactivityDays() {
+    return inactivityDays;
+  }
+
+  public void setInactivityDays(@Nullable Integer inactivityDays) {
+    this.inactivityDays = inactivityDays;
+  }
+
+  public @Nullable Integer getBrowsingThreshold() {
+    return browsingThreshold;
+  }
+
+  public void setBrowsingThreshold(@Nullable Integer browsingThreshold) {
+    this.browsingThreshold = browsingThreshold;
+  }
+
+  public String getB2bGroup() {
+    return b2bGroup;
+  }
+
+  public void setB2bGroup(@Nullable String b2bGroup) {
+    this.b2bGroup = b2bGroup == null ? "" : b2bGroup;
+  }
+
+  public @Nullable Integer getBestsellerWindowDays() {
+    return bestsellerWindowDays;
+  }
+
+  public void setBestsellerWindowDays(@Nullable Integer bestsellerWindowDays) {
+    this.bestsellerWindowDays = bestsellerWindowDays;
+  }
+
+  public @Nullable Integer getBestsellerHalfLifeDays() {
+    return bestsellerHalfLifeDays;
+  }
+
+  public void setBestsellerHalfLifeDays(@Nullable Integer bestsellerHalfLifeDays) {
+    this.bestsellerHalfLifeDays = bestsellerHalfLifeDays;
+  }
+
+  public @Nullable Integer getNewArrivalMaxAgeDays() {
+    return newArrivalMaxAgeDays;
+  }
+
+  public void setNewArrivalMaxAgeDays(@Nullable Integer newArrivalMaxAgeDays) {
+    this.newArrivalMaxAgeDays = newArrivalMaxAgeDays;
+  }
+
+  public boolean isExcludeAlreadyBought() {
+    return excludeAlreadyBought;
+  }
+
+  public void setExcludeAlreadyBought(boolean excludeAlreadyBought) {
+    this.excludeAlreadyBought = excludeAlreadyBought;
+  }
+
+  public boolean isAllowRepeatBuy() {
+    return allowRepeatBuy;
+  }
+
+  public void setAllowRepeatBuy(boolean allowRepeatBuy) {
+    this.allowRepeatBuy = allowRepeatBuy;
+  }
+
+  public long getRulesVersion() {
+    return rulesVersion;
+  }
+
+  public void setRulesVersion(long rulesVersion) {
+    this.rulesVersion = rulesVersion;
+  }
+}
