@@ -1,0 +1,16 @@
+package io.smartlists.engine;
+
+/** {@link ListType#NEW_ARRIVALS_CATALOG}: the newest products of the catalogue. */
+final class NewArrivalsCatalogList implements SmartList {
+
+  @Override
+  public ListType type() {
+    return ListType.NEW_ARRIVALS_CATALOG;
+  }
+
+  @Override
+  public void candidates(Signals signals, ListContext context, CandidateSink sink) {
+    NewArrivals.emit(signals, context, p -> true, sink,
+        (days, p) -> NewArrivals.reason("new-arrival.catalog", days));
+  }
+}
