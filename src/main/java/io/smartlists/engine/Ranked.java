@@ -31,7 +31,8 @@ final class Ranked {
   /**
    * Merges bestseller lists (each best first) into one ranking by weighted bestseller score: the
    * next item is the head with the highest {@code weight × score}; a product in several lists
-   * comes once, from the list where it weighs most.
+   * comes once, from the list where it weighs most; equal values go to the list given first
+   * (the merchant's order, or the most recently browsed).
    */
   static void merge(Signals signals, int[][] lists, double[] weights, int n, CandidateSink sink,
       SourceReason reason) {
