@@ -1,0 +1,273 @@
+package io.smartlists.autoconfigure;
+
+import io.smartlists.engine.EngineSettings;
+import io.smartlists.engine.StageRules;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the Smart Lists module under {@code smartlists.*}. Merchandising (which lists show
+ * where) is not here: it lives in the database and the admin; these are the technical knobs a store
+ * developer sets once.
+ */
+@ConfigurationProperties("smartlists")
+public class SmartListsProperties {
+
+  /** Whether Smart Lists renders widgets, records events and learns from them. */
+  private boolean enabled = true;
+
+  /** Past this time budget a widget gives up, renders empty and a metric counts it. */
+  private Duration timeBudget = EngineSettings.DEFAULT.timeBudget();
+
+  /** When the signals are rebuilt from the store's order history. */
+  private final Rebuild rebuild = new Rebuild();
+
+  /** The durable event log every store node tails. */
+  private final EventLog eventLog = new EventLog();
+
+  /** The visitor cookie that identifies anonymous shoppers. */
+  private final Visitor visitor = new Visitor();
+
+  /** Journey-stage thresholds used by the shipped default configuration. */
+  private final Stages stages = new Stages();
+
+  /** The storefront side: widgets, click tracking and the JSON endpoint. */
+  private final Site site = new Site();
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public Duration getTimeBudget() {
+    return timeBudget;
+  }
+
+  public void setTimeBudget(Duration timeBudget) {
+    this.timeBudget = timeBudget;
+  }
+
+  public Rebuild getRebuild() {
+    return rebuild;
+  }
+
+  public EventLog getEventLog() {
+    return eventLog;
+  }
+
+  public Visitor getVisitor() {
+    return visitor;
+  }
+
+  public Stages getStages() {
+    return stages;
+  }
+
+  public Site getSite() {
+    return site;
+  }
+
+  /** When and how the signals are rebuilt from the host's order history. */
+  public static class Rebuild {
+
+    /** Whether to rebuild once at start-up, in the background so start-up is not blocked. */
+    private boolean onStartup = true;
+
+    /** Cron expression (second minute hour day month weekday) of the scheduled rebuild; "-" for none. */
+    private String cron = "0 0 3 * * *";
+
+    /** Fixed delay between scheduled rebuilds; when set it replaces the cron expression. */
+    private @Nullable Duration fixedDelay;
+
+    /** Orders read per batch from the host during a rebuild. */
+    private int batchSize = EngineSettings.DEFAULT.rebuildBatchSize();
+
+    public boolean isOnStartup() {
+      return onStartup;
+    }
+
+    public void setOnStartup(boolean onStartup) {
+      this.onStartup = onStartup;
+    }
+
+    public String getCron() {
+      return cron;
+    }
+
+    public void setCron(String cron) {
+      this.cron = cron;
+    }
+
+    public @Nullable Duration getFixedDelay() {
+      return fixedDelay;
+    }
+
+    public void setFixedDelay(@Nullable Duration fixedDelay) {
+      this.fixedDelay = fixedDelay;
+    }
+
+    public int getBatchSize() {
+      return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+      this.batchSize = batchSize;
+    }
+  }
+
+  /** The event log table {@code SL_EVENT} and the tailer that applies it on every node. */
+  public static class EventLog {
+
+    /** How often every node reads new events from the log and applies them to its signals. */
+    private Duration pollInterval = Duration.ofSeconds(1);
+
+    /** At most this many events are read per poll. */
+    private int batchSize = 500;
+
+    /** How long a gap in event ids (a transaction still open, or rolled back) is waited for. */
+    private Duration gapTimeout = Duration.ofMinutes(1);
+
+    /** How long the publishing request waits, after commit, for its event to be applied locally. */
+    private Duration applyWait = Duration.ofSeconds(1);
+
+    public Duration getPollInterval() {
+      return pollInterval;
+    }
+
+    public void setPollInterval(Duration pollInterval) {
+      this.pollInterval = pollInterval;
+    }
+
+    public int getBatchSize() {
+      return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+      this.batchSize = batchSize;
+    }
+
+    public Duration getGapTimeout() {
+      return gapTimeout;
+    }
+
+    public void setGapTimeout(Duration gapTimeout) {
+      this.gapTimeout = gapTimeout;
+    }
+
+    public Duration getApplyWait() {
+      return applyWait;
+    }
+
+    public void setApplyWait(Duration applyWait) {
+      this.applyWait = applyWait;
+    }
+  }
+
+  /** The module's own visitor cookie (anonymous shoppers are joined to customers on login). */
+  public static class Visitor {
+
+    /** Name of the cookie that carries the opaque visitor id. */
+    private String cookieName = "sl_vid";
+
+    /** How long the visitor cookie lives in the browser. */
+    private Duration cookieMaxAge = Duration.ofDays(365);
+
+    /** Whether the cookie is marked Secure; by default only when the request itself is secure. */
+    private @Nullable Boolean cookieSecure;
+
+    public String getCookieName() {
+      return cookieName;
+    }
+
+    public void setCookieName(String cookieName) {
+      this.cookieName = cookieName;
+    }
+
+    public Duration getCookieMaxAge() {
+      return cookieMaxAge;
+    }
+
+    public void setCookieMaxAge(Duration cookieMaxAge) {
+      this.cookieMaxAge = cookieMaxAge;
+    }
+
+    public @Nullable Boolean getCookieSecure() {
+      return cookieSecure;
+    }
+
+    public void setCookieSecure(@Nullable Boolean cookieSecure) {
+      this.cookieSecure = cookieSecure;
+    }
+  }
+
+  /** Journey-stage thresholds of the shipped default configuration (the admin can change them). */
+  public static class Stages {
+
+    /** A customer whose last order is older than this many days is in REACTIVATION. */
+    private int inactivityDays = StageRules.DEFAULT.inactivityDays();
+
+    /** Product or category views that move a visitor without orders from ACQUISITION to CONVERSION. */
+    private int browsingThreshold = StageRules.DEFAULT.browsingThreshold();
+
+    /** The customer group that marks a business account (besides the host's B2B flag). */
+    private String b2bGroup = StageRules.DEFAULT.b2bGroup();
+
+    public int getInactivityDays() {
+      return inactivityDays;
+    }
+
+    public void setInactivityDays(int inactivityDays) {
+      this.inactivityDays = inactivityDays;
+    }
+
+    public int getBrowsingThreshold() {
+      return browsingThreshold;
+    }
+
+    public void setBrowsingThreshold(int browsingThreshold) {
+      this.browsingThreshold = browsingThreshold;
+    }
+
+    public String getB2bGroup() {
+      return b2bGroup;
+    }
+
+    public void setB2bGroup(String b2bGroup) {
+      this.b2bGroup = b2bGroup;
+    }
+
+    StageRules toRules() {
+      return new StageRules(inactivityDays, browsingThreshold, b2bGroup);
+    }
+  }
+
+  /** The storefront: Thymeleaf dialect, click tracking and the JSON endpoint. */
+  public static class Site {
+
+    /** Whether the storefront beans (dialect, visitor cookie, click and JSON endpoints) are active. */
+    private boolean enabled = true;
+
+    /** Path prefix of the module's storefront endpoints (click tracking, JSON widget). */
+    private String path = "/smartlists";
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public String getPath() {
+      return path;
+    }
+
+    public void setPath(String path) {
+      this.path = path;
+    }
+  }
+}

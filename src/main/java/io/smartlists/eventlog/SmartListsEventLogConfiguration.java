@@ -1,0 +1,67 @@
+package io.smartlists.eventlog;
+
+import io.smartlists.engine.SmartListsEngine;
+import io.smartlists.host.SmartListsEventPublisher;
+import io.smartlists.autoconfigure.SmartListsProperties;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The event log's beans, imported by {@code SmartListsAutoConfiguration} when the store has a
+ * {@link DataSource}: the schema migration, the publisher, the Spring-event bridge and the tailer.
+ * Settings come from {@code smartlists.event-log.*} ({@link SmartListsProperties.EventLog}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class SmartListsEventLogConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean
+  SmartListsSchema smartListsSchema(DataSource dataSource) {
+    return new SmartListsSchema(dataSource);
+  }
+
+  @Bean
+  EventLogTailer smartListsEventLogTailer(
+      DataSource dataSource,
+      SmartListsSchema schema,
+      SmartListsEngine engine,
+      SmartListsProperties properties) {
+    SmartListsProperties.EventLog log = properties.getEventLog();
+    return new EventLogTailer(
+        new JdbcTemplate(dataSource),
+        new EventCodec(),
+        engine::apply,
+        log.getBatchSize(),
+        log.getGapTimeout(),
+        System::nanoTime);
+  }
+
+  @Bean
+  EventLogLifecycle smartListsEventLogLifecycle(
+      EventLogTailer tailer, SmartListsProperties properties) {
+    return new EventLogLifecycle(tailer, properties.getEventLog().getPollInterval());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  SmartListsEventPublisher smartListsEventPublisher(
+      DataSource dataSource,
+      SmartListsSchema schema,
+      EventLogTailer tailer,
+      SmartListsProperties properties) {
+    return new JdbcEventPublisher(
+        new JdbcTemplate(dataSource),
+        new EventCodec(),
+        tailer,
+        properties.getEventLog().getApplyWait());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  SpringEventBridge smartListsSpringEventBridge(SmartListsEventPublisher publisher) {
+    return new SpringEventBridge(publisher);
+  }
+}

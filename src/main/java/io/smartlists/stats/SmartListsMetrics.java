@@ -1,0 +1,128 @@
+package io.smartlists.stats;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smartlists.engine.EngineListener;
+import io.smartlists.engine.ListType;
+import io.smartlists.engine.Placement;
+import io.smartlists.engine.Widget;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Micrometer meters of the engine and the storefront:
+ *
+ * <ul>
+ *   <li>{@code smartlists.widget.compose} — timer per {@code placement} and {@code outcome} (OK,
+ *       TIMEOUT, ERROR);
+ *   <li>{@code smartlists.widget.failures} — counter per {@code placement} and {@code outcome} of
+ *       widgets that rendered empty because the engine failed or ran out of time;
+ *   <li>{@code smartlists.signals.rebuild} — timer of full rebuilds, {@code smartlists.signals.orders}
+ *       the orders of the last one (gauge-like counter of orders read);
+ *   <li>{@code smartlists.widget.impressions} and {@code smartlists.clicks} — counters per
+ *       {@code placement} and {@code list}.
+ * </ul>
+ *
+ * All meters of the widget path are created up front (placements × outcomes, placements × lists),
+ * so recording is an array lookup, not a registry lookup.
+ */
+public final class SmartListsMetrics implements EngineListener, StatsRecorder {
+
+  private final Map<Placement, Map<Widget.Outcome, Timer>> compose = new EnumMap<>(Placement.class);
+  private final Map<Placement, Map<Widget.Outcome, Counter>> failures =
+      new EnumMap<>(Placement.class);
+  private final Map<Placement, Map<ListType, Counter>> impressions = new EnumMap<>(Placement.class);
+  private final Map<Placement, Map<ListType, Counter>> clicks = new EnumMap<>(Placement.class);
+  private final Timer rebuild;
+  private final Counter rebuildOrders;
+
+  public SmartListsMetrics(MeterRegistry registry) {
+    for (Placement p : Placement.values()) {
+      Map<Widget.Outcome, Timer> timers = new EnumMap<>(Widget.Outcome.class);
+      Map<Widget.Outcome, Counter> failed = new EnumMap<>(Widget.Outcome.class);
+      for (Widget.Outcome o : Widget.Outcome.values()) {
+        timers.put(
+            o,
+            Timer.builder("smartlists.widget.compose")
+                .description("Time to compose a widget")
+                .tag("placement", p.name())
+                .tag("outcome", o.name())
+                .register(registry));
+        if (o != Widget.Outcome.OK) {
+          failed.put(
+              o,
+              Counter.builder("smartlists.widget.failures")
+                  .description("Widgets rendered empty because the engine failed or timed out")
+                  .tag("placement", p.name())
+                  .tag("outcome", o.name())
+                  .register(registry));
+        }
+      }
+      compose.put(p, timers);
+      failures.put(p, failed);
+      Map<ListType, Counter> shown = new EnumMap<>(ListType.class);
+      Map<ListType, Counter> clicked = new EnumMap<>(ListType.class);
+      for (ListType l : ListType.values()) {
+        shown.put(
+            l,
+            Counter.builder("smartlists.widget.impressions")
+                .description("Slots rendered")
+                .tag("placement", p.name())
+                .tag("list", l.name())
+                .register(registry));
+        clicked.put(
+            l,
+            Counter.builder("smartlists.clicks")
+                .description("Recommended products clicked")
+                .tag("placement", p.name())
+                .tag("list", l.name())
+                .register(registry));
+      }
+      impressions.put(p, shown);
+      clicks.put(p, clicked);
+    }
+    rebuild =
+        Timer.builder("smartlists.signals.rebuild")
+            .description("Full rebuilds of the signals from the order history")
+            .register(registry);
+    rebuildOrders =
+        Counter.builder("smartlists.signals.rebuild.orders")
+            .description("Orders read by full rebuilds")
+            .register(registry);
+  }
+
+  @Override
+  public void composed(Placement placement, Widget.Outcome outcome, long nanos) {
+    compose.get(placement).get(outcome).record(nanos, TimeUnit.NANOSECONDS);
+    Counter failed = failures.get(placement).get(outcome);
+    if (failed != null) {
+      failed.increment();
+    }
+  }
+
+  @Override
+  public void failed(Placement placement, Throwable error) {
+    // counted by composed(.., ERROR, ..); the engine logs the exception
+  }
+
+  @Override
+  public void rebuilt(int orders, long nanos) {
+    rebuild.record(nanos, TimeUnit.NANOSECONDS);
+    rebuildOrders.increment(orders);
+  }
+
+  @Override
+  public void impression(Widget widget) {
+    Map<ListType, Counter> byList = impressions.get(widget.placement());
+    for (Widget.Slot slot : widget.slots()) {
+      byList.get(slot.config().type()).increment();
+    }
+  }
+
+  @Override
+  public void click(Placement placement, ListType list, int slotPosition, String productId) {
+    clicks.get(placement).get(list).increment();
+  }
+}
