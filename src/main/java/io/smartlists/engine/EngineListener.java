@@ -12,8 +12,8 @@ public interface EngineListener {
   /** Composition failed with this exception (the widget rendered empty). */
   default void failed(Placement placement, Throwable error) {}
 
-  /** Signals were rebuilt from the host's order history. */
-  default void rebuilt(int orders, long nanos) {}
+  /** Signals were rebuilt from the host's order history; {@code products} are now indexed. */
+  default void rebuilt(int products, long nanos) {}
 
   EngineListener NONE = new EngineListener() {};
 }

@@ -1,6 +1,7 @@
 package io.smartlists.engine;
 
 import io.smartlists.host.CatalogPort;
+import io.smartlists.host.CustomerInfo;
 import io.smartlists.host.CustomerPort;
 import io.smartlists.host.EligibilityPort;
 import io.smartlists.host.OrderHistoryPort;
@@ -12,20 +13,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * The engine's facade: composes widgets, learns from events, rebuilds its signals. Thread-safe;
  * {@link #compose} never throws and never waits for a rebuild.
- *
- * <p>(Being wired up: composition and stage resolution land with issue #3.)
  */
 public final class SmartListsEngine {
 
-  private final CatalogPort catalog;
-  private final OrderHistoryPort orders;
   private final CustomerPort customers;
-  private final EligibilityPort eligibility;
   private final ConfigSource config;
-  private final EngineSettings settings;
   private final EngineListener listener;
   private final Clock clock;
+  private final SignalsManager signals;
+  private final SmartListRegistry lists;
+  private final Composer composer;
 
+  /** An engine with every shipped smart list. */
   public SmartListsEngine(
       CatalogPort catalog,
       OrderHistoryPort orders,
@@ -35,35 +34,69 @@ public final class SmartListsEngine {
       EngineSettings settings,
       EngineListener listener,
       Clock clock) {
-    this.catalog = catalog;
-    this.orders = orders;
+    this(catalog, orders, customers, eligibility, config, settings, listener, clock,
+        SmartListRegistry.defaults());
+  }
+
+  /** An engine with the lists of {@code lists} (the shipped ones plus a store's own). */
+  public SmartListsEngine(
+      CatalogPort catalog,
+      OrderHistoryPort orders,
+      CustomerPort customers,
+      EligibilityPort eligibility,
+      ConfigSource config,
+      EngineSettings settings,
+      EngineListener listener,
+      Clock clock,
+      SmartListRegistry lists) {
     this.customers = customers;
-    this.eligibility = eligibility;
     this.config = config;
-    this.settings = settings;
     this.listener = listener;
     this.clock = clock;
+    this.lists = lists;
+    this.signals = new SignalsManager(
+        catalog, orders, () -> config.current().globalRules(), settings, clock);
+    this.composer = new Composer(
+        catalog, customers, eligibility, config, signals::current, lists::get, settings, listener);
   }
 
   /** Composes the widget; on a failure or past the time budget returns an empty widget. */
   public Widget compose(WidgetRequest request) {
-    return Widget.empty(request.placement(), Widget.Outcome.OK, config.current().version());
+    return composer.compose(request);
   }
 
-  /** Resolves the visitor's journey stage and why. */
+  /** Resolves the visitor's journey stage and why (for the admin preview). */
   public StageDecision resolveStage(String visitorId, @Nullable String customerId, Instant now) {
-    throw new UnsupportedOperationException("lands with issue #3");
+    CustomerInfo customer = customerId == null ? null : customers.customer(customerId);
+    return StageResolver.resolve(
+        signals.current(), visitorId, customer, config.current().stageRules(), now);
   }
 
   /** Applies one event from the event log to the signals. */
-  public void apply(SmartListsEvent event) {}
+  public void apply(SmartListsEvent event) {
+    signals.apply(event);
+  }
 
-  /** Rebuilds every signal from the host's order history, then swaps it in. */
-  public void rebuild() {}
+  /** Rebuilds every signal from the host's order history, then swaps it in; reads never wait. */
+  public void rebuild() {
+    long start = System.nanoTime();
+    signals.rebuild();
+    listener.rebuilt(signals.current().productCount(), System.nanoTime() - start);
+  }
 
   /** The current signals (for the admin and tests). */
-  public @Nullable Signals signals() {
-    return null;
+  public Signals signals() {
+    return signals.current();
+  }
+
+  /** When the current signals were built. */
+  public Instant signalsBuiltAt() {
+    return signals.builtAt();
+  }
+
+  /** The registered smart lists. */
+  public SmartListRegistry lists() {
+    return lists;
   }
 
   /** The configuration in force. */
