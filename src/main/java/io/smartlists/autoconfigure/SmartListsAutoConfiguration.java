@@ -27,6 +27,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -133,7 +134,7 @@ public final class SmartListsAutoConfiguration {
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass({JdbcTemplate.class, Flyway.class})
   @ConditionalOnSingleCandidate(DataSource.class)
-  @Import(SmartListsEventLogConfiguration.class)
+  @Import({SmartListsEventLogConfiguration.class, DatabaseInitializationDependencyConfigurer.class})
   static class EventLogConfiguration {}
 
   /** The storefront: visitor cookie, dialect, click tracking, JSON endpoint. */

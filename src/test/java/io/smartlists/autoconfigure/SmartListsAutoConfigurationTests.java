@@ -1,0 +1,262 @@
+package io.smartlists.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smartlists.engine.ConfigSource;
+import io.smartlists.engine.DefaultConfiguration;
+import io.smartlists.engine.EngineListener;
+import io.smartlists.engine.EngineSettings;
+import io.smartlists.engine.JourneyStage;
+import io.smartlists.engine.Placement;
+import io.smartlists.engine.SmartListsConfig;
+import io.smartlists.engine.SmartListsEngine;
+import io.smartlists.eventlog.SmartListsSchema;
+import io.smartlists.host.SmartListsEventPublisher;
+import io.smartlists.site.SmartListsDialect;
+import io.smartlists.site.TestShop;
+import io.smartlists.site.WidgetService;
+import io.smartlists.stats.SmartListsMetrics;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+class SmartListsAutoConfigurationTests {
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withPropertyValues("smartlists.rebuild.on-startup=false")
+          .withConfiguration(AutoConfigurations.of(SmartListsAutoConfiguration.class));
+
+  @Test
+  void needsHostPorts() {
+    runner.run(
+        context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context).doesNotHaveBean(SmartListsEngine.class);
+          assertThat(context).doesNotHaveBean(SmartListsProperties.class);
+        });
+  }
+
+  @Test
+  void providesEngineAndShippedConfigurationWhenHostProvidesPorts() {
+    runner
+        .withUserConfiguration(Host.class)
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(SmartListsEngine.class);
+              SmartListsConfig config = context.getBean(ConfigSource.class).current();
+              assertThat(config.cells()).isEqualTo(DefaultConfiguration.create().cells());
+              assertThat(config.slots(Placement.CART, JourneyStage.ACQUISITION)).isNotEmpty();
+              assertThat(context.getBean(SmartListsEngine.class).config()).isSameAs(config);
+            });
+  }
+
+  @Test
+  void isDisabledByProperty() {
+    runner
+        .withUserConfiguration(Host.class)
+        .withPropertyValues("smartlists.enabled=false")
+        .run(
+            context -> {
+              assertThat(context).doesNotHaveBean(SmartListsEngine.class);
+              assertThat(context).doesNotHaveBean(ConfigSource.class);
+            });
+  }
+
+  @Test
+  void backsOffWhenUserDefinesEngine() {
+    runner
+        .withUserConfiguration(Host.class, OwnEngine.class)
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(SmartListsEngine.class);
+              assertThat(context.getBean(SmartListsEngine.class))
+                  .isSameAs(context.getBean(OwnEngine.class).engine);
+            });
+  }
+
+  @Test
+  void backsOffWhenUserDefinesConfigSource() {
+    SmartListsConfig own =
+        new SmartListsConfig(
+            42, Map.of(), DefaultConfiguration.create().stageRules(), DefaultConfiguration.create().globalRules());
+    runner
+        .withUserConfiguration(Host.class)
+        .withBean(ConfigSource.class, () -> () -> own)
+        .run(context -> assertThat(context.getBean(SmartListsEngine.class).config().version()).isEqualTo(42));
+  }
+
+  @Test
+  void stageThresholdsAndTimeBudgetComeFromProperties() {
+    runner
+        .withUserConfiguration(Host.class)
+        .withPropertyValues(
+            "smartlists.stages.inactivity-days=90",
+            "smartlists.stages.browsing-threshold=5",
+            "smartlists.stages.b2b-group=PRO",
+            "smartlists.time-budget=20ms")
+        .run(
+            context -> {
+              SmartListsConfig config = context.getBean(ConfigSource.class).current();
+              assertThat(config.stageRules().inactivityDays()).isEqualTo(90);
+              assertThat(config.stageRules().browsingThreshold()).isEqualTo(5);
+              assertThat(config.stageRules().b2bGroup()).isEqualTo("PRO");
+              assertThat(context.getBean(SmartListsProperties.class).getTimeBudget())
+                  .hasMillis(20);
+            });
+  }
+
+  @Test
+  void defaultsMatchTheDocumentedOnes() {
+    SmartListsProperties p = new SmartListsProperties();
+    assertThat(p.isEnabled()).isTrue();
+    assertThat(p.getTimeBudget()).isEqualTo(EngineSettings.DEFAULT.timeBudget()).hasMillis(50);
+    assertThat(p.getEventLog().getPollInterval()).hasSeconds(1);
+    assertThat(p.getVisitor().getCookieName()).isEqualTo("sl_vid");
+    assertThat(p.getRebuild().isOnStartup()).isTrue();
+    assertThat(p.getRebuild().getCron()).isEqualTo("0 0 3 * * *");
+  }
+
+  @Test
+  void bindsMicrometerWhenTheStoreHasARegistry() {
+    runner
+        .withUserConfiguration(Host.class)
+        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(SmartListsMetrics.class);
+              assertThat(context.getBean(MeterRegistry.class).find("smartlists.widget.compose").timers())
+                  .hasSize(Placement.values().length * 3);
+            });
+  }
+
+  @Test
+  void eventLogMigratesItsOwnSchemaWhenTheStoreHasADatabase() {
+    runner
+        .withUserConfiguration(Host.class)
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+        .withPropertyValues("spring.datasource.url=jdbc:h2:mem:ac-eventlog;DB_CLOSE_DELAY=-1")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(SmartListsSchema.class);
+              assertThat(context).hasSingleBean(SmartListsEventPublisher.class);
+              JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+              List<String> versions =
+                  jdbc.queryForList(
+                      "SELECT \"version\" FROM SL_SCHEMA_HISTORY WHERE \"success\" ORDER BY \"installed_rank\"",
+                      String.class);
+              assertThat(versions).contains("1");
+              assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SL_EVENT", Integer.class)).isZero();
+            });
+  }
+
+  @Test
+  void leavesTheStoresOwnFlywayAlone() {
+    runner
+        .withUserConfiguration(Host.class)
+        .withConfiguration(
+            AutoConfigurations.of(DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class))
+        .withPropertyValues(
+            "spring.datasource.url=jdbc:h2:mem:ac-hostflyway;DB_CLOSE_DELAY=-1",
+            "spring.flyway.fail-on-missing-locations=false")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(Flyway.class); // Boot's, for the store's migrations
+              assertThat(context).hasSingleBean(SmartListsSchema.class);
+              JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+              // the store's history and the module's, side by side; the module's baselined at 0
+              assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM \"flyway_schema_history\"", Integer.class))
+                  .isNotNull();
+              assertThat(
+                      jdbc.queryForList(
+                          "SELECT \"version\" FROM SL_SCHEMA_HISTORY ORDER BY \"installed_rank\"",
+                          String.class))
+                  .startsWith("0", "1");
+            });
+  }
+
+  @Test
+  void noEventLogWithoutDatabase() {
+    runner
+        .withUserConfiguration(Host.class)
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(SmartListsEngine.class);
+              assertThat(context).doesNotHaveBean(SmartListsEventPublisher.class);
+            });
+  }
+
+  @Test
+  void storefrontOnlyInAServletWebApplication() {
+    runner
+        .withUserConfiguration(Host.class)
+        .run(context -> assertThat(context).doesNotHaveBean(SmartListsDialect.class));
+    new WebApplicationContextRunner()
+        .withPropertyValues("smartlists.rebuild.on-startup=false")
+        .withConfiguration(AutoConfigurations.of(SmartListsAutoConfiguration.class))
+        .withUserConfiguration(Host.class)
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(SmartListsDialect.class);
+              assertThat(context).hasSingleBean(WidgetService.class);
+            });
+  }
+
+  @Test
+  void storefrontIsDisabledByProperty() {
+    new WebApplicationContextRunner()
+        .withPropertyValues("smartlists.rebuild.on-startup=false", "smartlists.site.enabled=false")
+        .withConfiguration(AutoConfigurations.of(SmartListsAutoConfiguration.class))
+        .withUserConfiguration(Host.class)
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(SmartListsEngine.class);
+              assertThat(context).doesNotHaveBean(SmartListsDialect.class);
+            });
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class Host {
+    @Bean
+    TestShop shop() {
+      return new TestShop();
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class OwnEngine {
+    final SmartListsEngine engine;
+
+    OwnEngine() {
+      TestShop shop = new TestShop();
+      engine =
+          new SmartListsEngine(
+              shop,
+              shop,
+              shop,
+              shop,
+              DefaultConfiguration::create,
+              EngineSettings.DEFAULT,
+              EngineListener.NONE,
+              Clock.systemUTC());
+    }
+
+    @Bean
+    SmartListsEngine ownEngine() {
+      return engine;
+    }
+  }
+}

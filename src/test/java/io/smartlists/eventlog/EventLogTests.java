@@ -1,0 +1,230 @@
+package io.smartlists.eventlog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.smartlists.host.CartChanged;
+import io.smartlists.host.CategoryViewed;
+import io.smartlists.host.CustomerLoggedIn;
+import io.smartlists.host.OrderConfirmed;
+import io.smartlists.host.OrderLine;
+import io.smartlists.host.OrderRecord;
+import io.smartlists.host.ProductViewed;
+import io.smartlists.host.SmartListsEvent;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The event log on a real (H2) database with the module's own migration: what is committed is
+ * applied once on every node, what is rolled back never is, and late commits are not lost.
+ */
+class EventLogTests {
+
+  private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+  private DataSource db;
+  private TransactionTemplate tx;
+  private final List<ExecutorService> executors = new ArrayList<>();
+  private final AtomicLong nanos = new AtomicLong();
+
+  @BeforeEach
+  void database() {
+    db =
+        new DriverManagerDataSource(
+            "jdbc:h2:mem:eventlog-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    new SmartListsSchema(db).afterPropertiesSet();
+    tx = new TransactionTemplate(new DataSourceTransactionManager(db));
+  }
+
+  @AfterEach
+  void stop() {
+    executors.forEach(ExecutorService::shutdownNow);
+  }
+
+  /** One store node: its tailer (on its own thread, like in production) and its publisher. */
+  private final class Node {
+    final List<SmartListsEvent> applied = Collections.synchronizedList(new ArrayList<>());
+    final EventLogTailer tailer =
+        new EventLogTailer(
+            new JdbcTemplate(db), new EventCodec(), applied::add, 2, Duration.ofMinutes(1), nanos::get);
+    final JdbcEventPublisher publisher =
+        new JdbcEventPublisher(new JdbcTemplate(db), new EventCodec(), tailer, Duration.ofSeconds(5));
+
+    Node() {
+      ExecutorService executor = Executors.newSingleThreadExecutor();
+      executors.add(executor);
+      tailer.executor(executor);
+      tailer.start();
+    }
+  }
+
+  private static ProductViewed viewed(String product) {
+    return new ProductViewed("v1", null, product, NOW);
+  }
+
+  private static OrderConfirmed order(String id, String... products) {
+    List<OrderLine> lines = new ArrayList<>();
+    for (String p : products) {
+      lines.add(new OrderLine(p, 2, new BigDecimal("19.90")));
+    }
+    return new OrderConfirmed("v1", new OrderRecord(id, "c1", NOW, lines), NOW);
+  }
+
+  @Test
+  void publish_rolledBackTransaction_isNeverApplied() {
+    Node node = new Node();
+    tx.executeWithoutResult(
+        status -> {
+          node.publisher.publish(order("o-rolled-back", "p1"));
+          status.setRollbackOnly();
+        });
+    node.tailer.poll();
+    tx.executeWithoutResult(status -> node.publisher.publish(order("o-committed", "p2")));
+    node.tailer.poll();
+    node.tailer.poll();
+
+    assertThat(node.applied).containsExactly(order("o-committed", "p2"));
+  }
+
+  @Test
+  void publish_committedTransaction_isAppliedOnceAtCommit() {
+    Node node = new Node();
+    tx.executeWithoutResult(
+        status -> {
+          node.publisher.publish(order("o1", "p1", "p2"));
+          node.publisher.publish(viewed("p3"));
+          // nothing is applied before the commit
+          assertThat(node.applied).isEmpty();
+        });
+    // the publisher waited for its node's tailer after the commit: applied without a scheduled poll
+    assertThat(node.applied).containsExactly(order("o1", "p1", "p2"), viewed("p3"));
+    node.tailer.poll();
+    node.tailer.poll();
+    assertThat(node.applied).hasSize(2);
+  }
+
+  @Test
+  void publish_withoutTransaction_isAppliedAtOnce() {
+    Node node = new Node();
+    node.publisher.publish(viewed("p1"));
+    assertThat(node.applied).containsExactly(viewed("p1"));
+  }
+
+  @Test
+  void poll_twoNodesOverOneDatabase_bothApplyEveryEventOnce() {
+    Node a = new Node();
+    Node b = new Node();
+    List<SmartListsEvent> published = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      SmartListsEvent e = i % 2 == 0 ? order("o" + i, "p" + i) : viewed("p" + i);
+      published.add(e);
+      // alternate the node the shopper's request landed on
+      Node entry = i % 3 == 0 ? b : a;
+      tx.executeWithoutResult(status -> entry.publisher.publish(e));
+    }
+    a.tailer.poll();
+    b.tailer.poll();
+
+    assertThat(a.applied).containsExactlyInAnyOrderElementsOf(published);
+    assertThat(b.applied).containsExactlyInAnyOrderElementsOf(published);
+  }
+
+  @Test
+  void poll_idsCommittedOutOfOrder_lateCommitIsAppliedOnce() {
+    Node node = new Node();
+    TransactionTemplate requiresNew = new TransactionTemplate(tx.getTransactionManager());
+    requiresNew.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+
+    tx.executeWithoutResult(
+        outer -> {
+          node.publisher.publish(order("slow", "p1")); // takes the lower id, commits last
+          requiresNew.executeWithoutResult(inner -> node.publisher.publish(order("fast", "p2")));
+          // another thread (the tailer's) sees only the committed, higher id
+          CompletableFuture.runAsync(node.tailer::poll).join();
+          assertThat(node.applied).containsExactly(order("fast", "p2"));
+          assertThat(node.tailer.missing()).hasSize(1);
+        });
+    node.tailer.poll();
+    node.tailer.poll();
+
+    assertThat(node.applied).containsExactly(order("fast", "p2"), order("slow", "p1"));
+    assertThat(node.tailer.missing()).isEmpty();
+  }
+
+  @Test
+  void poll_gapOfARolledBackId_isForgottenAfterTheGapTimeout() {
+    Node node = new Node();
+    tx.executeWithoutResult(
+        status -> {
+          node.publisher.publish(viewed("p1"));
+          status.setRollbackOnly();
+        });
+    tx.executeWithoutResult(status -> node.publisher.publish(viewed("p2")));
+    assertThat(node.tailer.missing()).hasSize(1);
+
+    nanos.addAndGet(Duration.ofSeconds(59).toNanos());
+    node.tailer.poll();
+    assertThat(node.tailer.missing()).hasSize(1);
+    nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+    node.tailer.poll();
+    assertThat(node.tailer.missing()).isEmpty();
+    assertThat(node.applied).containsExactly(viewed("p2"));
+  }
+
+  @Test
+  void start_tailsFromTheCurrentLastEvent() {
+    Node first = new Node();
+    first.publisher.publish(viewed("before"));
+    Node restarted = new Node(); // a node started after that event: it is in the order history
+    first.publisher.publish(viewed("after"));
+    restarted.tailer.poll();
+
+    assertThat(restarted.applied).containsExactly(viewed("after"));
+  }
+
+  @Test
+  void poll_moreEventsThanOneBatch_appliesThemAllInOrder() {
+    Node node = new Node(); // batch size 2
+    List<SmartListsEvent> published = new ArrayList<>();
+    tx.executeWithoutResult(
+        status -> {
+          for (int i = 0; i < 5; i++) {
+            published.add(viewed("p" + i));
+            node.publisher.publish(published.get(i));
+          }
+        });
+    assertThat(node.applied).containsExactlyElementsOf(published);
+  }
+
+  @Test
+  void codec_everyEventType_roundTrips() {
+    EventCodec codec = new EventCodec();
+    List<SmartListsEvent> events =
+        List.of(
+            new ProductViewed("v1", "c1", "p1", NOW),
+            new CategoryViewed("v1", null, "shoes", NOW),
+            new CartChanged("v1", null, List.of(new OrderLine("p1", 3, new BigDecimal("4.50"))), NOW),
+            order("o1", "p1", "p2"),
+            new CustomerLoggedIn("v1", "c1", NOW));
+    for (SmartListsEvent e : events) {
+      assertThat(codec.read(EventCodec.type(e), codec.write(e))).isEqualTo(e);
+    }
+  }
+}
