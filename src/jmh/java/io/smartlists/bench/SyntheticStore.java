@@ -128,7 +128,7 @@ public final class SyntheticStore implements CatalogPort, OrderHistoryPort, Cust
       orderStart[o] = lines;
       orderCustomer[o] = rnd.nextInt(customerCount);
       orderEpochSecond[o] = start + o * step + rnd.nextInt((int) Math.max(1, step));
-      int n = 1 + Math.min(6, (int) (-Math.log(1 - rnd.nextDouble()) * 3.0));
+      int n = 1 + Math.min(6, (int) (-Math.log(1 - rnd.nextDouble()) * 4.5)); // mean ≈ 3.96
       int count = 0;
       int first = sample(globalCdf, rnd);
       picked[count++] = first;
