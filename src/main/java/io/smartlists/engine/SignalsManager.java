@@ -91,6 +91,17 @@ public final class SignalsManager {
     return current.builtAt;
   }
 
+  /**
+   * True when the global rules changed since the current signals were built (bestseller window or
+   * half-life): the ranks follow the new rules after the next {@link #rebuild()}.
+   */
+  public boolean rulesChanged() {
+    GlobalRules now = rules.get();
+    SignalsSnapshot s = current;
+    return now.bestsellerWindowDays() != s.windowDays
+        || Math.max(1, now.bestsellerHalfLifeDays()) * 86_400.0 != s.halfLifeSeconds;
+  }
+
   /** Applies one event of the event log. Events about unknown products are ignored. */
   public void apply(SmartListsEvent event) {
     if (event instanceof ProductViewed v) {

@@ -73,6 +73,27 @@ class SignalsManagerTests {
   }
 
   @Test
+  void bestsellers_followTheConfiguredWindowAndHalfLife() {
+    EngineTestData data = EngineTestData.create();
+    data.products("shoes", "steady", "hit");
+    data.order("a", 20, line("steady", 4));
+    data.order("b", 1, line("hit", 2));
+    SignalsManager manager = data.signals(); // 90 days, half-life 30: 4 x 0.63 > 2 x 0.98
+    assertThat(ids(manager.current(), manager.current().bestsellers())).containsExactly("steady", "hit");
+
+    data.rules(new GlobalRules(90, 2, 60, true, false)); // half-life 2 days: 4 x 0.001 < 2 x 0.71
+    assertThat(manager.rulesChanged()).isTrue();
+    manager.rebuild();
+    assertThat(ids(manager.current(), manager.current().bestsellers())).containsExactly("hit", "steady");
+
+    data.rules(new GlobalRules(7, 2, 60, true, false)); // a week's window: steady's sale is out
+    manager.rebuild();
+    assertThat(ids(manager.current(), manager.current().bestsellers())).containsExactly("hit");
+    assertThat(manager.current().bestsellerWindowDays()).isEqualTo(7);
+    assertThat(manager.rulesChanged()).isFalse();
+  }
+
+  @Test
   void categoryBestsellers_includeDescendantCategories() {
     EngineTestData data = EngineTestData.create();
     data.category("shoes", "Shoes", null).category("boots", "Boots", "shoes")
