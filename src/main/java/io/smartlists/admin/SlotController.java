@@ -15,7 +15,9 @@ import io.smartlists.host.CatalogPort;
 import io.smartlists.host.ProductInfo;
 import java.security.Principal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -179,7 +181,9 @@ final class SlotController {
       Model model, CellView cell, @Nullable Integer index, SlotForm form) {
     List<ListType> recommended = DefaultConfiguration.recommended(cell.stage());
     List<ListType> fallbacks = new ArrayList<>();
+    Map<ListType, String> needs = new EnumMap<>(ListType.class);
     for (ListType t : ListType.values()) {
+      needs.put(t, t.param().name());
       if (t.param() == ListType.Param.NONE) {
         fallbacks.add(t);
       }
@@ -200,6 +204,7 @@ final class SlotController {
     model.addAttribute("types", ListType.values());
     model.addAttribute("recommended", recommended);
     model.addAttribute("fallbacks", fallbacks);
+    model.addAttribute("needs", needs);
     model.addAttribute("chosenCategories", categories);
     model.addAttribute("chosenProducts", products);
     model.addAttribute("others", others);
