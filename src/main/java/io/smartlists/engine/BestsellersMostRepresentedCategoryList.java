@@ -37,6 +37,6 @@ final class BestsellersMostRepresentedCategoryList implements SmartList {
     int window = signals.bestsellerWindowDays();
     String key = bought ? "bestseller.most-bought-category" : "bestseller.most-viewed-category";
     Ranked.emit(signals.categoryBestsellers(category), sink,
-        (rank, p) -> Reason.of(key, rank, name, window, weight));
+        (rank, p) -> Reason.of(Ranked.counted(key, weight), rank, name, window, weight));
   }
 }

@@ -29,6 +29,6 @@ final class BestsellersMostRepresentedProductCategoryList implements SmartList {
     long count = Math.round(tally.weights[top]);
     int window = signals.bestsellerWindowDays();
     Ranked.emit(signals.categoryBestsellers(category), sink,
-        (rank, p) -> Reason.of("bestseller.context-category", rank, name, window, count));
+        (rank, p) -> Reason.of(Ranked.counted("bestseller.context-category", count), rank, name, window, count));
   }
 }

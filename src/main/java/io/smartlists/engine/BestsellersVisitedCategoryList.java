@@ -18,7 +18,7 @@ final class BestsellersVisitedCategoryList implements SmartList {
     BrowsedCategories.tally(signals, signals.browsing(context.visitorId(), context.customerId()), tally);
     int window = signals.bestsellerWindowDays();
     Ranked.mergeCategories(signals, tally, sink, (source, rank, p) ->
-        Reason.of("bestseller.visited-category", rank, signals.categoryName(tally.keys[source]), window,
-            Math.round(tally.weights[source])));
+        Reason.of(Ranked.counted("bestseller.visited-category", Math.round(tally.weights[source])),
+            rank, signals.categoryName(tally.keys[source]), window, Math.round(tally.weights[source])));
   }
 }

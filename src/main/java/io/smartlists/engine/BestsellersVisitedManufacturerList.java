@@ -23,7 +23,7 @@ final class BestsellersVisitedManufacturerList implements SmartList {
     }
     int window = signals.bestsellerWindowDays();
     Ranked.mergeManufacturers(signals, tally, sink, (source, rank, p) ->
-        Reason.of("bestseller.visited-manufacturer", rank, signals.manufacturerName(tally.keys[source]),
-            window, Math.round(tally.weights[source])));
+        Reason.of(Ranked.counted("bestseller.visited-manufacturer", Math.round(tally.weights[source])),
+            rank, signals.manufacturerName(tally.keys[source]), window, Math.round(tally.weights[source])));
   }
 }

@@ -38,6 +38,6 @@ final class NewArrivals {
     Object[] args = new Object[more.length + 1];
     args[0] = days;
     System.arraycopy(more, 0, args, 1, more.length);
-    return Reason.of(days == 0 ? key + ".today" : key, args);
+    return Reason.of(days == 0 ? key + ".today" : Ranked.counted(key, days), args);
   }
 }

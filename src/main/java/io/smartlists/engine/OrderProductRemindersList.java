@@ -52,7 +52,7 @@ final class OrderProductRemindersList implements SmartList {
       n++;
     }
     for (int i = 0; i < n; i++) {
-      if (!sink.offer(products[i], Reason.of("reminder", since[i], interval[i]))) {
+      if (!sink.offer(products[i], Reason.of(since[i] == 0 ? "reminder.today" : Ranked.counted("reminder", since[i]), since[i], interval[i]))) {
         return;
       }
     }

@@ -70,6 +70,14 @@ final class Ranked {
     }
   }
 
+  /**
+   * The key for a count: {@code key.one} when the count is 1 (the bundles word "1 item", "once"),
+   * else {@code key}.
+   */
+  static String counted(String key, long count) {
+    return count == 1 ? key + ".one" : key;
+  }
+
   /** Whole days between two epoch seconds, never negative. */
   static long daysBetween(long fromEpochSecond, long toEpochSecond) {
     return Math.max(0, (toEpochSecond - fromEpochSecond) / SignalsSnapshot.DAY);

@@ -178,9 +178,9 @@ class SmartListsTests {
     assertThat(run(ListType.BESTSELLERS_VISITED_CATEGORY, context(ListType.BESTSELLERS_VISITED_CATEGORY)))
         .containsExactly(
             "beanie: #1 in Hats over 90 days, you viewed Hats 3 times",
-            "trail: #1 in Boots over 90 days, you viewed Boots 1 times",
+            "trail: #1 in Boots over 90 days, you viewed Boots once",
             "cap: #2 in Hats over 90 days, you viewed Hats 3 times",
-            "chelsea: #2 in Boots over 90 days, you viewed Boots 1 times");
+            "chelsea: #2 in Boots over 90 days, you viewed Boots once");
   }
 
   @Test
@@ -228,9 +228,9 @@ class SmartListsTests {
     // Cozy viewed twice: cap (1 unit) x 2 = 2; Bolt once: court 4, chelsea 1.
     assertThat(run(ListType.BESTSELLERS_VISITED_MANUFACTURER,
         context(ListType.BESTSELLERS_VISITED_MANUFACTURER))).containsExactly(
-        "court: #1 from Bolt over 90 days, you viewed Bolt products 1 times",
+        "court: #1 from Bolt over 90 days, you viewed a Bolt product once",
         "cap: #1 from Cozy over 90 days, you viewed Cozy products 2 times",
-        "chelsea: #2 from Bolt over 90 days, you viewed Bolt products 1 times");
+        "chelsea: #2 from Bolt over 90 days, you viewed a Bolt product once");
   }
 
   @Test
@@ -261,6 +261,10 @@ class SmartListsTests {
     assertThat(run(ListType.NEW_ARRIVALS_CATALOG, context(ListType.NEW_ARRIVALS_CATALOG)))
         .containsExactly("today: new today", "fresh-cap: new since 2 days",
             "fresh-boot: new since 10 days");
+    data.product("yesterday").in("bags").availableDaysAgo(1.5);
+    manager.rebuild();
+    assertThat(run(ListType.NEW_ARRIVALS_CATALOG, context(ListType.NEW_ARRIVALS_CATALOG)))
+        .contains("yesterday: new since 1 day");
   }
 
   @Test
