@@ -1,6 +1,5 @@
 package io.smartlists.autoconfigure;
 
-import io.smartlists.engine.EngineSettings;
 import io.smartlists.engine.StageRules;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -10,6 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Settings of the Smart Lists module under {@code smartlists.*}. Merchandising (which lists show
  * where) is not here: it lives in the database and the admin; these are the technical knobs a store
  * developer sets once.
+ *
+ * <p>Defaults are literals (so the configuration processor puts them in the IDE metadata); a test
+ * keeps them equal to the engine's {@code EngineSettings.DEFAULT} and {@code StageRules.DEFAULT}.
  */
 @ConfigurationProperties("smartlists")
 public class SmartListsProperties {
@@ -18,7 +20,7 @@ public class SmartListsProperties {
   private boolean enabled = true;
 
   /** Past this time budget a widget gives up, renders empty and a metric counts it. */
-  private Duration timeBudget = EngineSettings.DEFAULT.timeBudget();
+  private Duration timeBudget = Duration.ofMillis(50);
 
   /** When the signals are rebuilt from the store's order history. */
   private final Rebuild rebuild = new Rebuild();
@@ -84,7 +86,7 @@ public class SmartListsProperties {
     private @Nullable Duration fixedDelay;
 
     /** Orders read per batch from the host during a rebuild. */
-    private int batchSize = EngineSettings.DEFAULT.rebuildBatchSize();
+    private int batchSize = 1000;
 
     public boolean isOnStartup() {
       return onStartup;
@@ -208,13 +210,13 @@ public class SmartListsProperties {
   public static class Stages {
 
     /** A customer whose last order is older than this many days is in REACTIVATION. */
-    private int inactivityDays = StageRules.DEFAULT.inactivityDays();
+    private int inactivityDays = 180;
 
     /** Product or category views that move a visitor without orders from ACQUISITION to CONVERSION. */
-    private int browsingThreshold = StageRules.DEFAULT.browsingThreshold();
+    private int browsingThreshold = 2;
 
     /** The customer group that marks a business account (besides the host's B2B flag). */
-    private String b2bGroup = StageRules.DEFAULT.b2bGroup();
+    private String b2bGroup = "B2B";
 
     public int getInactivityDays() {
       return inactivityDays;

@@ -12,13 +12,17 @@ import io.smartlists.engine.JourneyStage;
 import io.smartlists.engine.Placement;
 import io.smartlists.engine.SmartListsConfig;
 import io.smartlists.engine.SmartListsEngine;
+import io.smartlists.engine.StageRules;
+import io.smartlists.engine.Widget;
 import io.smartlists.eventlog.SmartListsSchema;
+import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEventPublisher;
 import io.smartlists.site.SmartListsDialect;
 import io.smartlists.site.TestShop;
 import io.smartlists.site.WidgetService;
 import io.smartlists.stats.SmartListsMetrics;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -128,6 +132,8 @@ class SmartListsAutoConfigurationTests {
     assertThat(p.getVisitor().getCookieName()).isEqualTo("sl_vid");
     assertThat(p.getRebuild().isOnStartup()).isTrue();
     assertThat(p.getRebuild().getCron()).isEqualTo("0 0 3 * * *");
+    assertThat(p.getRebuild().getBatchSize()).isEqualTo(EngineSettings.DEFAULT.rebuildBatchSize());
+    assertThat(p.getStages().toRules()).isEqualTo(StageRules.DEFAULT);
   }
 
   @Test
@@ -138,8 +144,28 @@ class SmartListsAutoConfigurationTests {
         .run(
             context -> {
               assertThat(context).hasSingleBean(SmartListsMetrics.class);
-              assertThat(context.getBean(MeterRegistry.class).find("smartlists.widget.compose").timers())
-                  .hasSize(Placement.values().length * 3);
+              MeterRegistry registry = context.getBean(MeterRegistry.class);
+              assertThat(registry.find("smartlists.widget.compose").timers())
+                  .hasSize(Placement.values().length * Widget.Outcome.values().length);
+              SmartListsMetrics metrics = context.getBean(SmartListsMetrics.class);
+              metrics.composed(Placement.CART, Widget.Outcome.TIMEOUT, 60_000_000L);
+              metrics.composed(Placement.CART, Widget.Outcome.OK, 40_000L);
+              assertThat(
+                      registry
+                          .get("smartlists.widget.failures")
+                          .tag("placement", "CART")
+                          .tag("outcome", "TIMEOUT")
+                          .counter()
+                          .count())
+                  .isEqualTo(1);
+              assertThat(
+                      registry
+                          .get("smartlists.widget.compose")
+                          .tag("placement", "CART")
+                          .tag("outcome", "OK")
+                          .timer()
+                          .count())
+                  .isEqualTo(1);
             });
   }
 
@@ -185,6 +211,25 @@ class SmartListsAutoConfigurationTests {
                           "SELECT \"version\" FROM SL_SCHEMA_HISTORY ORDER BY \"installed_rank\"",
                           String.class))
                   .contains("0", "1");
+            });
+  }
+
+  @Test
+  void springApplicationEventsGoToTheEventLog() {
+    runner
+        .withUserConfiguration(Host.class)
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+        .withPropertyValues("spring.datasource.url=jdbc:h2:mem:ac-bridge;DB_CLOSE_DELAY=-1")
+        .run(
+            context -> {
+              context.publishEvent(
+                  new ProductViewed(
+                      "0b7f5d7e-3c1a-4c2e-9d7e-2f1a3b4c5d6e", null, "p1", Instant.parse("2026-11-23T10:00:00Z")));
+              JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+              assertThat(jdbc.queryForList("SELECT TYPE FROM SL_EVENT", String.class))
+                  .containsExactly("ProductViewed");
+              assertThat(jdbc.queryForObject("SELECT VISITOR_ID FROM SL_EVENT", String.class))
+                  .isEqualTo("0b7f5d7e-3c1a-4c2e-9d7e-2f1a3b4c5d6e");
             });
   }
 
