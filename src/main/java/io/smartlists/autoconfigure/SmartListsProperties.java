@@ -136,6 +136,28 @@ public class SmartListsProperties {
     /** How long the publishing request waits, after commit, for its event to be applied locally. */
     private Duration applyWait = Duration.ofSeconds(1);
 
+    /** Browsing events (not orders) of this trailing window are replayed when a node starts; 0 for none. */
+    private Duration replayWindow = Duration.ofDays(30);
+
+    /** Events older than this are deleted from the log (hourly, by any node); 0 keeps them forever. */
+    private Duration retention = Duration.ofDays(90);
+
+    public Duration getReplayWindow() {
+      return replayWindow;
+    }
+
+    public void setReplayWindow(Duration replayWindow) {
+      this.replayWindow = replayWindow;
+    }
+
+    public Duration getRetention() {
+      return retention;
+    }
+
+    public void setRetention(Duration retention) {
+      this.retention = retention;
+    }
+
     public Duration getPollInterval() {
       return pollInterval;
     }

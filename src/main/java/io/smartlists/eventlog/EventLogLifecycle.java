@@ -1,5 +1,6 @@
 package io.smartlists.eventlog;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -10,9 +11,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Starts the tailer once the context is up: from the current last event id, then every poll
- * interval and on demand after each local commit, on one daemon thread of its own (the store's
- * scheduler is neither needed nor touched).
+ * Starts the tailer once the context is up: replays the recent browsing events (so this node knows
+ * what visitors did before it started), then tails from the event id that was last at start-up,
+ * every poll interval and on demand after each local commit; purges events past the retention
+ * hourly. All on one daemon thread of its own (the store's scheduler is neither needed nor
+ * touched). Times are compared with the database's {@code CREATED_AT}, so {@code clock} is the
+ * wall clock, not a store's shifted one.
  */
 final class EventLogLifecycle implements SmartLifecycle {
 
@@ -20,11 +24,22 @@ final class EventLogLifecycle implements SmartLifecycle {
 
   private final EventLogTailer tailer;
   private final Duration pollInterval;
+  private final Duration replayWindow;
+  private final Duration retention;
+  private final Clock clock;
   private @Nullable ScheduledExecutorService executor;
 
-  EventLogLifecycle(EventLogTailer tailer, Duration pollInterval) {
+  EventLogLifecycle(
+      EventLogTailer tailer,
+      Duration pollInterval,
+      Duration replayWindow,
+      Duration retention,
+      Clock clock) {
     this.tailer = tailer;
     this.pollInterval = pollInterval;
+    this.replayWindow = replayWindow;
+    this.retention = retention;
+    this.clock = clock;
   }
 
   @Override
@@ -38,6 +53,34 @@ final class EventLogLifecycle implements SmartLifecycle {
               return t;
             });
     tailer.executor(ex);
+    if (!replayWindow.isZero() && !replayWindow.isNegative()) {
+      // first task of the tailer thread: polls only start after it
+      ex.execute(
+          () -> {
+            try {
+              int n = tailer.replay(clock.instant().minus(replayWindow));
+              log.info("Smart Lists replayed {} browsing events of the last {}", n, replayWindow);
+            } catch (RuntimeException e) {
+              log.warn("Smart Lists could not replay recent browsing events", e);
+            }
+          });
+    }
+    if (!retention.isZero() && !retention.isNegative()) {
+      ex.scheduleWithFixedDelay(
+          () -> {
+            try {
+              int n = tailer.purge(clock.instant().minus(retention));
+              if (n > 0) {
+                log.info("Smart Lists deleted {} events older than {}", n, retention);
+              }
+            } catch (RuntimeException e) {
+              log.warn("Smart Lists could not purge old events", e);
+            }
+          },
+          1,
+          60,
+          TimeUnit.MINUTES);
+    }
     long millis = Math.max(1, pollInterval.toMillis());
     ex.scheduleWithFixedDelay(
         () -> {

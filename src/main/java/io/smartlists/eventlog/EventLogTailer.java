@@ -2,6 +2,9 @@ package io.smartlists.eventlog;
 
 import io.smartlists.host.SmartListsEvent;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -77,6 +80,46 @@ final class EventLogTailer {
     Long max = jdbc.queryForObject("SELECT MAX(ID) FROM SL_EVENT", Long.class);
     high = max == null ? 0 : max;
     missing.clear();
+  }
+
+  /**
+   * Applies the browsing events (views, cart changes, sign-ins) written since {@code since} and up
+   * to the start point, oldest first, so a node that starts (or restarts) knows what visitors did
+   * before, like the nodes that were already running. Orders are left out: the rebuild reads them
+   * from the host's order history. Call after {@link #start()} and before the first {@link #poll()}.
+   */
+  synchronized int replay(Instant since) {
+    long upTo = high;
+    long from = 0;
+    int count = 0;
+    OffsetDateTime after = OffsetDateTime.ofInstant(since, ZoneOffset.UTC);
+    while (true) {
+      List<Row> rows =
+          jdbc.query(
+              SELECT
+                  + "WHERE ID > ? AND ID <= ? AND TYPE <> 'OrderConfirmed' AND CREATED_AT >= ? "
+                  + "ORDER BY ID FETCH FIRST "
+                  + batchSize
+                  + " ROWS ONLY",
+              (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3)),
+              from,
+              upTo,
+              after);
+      for (Row row : rows) {
+        apply(row);
+        from = row.id;
+        count++;
+      }
+      if (rows.size() < batchSize) {
+        return count;
+      }
+    }
+  }
+
+  /** Deletes events written before {@code before}; returns how many. Safe on every node at once. */
+  int purge(Instant before) {
+    return jdbc.update(
+        "DELETE FROM SL_EVENT WHERE CREATED_AT < ?", OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
   }
 
   /** True once {@link #start()} ran. */

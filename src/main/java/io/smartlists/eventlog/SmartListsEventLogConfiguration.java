@@ -3,6 +3,7 @@ package io.smartlists.eventlog;
 import io.smartlists.engine.SmartListsEngine;
 import io.smartlists.host.SmartListsEventPublisher;
 import io.smartlists.autoconfigure.SmartListsProperties;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -42,7 +43,13 @@ public class SmartListsEventLogConfiguration {
   @Bean
   EventLogLifecycle smartListsEventLogLifecycle(
       EventLogTailer tailer, SmartListsProperties properties) {
-    return new EventLogLifecycle(tailer, properties.getEventLog().getPollInterval());
+    SmartListsProperties.EventLog log = properties.getEventLog();
+    return new EventLogLifecycle(
+        tailer,
+        log.getPollInterval(),
+        log.getReplayWindow(),
+        log.getRetention(),
+        Clock.systemUTC());
   }
 
   @Bean

@@ -214,6 +214,42 @@ class EventLogTests {
   }
 
   @Test
+  void replay_newNode_learnsRecentBrowsingButNotOrders() {
+    Node running = new Node();
+    running.publisher.publish(new ProductViewed("v1", null, "old", NOW));
+    new JdbcTemplate(db).update("UPDATE SL_EVENT SET CREATED_AT = CREATED_AT - INTERVAL '40' DAY");
+    running.publisher.publish(viewed("p1"));
+    running.publisher.publish(order("o1", "p1"));
+    running.publisher.publish(new CustomerLoggedIn("v1", "c1", NOW));
+    running.publisher.publish(new CategoryViewed("v1", "c1", "shoes", NOW));
+
+    Node started = new Node();
+    started.tailer.replay(Instant.now().minus(Duration.ofDays(30)));
+    started.tailer.poll();
+
+    // what the running node learned from browsing, in order; the order comes from the rebuild
+    assertThat(started.applied)
+        .containsExactly(
+            viewed("p1"),
+            new CustomerLoggedIn("v1", "c1", NOW),
+            new CategoryViewed("v1", "c1", "shoes", NOW));
+  }
+
+  @Test
+  void purge_deletesOnlyEventsPastTheRetention() {
+    Node node = new Node();
+    node.publisher.publish(viewed("old"));
+    new JdbcTemplate(db).update("UPDATE SL_EVENT SET CREATED_AT = CREATED_AT - INTERVAL '100' DAY");
+    node.publisher.publish(viewed("recent"));
+
+    assertThat(node.tailer.purge(Instant.now().minus(Duration.ofDays(90)))).isEqualTo(1);
+    assertThat(new JdbcTemplate(db).queryForList("SELECT PAYLOAD FROM SL_EVENT", String.class))
+        .singleElement()
+        .asString()
+        .contains("recent");
+  }
+
+  @Test
   void codec_everyEventType_roundTrips() {
     EventCodec codec = new EventCodec();
     List<SmartListsEvent> events =
