@@ -168,7 +168,12 @@ public final class SignalsManager {
           for (OrderRecord order : batch) {
             builder.addOrder(order);
           }
-          lastId = batch.get(batch.size() - 1).orderId();
+          String next = batch.get(batch.size() - 1).orderId();
+          if (next.equals(lastId)) {
+            throw new IllegalStateException(
+                "the host returned a batch ending at order " + next + " twice; its order-id order is broken");
+          }
+          lastId = next;
         }
         SignalsSnapshot next = builder.build();
         synchronized (writeLock) {

@@ -188,11 +188,12 @@ public final class EngineTestData {
       BigDecimal price = l.unitPrice != null ? l.unitPrice : product(l.productId).price;
       ls.add(new OrderLine(l.productId, l.quantity, price));
     }
-    String id = String.format(Locale.ROOT, "o%07d", orders.size() + 1 + pendingIds++);
+    String id = String.format(Locale.ROOT, "o%07d", ++issuedOrderIds);
     return new OrderRecord(id, customerId, daysAgo(daysAgo), ls);
   }
 
-  private int pendingIds;
+  /** Order ids are issued in increasing order, so {@link #orders} stays sorted by id. */
+  private int issuedOrderIds;
 
   // ---------------------------------------------------------------- events
 
@@ -296,16 +297,22 @@ public final class EngineTestData {
 
       @Override
       public List<OrderRecord> readBatchOrdersFromLastId(@Nullable String lastOrderId, int batchSize) {
-        List<OrderRecord> sorted = new ArrayList<>(orders);
-        sorted.sort((a, b) -> a.orderId().compareTo(b.orderId()));
-        List<OrderRecord> batch = new ArrayList<>(batchSize);
-        for (OrderRecord o : sorted) {
-          if ((lastOrderId == null || o.orderId().compareTo(lastOrderId) > 0)
-              && batch.size() < batchSize) {
-            batch.add(o);
+        // Order ids are generated in increasing order, so the list is sorted by id.
+        int from = 0;
+        if (lastOrderId != null) {
+          int lo = 0;
+          int hi = orders.size();
+          while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (orders.get(mid).orderId().compareTo(lastOrderId) <= 0) {
+              lo = mid + 1;
+            } else {
+              hi = mid;
+            }
           }
+          from = lo;
         }
-        return batch;
+        return List.copyOf(orders.subList(from, Math.min(orders.size(), from + batchSize)));
       }
     };
   }

@@ -240,6 +240,71 @@ class SignalsManagerTests {
   }
 
   @Test
+  void repurchaseInterval_staysTheMedianBeyondTheSampleKeptPerProduct() {
+    EngineTestData data = EngineTestData.create();
+    data.products("x", "soap");
+    for (int c = 0; c < 400; c++) { // 400 gaps of 10 days: more than the sample keeps
+      data.order("c" + c, 300, "soap");
+      data.order("c" + c, 290, "soap");
+    }
+    SignalsManager manager = data.signals();
+    int soap = manager.current().indexOf("soap");
+    assertThat(manager.current().repurchaseIntervalDays(soap)).isEqualTo(10);
+
+    for (int c = 0; c < 1_000; c++) { // then 1,000 gaps of 40 days: the median is now 40
+      manager.apply(data.placeOrder("v", "d" + c, 100, line("soap", 1)));
+      manager.apply(data.placeOrder("v", "d" + c, 60, line("soap", 1)));
+    }
+
+    assertThat(manager.current().repurchaseIntervalDays(soap)).isEqualTo(40);
+  }
+
+  @Test
+  void apply_readersSeeWholeRankingsWhileOrdersArrive() throws Exception {
+    EngineTestData data = EngineTestData.create();
+    for (int i = 0; i < 800; i++) {
+      data.product("p" + i).in(i % 2 == 0 ? "even" : "odd").by("m" + (i % 7));
+    }
+    SignalsManager manager = data.signals();
+    List<OrderConfirmed> events = new ArrayList<>();
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+    for (int i = 0; i < 3_000; i++) {
+      events.add(data.placeOrder("v", "c" + rnd.nextInt(500), 0,
+          line("p" + rnd.nextInt(800), 1 + rnd.nextInt(3)), line("p" + rnd.nextInt(800), 1)));
+    }
+    Thread writer = new Thread(() -> events.forEach(manager::apply));
+    List<String> problems = new ArrayList<>();
+    writer.start();
+    Signals s = manager.current();
+    while (writer.isAlive()) {
+      Thread.onSpinWait();
+      for (int[] ranking : new int[][] {s.bestsellers(), s.categoryBestsellers(s.categoryIndex("even")),
+          s.manufacturerBestsellers(s.manufacturerIndex("m3"))}) {
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int p : ranking) {
+          if (!seen.add(p)) {
+            problems.add("duplicate " + p);
+          }
+        }
+        if (ranking.length > SignalsSnapshot.TOP_N) {
+          problems.add("too long: " + ranking.length);
+        }
+      }
+    }
+    writer.join();
+
+    assertThat(problems).isEmpty();
+    assertThat(s.bestsellers()).hasSize(SignalsSnapshot.TOP_N);
+    int[] top = s.bestsellers();
+    for (int i = 1; i < top.length; i++) {
+      assertThat(s.bestsellerScore(top[i - 1])).isGreaterThanOrEqualTo(s.bestsellerScore(top[i]));
+    }
+    for (int p : s.categoryBestsellers(s.categoryIndex("even"))) {
+      assertThat(s.productId(p).substring(1)).matches(x -> Integer.parseInt(x) % 2 == 0, "even");
+    }
+  }
+
+  @Test
   void repurchaseInterval_ignoresSameDayRepeats() {
     EngineTestData data = EngineTestData.create();
     data.products("x", "pen");
