@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smartlists.config.ConfigService;
 import io.smartlists.engine.ConfigSource;
 import io.smartlists.engine.DefaultConfiguration;
 import io.smartlists.engine.EngineListener;
@@ -28,8 +29,12 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -234,6 +239,32 @@ class SmartListsAutoConfigurationTests {
   }
 
   @Test
+  void usesTheAdminsStoredConfiguration_migratedBeforeJpaValidates() {
+    new ApplicationContextRunner()
+        .withPropertyValues(
+            "smartlists.rebuild.on-startup=false",
+            "spring.datasource.url=jdbc:h2:mem:ac-admin;DB_CLOSE_DELAY=-1",
+            "spring.jpa.hibernate.ddl-auto=validate")
+        .withConfiguration(
+            AutoConfigurations.of(
+                DataSourceAutoConfiguration.class,
+                HibernateJpaAutoConfiguration.class,
+                DataJpaRepositoriesAutoConfiguration.class,
+                TransactionAutoConfiguration.class,
+                SmartListsAdminAutoConfiguration.class,
+                SmartListsAutoConfiguration.class))
+        .withUserConfiguration(Host.class, StorePackage.class)
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).hasSingleBean(ConfigSource.class);
+              assertThat(context.getBean(ConfigSource.class)).isInstanceOf(ConfigService.class);
+              assertThat(context.getBean(SmartListsEngine.class).config())
+                  .isEqualTo(context.getBean(ConfigService.class).current());
+            });
+  }
+
+  @Test
   void noEventLogWithoutDatabase() {
     runner
         .withUserConfiguration(Host.class)
@@ -280,6 +311,11 @@ class SmartListsAutoConfigurationTests {
       return new TestShop();
     }
   }
+
+  /** A store's {@code @SpringBootApplication} registers its package; JPA scanning needs one. */
+  @Configuration(proxyBeanMethods = false)
+  @AutoConfigurationPackage
+  static class StorePackage {}
 
   @Configuration(proxyBeanMethods = false)
   static class OwnEngine {
