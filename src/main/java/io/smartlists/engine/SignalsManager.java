@@ -34,6 +34,11 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>Until the first rebuild, {@link #current()} holds the catalogue-free empty signals.
+ *
+ * <p>Between rebuilds, sales never leave the bestseller window (decay keeps them ranking below
+ * newer sales), products and categories added to the catalogue are unknown, and a change of the
+ * window or half-life is not applied ({@link #rulesChanged()}): schedule a rebuild, daily is
+ * plenty.
  */
 public final class SignalsManager {
 
