@@ -29,7 +29,7 @@ HIDDEN_RANKS = (4,)                # ... and hidden from the storefront
 LAPSED_DAYS = 200                  # a lapsed persona's last order is older than this before the end
 
 UNITS = {'OZ': 'oz', 'LB': 'lb', 'CT': 'ct', 'GAL': 'gal', 'QT': 'qt', 'PK': 'pk', 'ML': 'ml',
-         'LTR': 'l', 'L': 'l', 'FL': 'fl', 'PT': 'pt', 'DZ': 'dz', 'SQ': 'sq', 'FT': 'ft', 'G': 'g'}
+         'GA': 'gal', 'LTR': 'l', 'L': 'l', 'FL': 'fl', 'PT': 'pt', 'DZ': 'dz', 'SQ': 'sq', 'FT': 'ft', 'G': 'g'}
 
 
 def title(text):
