@@ -23,6 +23,7 @@ public final class SmartListRegistry {
   /** Every list of the catalogue. */
   public static SmartListRegistry defaults() {
     return new SmartListRegistry()
+        .register(new SmartCrossSellingList())
         .register(new BestsellersCatalogList())
         .register(new BestsellersCategoriesList())
         .register(new BestsellersMostRepresentedCategoryList())
