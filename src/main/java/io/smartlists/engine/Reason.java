@@ -1,6 +1,7 @@
 package io.smartlists.engine;
 
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -9,26 +10,48 @@ import java.util.ResourceBundle;
 /**
  * Why an item is in a list, in words a merchant can read: "bought with Leather boots in 37
  * orders", "#2 in Shoes over 90 days". The text patterns live in
- * {@code io/smartlists/engine/reasons*.properties} (English and French) under {@code key}; the
+ * {@code io/smartlists/engine/reasons*.properties} (English and French) under {@link #key()}; the
  * arguments fill {@code {0}}, {@code {1}}...
  *
- * @param key the pattern key, e.g. {@code co-purchase}
- * @param args the pattern arguments, already formatted as strings
- * @param fallback true when the item filled a slot from its fallback list
+ * <p>Lists create a reason for every candidate they offer, and most candidates of a busy page are
+ * dropped by the composer's exclusions, so a reason keeps its arguments as given and formats
+ * nothing until {@link #args()} or {@link #text} is read (the compose benchmark showed eager
+ * {@code Integer.toString} of ranks among its top frames).
  */
-public record Reason(String key, List<String> args, boolean fallback) {
+public final class Reason {
 
-  public Reason {
-    args = List.copyOf(args);
+  private final String key;
+  private final Object[] args;
+  private final boolean fallback;
+
+  private Reason(String key, Object[] args, boolean fallback) {
+    this.key = key;
+    this.args = args;
+    this.fallback = fallback;
   }
 
-  /** A reason for a list's own (not fallback) item. */
+  /** A reason for a list's own (not fallback) item; {@code args} are formatted with {@code String.valueOf}. */
   public static Reason of(String key, Object... args) {
+    return new Reason(key, args, false);
+  }
+
+  /** The pattern key, e.g. {@code cross-sell.bought-with}. */
+  public String key() {
+    return key;
+  }
+
+  /** The pattern arguments as strings. */
+  public List<String> args() {
     String[] s = new String[args.length];
     for (int i = 0; i < args.length; i++) {
       s[i] = String.valueOf(args[i]);
     }
-    return new Reason(key, List.of(s), false);
+    return List.of(s);
+  }
+
+  /** True when the item filled a slot from its fallback list. */
+  public boolean fallback() {
+    return fallback;
   }
 
   /** This reason, marked as coming from a fallback list. */
@@ -43,9 +66,9 @@ public record Reason(String key, List<String> args, boolean fallback) {
     try {
       pattern = bundle.getString(key);
     } catch (MissingResourceException e) {
-      pattern = key + " " + args;
+      pattern = key + " " + args();
     }
-    String text = new MessageFormat(pattern, locale).format(args.toArray());
+    String text = new MessageFormat(pattern, locale).format(args().toArray());
     if (fallback) {
       String prefix;
       try {
@@ -56,6 +79,17 @@ public record Reason(String key, List<String> args, boolean fallback) {
       text = new MessageFormat(prefix, locale).format(new Object[] {text});
     }
     return text;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Reason r && r.key.equals(key) && r.fallback == fallback
+        && r.args().equals(args());
+  }
+
+  @Override
+  public int hashCode() {
+    return key.hashCode() * 31 + Arrays.hashCode(args().toArray()) + (fallback ? 1 : 0);
   }
 
   /** The English text. */
