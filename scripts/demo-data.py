@@ -79,7 +79,19 @@ def main():
             rows.append(r)
 
     line_counts = collections.Counter(r['product_id'] for r in rows)
-    kept = sorted(line_counts, key=lambda p: (-line_counts[p], int(p)))[:PRODUCTS]
+    first_name = {}
+    for r in sorted(rows, key=lambda r: (r['placed_at'], r['order_id'])):
+        first_name.setdefault(r['product_id'], title(r['product_name']))
+    # one product per displayed name: the source has several UPCs behind names like
+    # "Private Fluid Milk White Only 1 gal", which would look like the same product twice
+    kept, names = [], set()
+    for p in sorted(line_counts, key=lambda p: (-line_counts[p], int(p))):
+        name = first_name[p]
+        if name not in names:
+            names.add(name)
+            kept.append(p)
+        if len(kept) == PRODUCTS:
+            break
     kept_set = set(kept)
     rows = [r for r in rows if r['product_id'] in kept_set]
     rows.sort(key=lambda r: (r['placed_at'], r['order_id'], int(r['product_id'])))
