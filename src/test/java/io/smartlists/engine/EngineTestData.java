@@ -129,6 +129,12 @@ public final class EngineTestData {
     return this;
   }
 
+  /** The catalogue no longer lists this product (its orders stay in the history). */
+  public EngineTestData remove(String productId) {
+    products.remove(productId);
+    return this;
+  }
+
   /** The eligibility gate refuses this product (hidden, inactive, sold out...). */
   public EngineTestData ineligible(String productId) {
     ineligible.add(productId);

@@ -372,6 +372,51 @@ class SignalsManagerTests {
   }
 
   @Test
+  void rebuild_keepsTheIndexOfAProductGoneFromTheCatalogue() {
+    EngineTestData data = EngineTestData.create();
+    data.product("a").in("x").availableDaysAgo(3);
+    data.product("b").in("x").availableDaysAgo(2);
+    data.order("c", 1, "a", "b");
+    SignalsManager manager = data.signals();
+    manager.apply(data.viewed("v", null, "a", 0.5));
+
+    data.remove("a");
+    manager.rebuild();
+
+    Signals s = manager.current();
+    assertThat(s.indexOf("a")).isZero(); // browsing recorded with index 0 still means "a"
+    assertThat(ids(s, s.recentProductViews("v", null))).containsExactly("a");
+    assertThat(ids(s, s.newArrivals())).containsExactly("b");
+    assertThat(s.productCategories(s.indexOf("a"))).isEmpty();
+  }
+
+  @Test
+  void apply_ignoresViewsOfUnknownProductsAndCategories() {
+    EngineTestData data = EngineTestData.create();
+    data.products("x", "a");
+    SignalsManager manager = data.signals();
+
+    manager.apply(data.viewed("v", null, "not-in-catalogue", 1));
+    manager.apply(data.viewedCategory("v", null, "no-such-aisle", 1));
+    manager.apply(data.viewed("v", null, "a", 0.5));
+
+    assertThat(manager.current().browsingViews("v", null)).isEqualTo(1);
+  }
+
+  @Test
+  void rebuild_survivesACycleInTheHostsCategoryTree() {
+    EngineTestData data = EngineTestData.create();
+    data.category("a", "A", "b").category("b", "B", "a");
+    data.product("p").in("a");
+    data.order("c", 1, "p");
+
+    Signals s = data.signals().current();
+
+    assertThat(ids(s, s.categoryBestsellers(s.categoryIndex("b")))).containsExactly("p");
+    assertThat(ids(s, s.categoryBestsellers(s.categoryIndex("a")))).containsExactly("p");
+  }
+
+  @Test
   void newArrivals_areOrderedByAvailabilityDateNewestFirst() {
     EngineTestData data = EngineTestData.create();
     data.product("older").in("x").availableDaysAgo(20);
