@@ -3,6 +3,7 @@ package io.smartlists.demo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One shopper talking HTTP to the running store: its own cookies (session, visitor cookie), the
@@ -26,6 +28,7 @@ final class StoreClient {
 
   private final String baseUrl;
   private final HttpClient http;
+  private final CookieManager cookies = new CookieManager();
   private String csrf = "";
   private String lastPath = "/";
 
@@ -33,10 +36,40 @@ final class StoreClient {
     this.baseUrl = "http://localhost:" + port;
     this.http =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
+  }
+
+  /** The value of a cookie the store set, or null. */
+  @Nullable String cookie(String name) {
+    for (HttpCookie c : cookies.getCookieStore().getCookies()) {
+      if (c.getName().equals(name)) {
+        return c.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** The status of a GET, without failing on errors and without following redirects. */
+  int status(String path) {
+    return raw(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()).statusCode();
+  }
+
+  /** The response of a form POST sent as is (no CSRF token added), redirects not followed. */
+  HttpResponse<String> postRaw(String path, Map<String, String> form) {
+    return raw(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
+  }
+
+  /** POSTs a form with the CSRF token of the last page; the response as is, redirects not followed. */
+  HttpResponse<String> postWithoutFollowing(String path, Map<String, String> form) {
+    Map<String, String> fields = new LinkedHashMap<>(form);
+    fields.put("_csrf", csrf);
+    return postRaw(path, fields);
   }
 
   /** GETs a page; fails unless it answers 200. */
@@ -51,6 +84,14 @@ final class StoreClient {
     }
     Map<String, String> fields = new LinkedHashMap<>(form);
     fields.put("_csrf", csrf);
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(encode(fields))),
+        path);
+  }
+
+  private static String encode(Map<String, String> fields) {
     StringJoiner body = new StringJoiner("&");
     fields.forEach(
         (k, v) ->
@@ -58,11 +99,20 @@ final class StoreClient {
                 URLEncoder.encode(k, StandardCharsets.UTF_8)
                     + "="
                     + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    return send(
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString())),
-        path);
+    return body.toString();
+  }
+
+  private HttpResponse<String> raw(HttpRequest.Builder request) {
+    HttpClient noRedirects =
+        HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    try {
+      return noRedirects.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Adds to the cart and checks out as this shopper; returns the confirmation page. */
