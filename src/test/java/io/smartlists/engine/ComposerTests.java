@@ -37,7 +37,8 @@ class ComposerTests {
   final Set<String> ineligible = new HashSet<>();
   final Map<String, CustomerInfo> customerById = new HashMap<>();
   SmartListsConfig config;
-  EngineSettings settings = EngineSettings.DEFAULT;
+  /** Generous: these tests are about rules, and a cold JIT on a loaded CI machine is slow. */
+  EngineSettings settings = new EngineSettings(Duration.ofSeconds(5), 1000);
   final List<Throwable> failures = new ArrayList<>();
   final AtomicInteger timeouts = new AtomicInteger();
 
