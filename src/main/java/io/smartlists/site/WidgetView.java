@@ -48,6 +48,7 @@ public record WidgetView(
    * @param url the product page (with the context path)
    * @param clickUrl the tracked link that counts the click and redirects to {@code url}
    * @param price the current price
+   * @param priceText the price formatted for the request's locale, two decimals
    * @param imageUrl the product image, or null
    * @param list the list that produced it (the fallback list for fallback items)
    * @param reason why it is recommended, in the request's language
@@ -59,6 +60,7 @@ public record WidgetView(
       String url,
       String clickUrl,
       BigDecimal price,
+      String priceText,
       @Nullable String imageUrl,
       String list,
       String reason,
@@ -107,9 +109,10 @@ public record WidgetView(
                 local(contextPath, p.url()),
                 click,
                 p.price(),
+                Texts.price(p.price(), locale),
                 p.imageUrl() == null ? null : local(contextPath, p.imageUrl()),
                 list,
-                item.reason().text(locale),
+                Texts.reason(item.reason(), locale),
                 item.fallback()));
       }
       if (!items.isEmpty()) {
@@ -121,7 +124,7 @@ public record WidgetView(
     return new WidgetView(
         placement,
         widget.stage() == null ? null : widget.stage().stage().name(),
-        widget.stage() == null ? null : widget.stage().why().text(locale),
+        widget.stage() == null ? null : Texts.reason(widget.stage().why(), locale),
         widget.outcome().name(),
         widget.configVersion(),
         List.copyOf(slots));

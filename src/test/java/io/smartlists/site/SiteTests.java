@@ -195,6 +195,7 @@ class SiteTests {
             .getContentAsString();
 
     assertThat(html).contains(">Souvent achetés ensemble</h2>");
+    assertThat(html).contains(">79,90</span>"); // French decimal comma
   }
 
   @Test
@@ -326,6 +327,7 @@ class SiteTests {
         .andExpect(jsonPath("$.slots[0].items[0].productId").value("p2"))
         .andExpect(jsonPath("$.slots[0].items[0].name").value("Wool socks"))
         .andExpect(jsonPath("$.slots[0].items[0].url").value("/product/p2"))
+        .andExpect(jsonPath("$.slots[0].items[0].priceText").value("9.50"))
         .andExpect(jsonPath("$.slots[0].items[0].reason").value("picked by the merchant (position 1)"))
         .andExpect(jsonPath("$.slots[1].items[0].fallback").value(true));
 
