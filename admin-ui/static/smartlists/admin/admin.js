@@ -2,7 +2,8 @@
 (function () {
   'use strict';
 
-  // After a move, put the keyboard focus back on the moved list's button.
+  // After a move, put the keyboard focus back on the moved list's button. After "load", because
+  // scrolling to the URL's #cell fragment moves the focus to the page once loading completes.
   var focus = document.querySelector('[data-sl-focus]');
   if (focus) {
     var target = document.getElementById(focus.getAttribute('data-sl-focus'));
@@ -10,7 +11,10 @@
       var li = target.closest('li');
       target = li && li.querySelector('button:not([disabled])');
     }
-    if (target) { target.focus(); }
+    if (target) {
+      var focusMoved = function () { setTimeout(function () { target.focus(); }, 0); };
+      if (document.readyState === 'complete') { focusMoved(); } else { window.addEventListener('load', focusMoved); }
+    }
   }
 
   // Move the focus to the error summary so screen readers announce it.

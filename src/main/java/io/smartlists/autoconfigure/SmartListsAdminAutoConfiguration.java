@@ -2,6 +2,8 @@ package io.smartlists.autoconfigure;
 
 import io.smartlists.admin.AdminWebConfiguration;
 import io.smartlists.config.ConfigPersistenceConfiguration;
+import io.smartlists.host.CatalogPort;
+import io.smartlists.host.CustomerPort;
 import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
 import org.springframework.beans.BeansException;
@@ -55,7 +57,7 @@ public class SmartListsAdminAutoConfiguration {
   /** The stored, versioned configuration and the engine's {@code ConfigSource}. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(EntityManagerFactory.class)
-  @ConditionalOnBean(DataSource.class)
+  @ConditionalOnBean({DataSource.class, CatalogPort.class})
   @Import(ConfigPersistenceConfiguration.class)
   static class ConfigPersistence {}
 
@@ -63,6 +65,7 @@ public class SmartListsAdminAutoConfiguration {
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   @ConditionalOnBooleanProperty(name = "smartlists.admin.enabled", matchIfMissing = true)
+  @ConditionalOnBean({CatalogPort.class, CustomerPort.class})
   @Import(AdminWebConfiguration.class)
   static class AdminWeb {}
 
