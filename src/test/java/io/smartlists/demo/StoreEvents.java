@@ -2,12 +2,10 @@ package io.smartlists.demo;
 
 import io.smartlists.demo.customer.CurrentCustomer;
 import io.smartlists.host.CartChanged;
-import io.smartlists.host.CategoryViewed;
 import io.smartlists.host.CustomerLoggedIn;
 import io.smartlists.host.OrderConfirmed;
 import io.smartlists.host.OrderLine;
 import io.smartlists.host.OrderRecord;
-import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEvent;
 import io.smartlists.host.SmartListsEventPublisher;
 import io.smartlists.site.Visitors;
@@ -18,10 +16,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Where the store tells Smart Lists what happened, at the same points a Broadleaf store does:
- * product and category pages (Broadleaf has no view event: the store's controllers publish it),
- * every cart operation ({@code CartOperationRequest} workflows), order submission
- * ({@code OrderSubmittedEvent}, inside the checkout transaction) and sign-in.
+ * Where the store tells Smart Lists what happened, at the same points a Broadleaf store does: every
+ * cart operation ({@code CartOperationRequest} workflows), order submission
+ * ({@code OrderSubmittedEvent}, inside the checkout transaction) and sign-in (login success
+ * handler). Product and category views, for which Broadleaf has no event, are recorded by the
+ * module's {@code sl:track-view} and {@code sl:track-category} attributes in the templates.
  *
  * <p>The visitor id is the module's cookie ({@link Visitors}); the events go through the module's
  * {@link SmartListsEventPublisher}. Both are looked up lazily so that the store still runs with
@@ -44,14 +43,6 @@ public final class StoreEvents {
     this.visitors = visitors;
     this.currentCustomer = currentCustomer;
     this.clock = clock.getIfAvailable(Clock::systemUTC);
-  }
-
-  public void productViewed(HttpServletRequest request, String productId) {
-    publish(new ProductViewed(visitor(request), currentCustomer.customerId(request), productId, clock.instant()));
-  }
-
-  public void categoryViewed(HttpServletRequest request, String categoryId) {
-    publish(new CategoryViewed(visitor(request), currentCustomer.customerId(request), categoryId, clock.instant()));
   }
 
   public void cartChanged(HttpServletRequest request, List<OrderLine> lines) {

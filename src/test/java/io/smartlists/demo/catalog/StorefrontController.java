@@ -16,7 +16,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Home, category and product pages. */
+/**
+ * Home, category and product pages. Views are recorded the way a Broadleaf store records them, which
+ * has no view event of its own: by the module's {@code sl:track-view} / {@code sl:track-category}
+ * attributes in the product and category templates.
+ */
 @Controller
 class StorefrontController {
 
@@ -64,7 +68,6 @@ class StorefrontController {
     model.addAttribute("productCount", products.size());
     model.addAttribute("page", current);
     model.addAttribute("pages", pages);
-    events.categoryViewed(request, categoryId);
     return "demo/category";
   }
 
@@ -81,7 +84,6 @@ class StorefrontController {
     model.addAttribute("product", product);
     model.addAttribute("path", catalog.path(product.getCategoryId()));
     model.addAttribute("purchasable", catalog.isEligible(productId, customer));
-    events.productViewed(request, productId);
     return "demo/product";
   }
 

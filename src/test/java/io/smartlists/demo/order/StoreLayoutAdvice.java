@@ -5,13 +5,12 @@ import io.smartlists.demo.customer.Customer;
 import io.smartlists.demo.customer.CurrentCustomer;
 import io.smartlists.demo.customer.DemoCustomers;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What the layout of every storefront page shows: departments, the "Browse as" switch, the cart badge. */
-@ControllerAdvice(annotations = Controller.class, basePackages = "io.smartlists.demo")
+@ControllerAdvice(basePackages = "io.smartlists.demo")
 class StoreLayoutAdvice {
 
   private final DemoCatalog catalog;
