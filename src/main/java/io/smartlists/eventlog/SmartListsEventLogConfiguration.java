@@ -25,6 +25,7 @@ public class SmartListsEventLogConfiguration {
   }
 
   @Bean
+  @ConditionalOnMissingBean
   EventLogTailer smartListsEventLogTailer(
       DataSource dataSource,
       SmartListsSchema schema,
@@ -41,6 +42,7 @@ public class SmartListsEventLogConfiguration {
   }
 
   @Bean
+  @ConditionalOnMissingBean
   EventLogLifecycle smartListsEventLogLifecycle(
       EventLogTailer tailer, SmartListsProperties properties) {
     SmartListsProperties.EventLog log = properties.getEventLog();
