@@ -73,6 +73,10 @@ public final class DemoDataLoader implements InitializingBean {
   public void afterPropertiesSet() {
     Integer existing = jdbc.queryForObject("SELECT COUNT(*) FROM STORE_PRODUCT", Integer.class);
     if (existing != null && existing > 0) {
+      // already loaded (a persistent database): the dates were shifted when it was loaded
+      java.time.OffsetDateTime last =
+          jdbc.queryForObject("SELECT MAX(PLACED_AT) FROM STORE_ORDER", java.time.OffsetDateTime.class);
+      historyEnd = last == null ? Instant.EPOCH : last.toInstant();
       return;
     }
     long started = System.nanoTime();
