@@ -74,6 +74,34 @@ class SmartListsAutoConfigurationTests {
   }
 
   @Test
+  void rebuildsAtStartupInTheBackground_thenOnTheFixedDelay() {
+    new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(SmartListsAutoConfiguration.class))
+        .withUserConfiguration(Host.class)
+        .withPropertyValues("smartlists.rebuild.fixed-delay=200ms")
+        .run(
+            context -> {
+              TestShop shop = context.getBean(TestShop.class);
+              long deadline = System.nanoTime() + 20_000_000_000L;
+              while (shop.rebuildsStarted() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+              }
+              assertThat(shop.rebuildsStarted()).isGreaterThanOrEqualTo(3);
+            });
+  }
+
+  @Test
+  void noRebuildAtStartupWhenSwitchedOff() {
+    runner
+        .withUserConfiguration(Host.class)
+        .run(
+            context -> {
+              Thread.sleep(300);
+              assertThat(context.getBean(TestShop.class).rebuildsStarted()).isZero();
+            });
+  }
+
+  @Test
   void isDisabledByProperty() {
     runner
         .withUserConfiguration(Host.class)

@@ -38,6 +38,8 @@ public final class TestShop
   private final Map<String, ProductInfo> products = new LinkedHashMap<>();
   private final List<OrderRecord> orders = new ArrayList<>();
   private volatile @Nullable String currentCustomer;
+  private final java.util.concurrent.atomic.AtomicInteger rebuildReads =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public TestShop() {
     for (ProductInfo p : List.of(BOOTS, SOCKS, POLISH)) {
@@ -56,6 +58,11 @@ public final class TestShop
         "/img/" + id + ".jpg",
         url,
         4.5);
+  }
+
+  /** How many times a rebuild started reading the order history (first batch requested). */
+  public int rebuildsStarted() {
+    return rebuildReads.get();
   }
 
   public void signIn(@Nullable String customerId) {
@@ -97,6 +104,9 @@ public final class TestShop
   @Override
   public synchronized List<OrderRecord> readBatchOrdersFromLastId(
       @Nullable String lastOrderId, int batchSize) {
+    if (lastOrderId == null) {
+      rebuildReads.incrementAndGet();
+    }
     int from = 0;
     if (lastOrderId != null) {
       for (int i = 0; i < orders.size(); i++) {
