@@ -4,7 +4,11 @@ import io.smartlists.config.ConcurrentEditException;
 import io.smartlists.config.ConfigError;
 import io.smartlists.config.ConfigService;
 import io.smartlists.config.RulesForm;
+import io.smartlists.engine.SmartListsEngine;
 import java.security.Principal;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,11 +27,15 @@ final class RulesController {
   private static final String VIEW = "smartlists/admin/rules";
   private static final String PATH = AdminWebConfiguration.BASE + "/rules";
 
+  private static final Logger log = LoggerFactory.getLogger(RulesController.class);
+
   private final ConfigService config;
+  private final SmartListsEngine engine;
   private final Labels labels;
 
-  RulesController(ConfigService config, MessageSource messages) {
+  RulesController(ConfigService config, SmartListsEngine engine, MessageSource messages) {
     this.config = config;
+    this.engine = engine;
     this.labels = new Labels(messages);
   }
 
@@ -71,6 +79,25 @@ final class RulesController {
       return VIEW;
     }
     redirect.addFlashAttribute("message", labels.get("sl.flash.rulesSaved"));
+    return "redirect:" + PATH;
+  }
+
+  /**
+   * Rebuilds the signals from the order history in the background, so that a new bestseller window
+   * or half-life applies now rather than at the next scheduled rebuild; widgets keep being served
+   * from the previous signals meanwhile.
+   */
+  @PostMapping(PATH + "/rebuild")
+  String processRebuild(RedirectAttributes redirect) {
+    CompletableFuture.runAsync(
+        () -> {
+          try {
+            engine.rebuild();
+          } catch (RuntimeException e) {
+            log.error("Smart Lists: rebuild asked from the admin failed", e);
+          }
+        });
+    redirect.addFlashAttribute("message", labels.get("sl.flash.rebuilding"));
     return "redirect:" + PATH;
   }
 }

@@ -2,6 +2,7 @@ package io.smartlists.admin;
 
 import static io.smartlists.engine.JourneyStage.ACQUISITION;
 import static io.smartlists.engine.Placement.PRODUCT_PAGE;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
@@ -11,6 +12,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -279,8 +281,8 @@ class AdminControllerTests {
     ArgumentCaptor<SlotForm> saved = ArgumentCaptor.forClass(SlotForm.class);
     verify(config).updateSlot(eq(PRODUCT_PAGE), eq(ACQUISITION), eq(0), saved.capture(), eq("admin"));
     SlotConfig slot = saved.getValue().toSlotConfig();
-    org.assertj.core.api.Assertions.assertThat(slot.title("fr")).isEqualTo("Tout juste arrivés");
-    org.assertj.core.api.Assertions.assertThat(saved.getValue().getCellVersion()).isEqualTo(7);
+    assertThat(slot.title("fr")).isEqualTo("Tout juste arrivés");
+    assertThat(saved.getValue().getCellVersion()).isEqualTo(7);
   }
 
   @Test
@@ -336,6 +338,16 @@ class AdminControllerTests {
     verify(config).updateRules(any(), eq("admin"));
   }
 
+  @Test
+  @WithMockUser(username = "admin", roles = "SMARTLISTS_ADMIN")
+  void processRebuildStartsARebuildInTheBackground() throws Exception {
+    mvc.perform(post("/admin/smartlists/rules/rebuild").with(csrf()))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(redirectedUrl("/admin/smartlists/rules"))
+        .andExpect(flash().attribute("message", containsString("Rebuilding the signals")));
+    verify(engine, timeout(5000)).rebuild();
+  }
+
   // ------------------------------------------------------------------ preview
 
   @Test
@@ -380,9 +392,9 @@ class AdminControllerTests {
         .andExpect(content().string(containsString("Not eligible (inactive, hidden, sold out or not entitled)")));
     ArgumentCaptor<WidgetRequest> request = ArgumentCaptor.forClass(WidgetRequest.class);
     verify(engine).compose(request.capture());
-    org.assertj.core.api.Assertions.assertThat(request.getValue().trace()).isTrue();
-    org.assertj.core.api.Assertions.assertThat(request.getValue().customerId()).isEqualTo("c7");
-    org.assertj.core.api.Assertions.assertThat(request.getValue().contextProductIds())
+    assertThat(request.getValue().trace()).isTrue();
+    assertThat(request.getValue().customerId()).isEqualTo("c7");
+    assertThat(request.getValue().contextProductIds())
         .containsExactly("p1");
   }
 
