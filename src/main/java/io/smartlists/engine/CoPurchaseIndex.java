@@ -2,7 +2,13 @@ package io.smartlists.engine;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Popularity-corrected co-purchase association between products (same order), blended with what
@@ -25,36 +31,47 @@ import java.util.Arrays;
  *       bought with the candidate (for the reason)
  * </ul>
  *
+ * <p>Optional: {@code Builder.productText(product, text)} (name, category, brand) adds a
+ * content neighbourhood that stands in for co-purchase evidence a product does not have yet.
+ *
  * <h2>Model</h2>
  *
- * <p>Two sparse neighbourhoods per product, each kept as its top {@value #NEIGHBOURS} neighbours:
+ * <p>Three sparse neighbourhoods per product, each kept as its strongest {@value #NEIGHBOURS}
+ * neighbours:
  *
  * <ul>
- *   <li><b>same order</b>: {@code co(i,j)} = orders containing both;
- *   <li><b>same customer</b>: {@code cc(i,j)} = customers whose {@value #RECENT_PER_CUSTOMER} most
- *       recent distinct products contain both ("customers with similar purchase histories",
- *       item-based).
+ *   <li><b>same order</b>: {@code w(i,j)} = orders containing both, each order weighing {@code
+ *       1/(lines-1)} so that a 100-line wholesale order does not outvote 30 ordinary baskets;
+ *       {@code co(i,j)} the plain count (for shrinkage and the reason);
+ *   <li><b>same customer</b>: {@code cc(i,j)} = customers whose {@value #RECENT_PER_CUSTOMER}
+ *       most recent distinct products contain both ("customers with similar purchase
+ *       histories", item-based);
+ *   <li><b>similar text</b>: TF-IDF cosine of the products' names (and category, brand), when
+ *       the host gives them.
  * </ul>
  *
- * <p>A context product {@code i} votes for a candidate {@code j} with the popularity-damped
- * conditional probability {@code p(j|i) / p(j)^beta} shrunk for rare pairs ({@code co/(co+shrink)}),
- * and the vote is normalised by the strongest vote of that context product, so that every context
- * product weighs the same whatever its popularity. History products vote through the
- * same-customer neighbourhood with a smaller weight, decaying with how long ago they were bought.
- * A small popularity prior ranks candidates that association alone cannot separate, and ranks
- * the bestsellers when there is no evidence at all: on small catalogues, where popularity is hard
- * to beat, the list degrades to popularity instead of below it.
+ * <p>A context product {@code i} votes for a candidate {@code j} with {@code w(i,j) · co/(co+2) /
+ * count(j)^0.4}: the conditional probability {@code p(j|i)} damped by the candidate's popularity
+ * (a bestseller is not "bought with" everything) and shrunk for pairs seen once or twice. Each
+ * context product's votes are divided by its strongest vote, so every context product weighs the
+ * same whatever its popularity. Same-customer votes are added the same way at 0.3, text votes at
+ * {@code 3 · 5/(5 + count(i))}: they matter for products with little order history and fade as
+ * their own evidence grows. The customer's history votes through the same-customer neighbourhood
+ * at 0.1, decaying with age. A popularity prior of 0.1 · {@code count(j)/max count} separates
+ * what association alone cannot and ranks the bestsellers when there is no evidence: on small
+ * catalogues, where popularity is hard to beat, the list degrades to popularity instead of below
+ * it. EVALUATION.md has the measurements behind these constants.
  *
  * <h2>Concurrency</h2>
  *
- * <p>Rows are {@code int[]} of interleaved {@code (neighbour, count)} pairs in an array of arrays.
- * The single writer increments counts in place (a reader may see the old or the new count) and
+ * <p>Rows are {@code int[]} of {@code (neighbour, count, weight bits)} triples in an array of
+ * arrays. The single writer updates counts in place (a reader sees the old or the new value) and
  * replaces a whole row copy-on-write when its membership changes, published with release/acquire
  * semantics; readers never lock.
  */
 public final class CoPurchaseIndex {
 
-  /** Neighbours kept per product and per neighbourhood (same order, same customer). */
+  /** Neighbours kept per product and per neighbourhood. */
   static final int NEIGHBOURS = 64;
 
   /** Distinct recent products per customer that define the same-customer co-occurrence. */
@@ -62,6 +79,9 @@ public final class CoPurchaseIndex {
 
   /** Bestsellers kept for the popularity prior. */
   static final int POPULAR = 64;
+
+  /** Words shared by more products than this are skipped when finding text neighbours. */
+  static final int MAX_TOKEN_PRODUCTS = 1_000;
 
   private static final VarHandle ROWS = MethodHandles.arrayElementVarHandle(int[][].class);
   private static final int[] EMPTY = new int[0];
@@ -73,12 +93,15 @@ public final class CoPurchaseIndex {
       float customerBeta,
       float customerShrink,
       float contextCustomerWeight,
+      float textWeight,
+      float textFade,
       float historyWeight,
       float historyDecay,
       int historyLimit,
       float prior) {
 
-    static final Tuning DEFAULT = new Tuning(0.5f, 2f, 0.5f, 2f, 0.3f, 0.3f, 0.9f, 20, 0.05f);
+    static final Tuning DEFAULT =
+        new Tuning(0.4f, 2f, 0.5f, 2f, 0.3f, 3f, 5f, 0.1f, 0.9f, 20, 0.1f);
   }
 
   private final Tuning tuning;
@@ -92,12 +115,12 @@ public final class CoPurchaseIndex {
   private volatile float[] customerDamp;
   private volatile int[][] orderRows;
   private volatile int[][] customerRows;
+  private volatile int[][] textRows;
   private volatile int[] popular;
   private volatile int maxOrderCount;
 
   // ---- writer-only state ---------------------------------------------------------------------
   private int[][] recent;
-  private long orders;
   private final LongIntMap orderDelta = new LongIntMap();
   private final LongIntMap customerDelta = new LongIntMap();
 
@@ -110,10 +133,15 @@ public final class CoPurchaseIndex {
     this.customerCount = new int[productCount];
     this.orderDamp = new float[productCount];
     this.customerDamp = new float[productCount];
-    this.orderRows = new int[productCount][];
-    this.customerRows = new int[productCount][];
-    Arrays.fill(orderRows, EMPTY);
-    Arrays.fill(customerRows, EMPTY);
+    int[][] o = new int[productCount][];
+    int[][] c = new int[productCount][];
+    int[][] t = new int[productCount][];
+    Arrays.fill(o, EMPTY);
+    Arrays.fill(c, EMPTY);
+    Arrays.fill(t, EMPTY);
+    this.orderRows = o;
+    this.customerRows = c;
+    this.textRows = t;
     this.popular = EMPTY;
     this.recent = new int[0][];
   }
@@ -139,31 +167,24 @@ public final class CoPurchaseIndex {
   }
 
   /**
-   * Orders containing both products, as far as the index keeps it: exact for the pairs among a
-   * product's strongest neighbours; otherwise 0 (or the count since the last build).
+   * Orders containing both products, as far as the index keeps it: exact for a product's
+   * strongest neighbours; otherwise 0 (or the count since the last build).
    */
   public int coCount(int a, int b) {
-    int[][] rows = orderRows;
-    if (a < 0 || a >= rows.length) {
-      return 0;
-    }
-    int[] row = row(rows, a);
-    for (int x = 0; x < row.length; x += 2) {
-      if (row[x] == b) {
-        return row[x + 1];
-      }
-    }
-    return 0;
+    return count(orderRows, a, b);
   }
 
   /** Customers whose recent purchases contain both products, as far as the index keeps it. */
   public int sameCustomerCount(int a, int b) {
-    int[][] rows = customerRows;
+    return count(customerRows, a, b);
+  }
+
+  private static int count(int[][] rows, int a, int b) {
     if (a < 0 || a >= rows.length) {
       return 0;
     }
     int[] row = row(rows, a);
-    for (int x = 0; x < row.length; x += 2) {
+    for (int x = 0; x < row.length; x += 3) {
       if (row[x] == b) {
         return row[x + 1];
       }
@@ -178,14 +199,13 @@ public final class CoPurchaseIndex {
       return EMPTY;
     }
     int[] row = row(rows, product);
-    int[] cnt = orderCount;
     float[] damp = orderDamp;
-    int n = row.length / 2;
+    int n = row.length / 3;
     int[] ids = new int[n];
     float[] s = new float[n];
     for (int x = 0; x < n; x++) {
-      ids[x] = row[2 * x];
-      s[x] = vote(row[2 * x + 1], damp[ids[x]], tuning.shrink());
+      ids[x] = row[3 * x];
+      s[x] = vote(row, 3 * x, damp, tuning.shrink());
     }
     sortDescending(ids, s, n);
     return ids;
@@ -207,22 +227,26 @@ public final class CoPurchaseIndex {
   /**
    * As {@link #recommend(int[], int[], int, int[], float[], int[], int[])}, also writing to
    * {@code outSameCustomers} how many customers bought both the anchor and the candidate (the
-   * evidence when the anchor comes from the purchase history rather than the same order).
+   * evidence when the anchor comes from the purchase history rather than the same order). An
+   * anchor with neither count is a product with a similar name; anchor -1 means the candidate
+   * is there for its popularity, {@code outCoCount} then holds its order count.
    */
   public int recommend(int[] context, int[] history, int k, int[] outProducts, float[] outScores,
-      int[] outAnchor, int[] outCoCount, int @org.jspecify.annotations.Nullable [] outSameCustomers) {
-    int v = version; // acquire: everything the writer did before its last publish is visible
-    if (v < 0) {
-      throw new IllegalStateException();
+      int[] outAnchor, int[] outCoCount, int @Nullable [] outSameCustomers) {
+    if (version < 0) { // volatile read (acquire): the writer's last publish is visible
+      throw new IllegalStateException("unpublished index");
     }
-    int n = productCount;
+    if (k <= 0) {
+      return 0;
+    }
     int[] cnt = orderCount;
     float[] oDamp = orderDamp;
     float[] cDamp = customerDamp;
     int[][] oRows = orderRows;
     int[][] cRows = customerRows;
-    n = Math.min(n, Math.min(cnt.length, Math.min(oDamp.length, Math.min(cDamp.length,
-        Math.min(oRows.length, cRows.length)))));
+    int[][] tRows = textRows;
+    int n = Math.min(Math.min(cnt.length, oDamp.length), Math.min(cDamp.length,
+        Math.min(oRows.length, Math.min(cRows.length, tRows.length))));
     Scratch s = scratch.get();
     s.begin(n);
     Tuning t = tuning;
@@ -231,7 +255,6 @@ public final class CoPurchaseIndex {
         s.exclude(p);
       }
     }
-    // context products: same-order votes, then same-customer votes, each normalised per product
     for (int c = 0; c < context.length; c++) {
       int i = context[c];
       if (i < 0 || i >= n || s.seen(i, c, context)) {
@@ -239,8 +262,9 @@ public final class CoPurchaseIndex {
       }
       addVotes(s, row(oRows, i), oDamp, t.shrink(), 1f, i, n);
       addVotes(s, row(cRows, i), cDamp, t.customerShrink(), t.contextCustomerWeight(), i, n);
+      float textWeight = t.textWeight() * t.textFade() / (t.textFade() + cnt[i]);
+      addTextVotes(s, row(tRows, i), textWeight, i, n);
     }
-    // history products, most recent first: same-customer votes, decaying with age
     float w = t.historyWeight();
     int used = 0;
     for (int h = 0; h < history.length && used < t.historyLimit(); h++) {
@@ -250,10 +274,9 @@ public final class CoPurchaseIndex {
       }
       used++;
       addVotes(s, row(cRows, i), cDamp, t.customerShrink(), w, i, n);
-      addVotes(s, row(oRows, i), oDamp, t.shrink(), w, i, n);
       w *= t.historyDecay();
     }
-    // popularity prior: over every candidate, and the bestsellers join the candidates
+    // popularity prior over every candidate; the bestsellers join the candidates
     float max = Math.max(1, maxOrderCount);
     float prior = t.prior();
     for (int p : popular) {
@@ -268,7 +291,6 @@ public final class CoPurchaseIndex {
       int j = ids[x];
       score[j] += prior * cnt[j] / max;
     }
-    // top k
     int written = 0;
     for (int x = 0; x < touched; x++) {
       int j = ids[x];
@@ -289,9 +311,9 @@ public final class CoPurchaseIndex {
       int j = outProducts[r];
       int a = s.anchor[j];
       outAnchor[r] = a;
-      outCoCount[r] = a < 0 ? cnt[j] : coCount(a, j);
+      outCoCount[r] = a < 0 ? cnt[j] : count(oRows, a, j);
       if (outSameCustomers != null) {
-        outSameCustomers[r] = a < 0 ? 0 : sameCustomerCount(a, j);
+        outSameCustomers[r] = a < 0 ? 0 : count(cRows, a, j);
       }
     }
     return written;
@@ -307,29 +329,39 @@ public final class CoPurchaseIndex {
       return;
     }
     float best = 0;
-    for (int x = 0; x < row.length; x += 2) {
-      int j = row[x];
-      if (j < n) {
-        best = Math.max(best, vote(row[x + 1], damp[j], shrink));
+    for (int x = 0; x < row.length; x += 3) {
+      if (row[x] < n) {
+        best = Math.max(best, vote(row, x, damp, shrink));
       }
     }
     if (best <= 0) {
       return;
     }
     float scale = weight / best;
-    for (int x = 0; x < row.length; x += 2) {
+    for (int x = 0; x < row.length; x += 3) {
       int j = row[x];
-      if (j >= n || s.isExcluded(j)) {
-        continue;
+      if (j < n && !s.isExcluded(j)) {
+        s.add(j, vote(row, x, damp, shrink) * scale, from);
       }
-      float contribution = vote(row[x + 1], damp[j], shrink) * scale;
-      s.add(j, contribution, from);
     }
   }
 
-  /** A neighbour's vote up to the per-row normalisation: {@code co * co/(co+shrink) * cnt_j^-beta}. */
-  private static float vote(int co, float damp, float shrink) {
-    return co * (co / (co + shrink)) * damp;
+  private static void addTextVotes(Scratch s, int[] row, float weight, int from, int n) {
+    if (row.length == 0 || weight <= 0) {
+      return;
+    }
+    for (int x = 0; x < row.length; x += 3) {
+      int j = row[x];
+      if (j < n && !s.isExcluded(j)) {
+        s.add(j, Float.intBitsToFloat(row[x + 2]) * weight, from);
+      }
+    }
+  }
+
+  /** A neighbour's vote before the per-row normalisation: {@code w · co/(co+shrink) · damp_j}. */
+  private static float vote(int[] row, int x, float[] damp, float shrink) {
+    int co = row[x + 1];
+    return Float.intBitsToFloat(row[x + 2]) * (co / (co + shrink)) * damp[row[x]];
   }
 
   private static int[] row(int[][] rows, int product) {
@@ -355,28 +387,30 @@ public final class CoPurchaseIndex {
     if (maxId >= productCount) {
       grow(maxId + 1);
     }
-    orders++;
     int[] cnt = orderCount;
+    float[] damp = orderDamp;
     float beta = tuning.beta();
     for (int p : products) {
       cnt[p]++;
-      orderDamp[p] = damp(cnt[p], beta);
+      damp[p] = damp(cnt[p], beta);
       if (cnt[p] > maxOrderCount) {
         maxOrderCount = cnt[p];
       }
       updatePopular(p);
     }
+    float pairWeight = products.length > 1 ? 1f / (products.length - 1) : 0f;
     for (int a = 0; a < products.length; a++) {
       for (int b = 0; b < products.length; b++) {
         if (a != b) {
-          bump(orderRows, orderDelta, orderDamp, tuning.shrink(), products[a], products[b]);
+          bump(orderRows, orderDelta, damp, tuning.shrink(), products[a], products[b],
+              pairWeight);
         }
       }
     }
     if (customer >= 0) {
       addCustomerProducts(customer, products);
     }
-    version++; // release: publishes the counts and rows written above
+    version++; // volatile write (release): publishes the counts and rows written above
   }
 
   private void addCustomerProducts(int customer, int[] products) {
@@ -391,59 +425,61 @@ public final class CoPurchaseIndex {
         fresh[freshCount++] = p;
       }
     }
+    float[] damp = customerDamp;
     float beta = tuning.customerBeta();
     for (int f = 0; f < freshCount; f++) {
       int p = fresh[f];
       customerCount[p]++;
-      customerDamp[p] = damp(customerCount[p], beta);
+      damp[p] = damp(customerCount[p], beta);
     }
     float shrink = tuning.customerShrink();
     for (int f = 0; f < freshCount; f++) {
       int p = fresh[f];
       for (int q : rec) {
-        bump(customerRows, customerDelta, customerDamp, shrink, p, q);
-        bump(customerRows, customerDelta, customerDamp, shrink, q, p);
+        bump(customerRows, customerDelta, damp, shrink, p, q, 1f);
+        bump(customerRows, customerDelta, damp, shrink, q, p, 1f);
       }
       for (int g = 0; g < freshCount; g++) {
         if (g != f) {
-          bump(customerRows, customerDelta, customerDamp, shrink, p, fresh[g]);
+          bump(customerRows, customerDelta, damp, shrink, p, fresh[g], 1f);
         }
       }
     }
     recent[customer] = pushRecent(rec, products);
   }
 
-  /** Counts one more co-occurrence of {@code b} with {@code a} in a's row. */
-  private void bump(int[][] rows, LongIntMap delta, float[] damp, float shrink, int a, int b) {
+  /** Counts one more co-occurrence of {@code b} with {@code a}, of weight {@code w}, in a's row. */
+  private static void bump(int[][] rows, LongIntMap delta, float[] damp, float shrink, int a,
+      int b, float w) {
     int[] row = rows[a];
-    for (int x = 0; x < row.length; x += 2) {
+    for (int x = 0; x < row.length; x += 3) {
       if (row[x] == b) {
         row[x + 1]++; // in place: a reader sees the old or the new count
+        row[x + 2] = Float.floatToRawIntBits(Float.intBitsToFloat(row[x + 2]) + w);
         return;
       }
     }
-    // not a kept neighbour: count it since the last build, admit it once it beats the weakest
+    // not a kept neighbour: counted since the last build, admitted once it beats the weakest
     int count = delta.increment(((long) a << 32) | b);
-    if (row.length < 2 * NEIGHBOURS) {
-      int[] grown = Arrays.copyOf(row, row.length + 2);
-      grown[row.length] = b;
-      grown[row.length + 1] = count;
+    int[] candidate = {b, count, Float.floatToRawIntBits(count * w)};
+    if (row.length < 3 * NEIGHBOURS) {
+      int[] grown = Arrays.copyOf(row, row.length + 3);
+      System.arraycopy(candidate, 0, grown, row.length, 3);
       ROWS.setRelease(rows, a, grown);
       return;
     }
     int weakest = -1;
     float weakestVote = Float.MAX_VALUE;
-    for (int x = 0; x < row.length; x += 2) {
-      float v = vote(row[x + 1], damp[row[x]], shrink);
+    for (int x = 0; x < row.length; x += 3) {
+      float v = vote(row, x, damp, shrink);
       if (v < weakestVote) {
         weakestVote = v;
         weakest = x;
       }
     }
-    if (vote(count, damp[b], shrink) > weakestVote) {
+    if (vote(candidate, 0, damp, shrink) > weakestVote) {
       int[] replaced = row.clone();
-      replaced[weakest] = b;
-      replaced[weakest + 1] = count;
+      System.arraycopy(candidate, 0, replaced, weakest, 3);
       ROWS.setRelease(rows, a, replaced);
     }
   }
@@ -469,6 +505,8 @@ public final class CoPurchaseIndex {
         return;
       }
       pop[at] = p;
+    } else if (at == 0 || cnt[pop[at]] < cnt[pop[at - 1]]) {
+      return; // still in place
     } else {
       pop = pop.clone();
     }
@@ -487,14 +525,17 @@ public final class CoPurchaseIndex {
     int old = orderRows.length;
     int[][] oRows = Arrays.copyOf(orderRows, size);
     int[][] cRows = Arrays.copyOf(customerRows, size);
+    int[][] tRows = Arrays.copyOf(textRows, size);
     Arrays.fill(oRows, old, size, EMPTY);
     Arrays.fill(cRows, old, size, EMPTY);
+    Arrays.fill(tRows, old, size, EMPTY);
     orderCount = Arrays.copyOf(orderCount, size);
     customerCount = Arrays.copyOf(customerCount, size);
     orderDamp = Arrays.copyOf(orderDamp, size);
     customerDamp = Arrays.copyOf(customerDamp, size);
     orderRows = oRows;
     customerRows = cRows;
+    textRows = tRows;
     productCount = min;
   }
 
@@ -556,7 +597,7 @@ public final class CoPurchaseIndex {
   // ---------------------------------------------------------------------------------------------
   // Building
 
-  /** Collects the order history, then builds the index in one pass of sort-based pair counting. */
+  /** Collects the order history, then builds the index by sort-based pair counting. */
   public static final class Builder {
     private final Tuning tuning;
     private int productCount;
@@ -567,6 +608,7 @@ public final class CoPurchaseIndex {
     private long[] times = new long[256];
     private int orderCount;
     private int customerLimit;
+    private final Map<Integer, String> texts = new HashMap<>();
 
     private Builder(int productCount, Tuning tuning) {
       if (productCount < 0) {
@@ -574,6 +616,18 @@ public final class CoPurchaseIndex {
       }
       this.productCount = productCount;
       this.tuning = tuning;
+    }
+
+    /**
+     * Describes a product (its name, and category or brand if known) for the text
+     * neighbourhood; optional, later calls for the same product replace earlier ones.
+     */
+    public Builder productText(int product, String text) {
+      if (product >= 0) {
+        texts.put(product, text);
+        productCount = Math.max(productCount, product + 1);
+      }
+      return this;
     }
 
     /**
@@ -613,7 +667,6 @@ public final class CoPurchaseIndex {
     public CoPurchaseIndex build() {
       int n = productCount;
       CoPurchaseIndex index = new CoPurchaseIndex(tuning, n);
-      index.orders = orderCount;
       int[] cnt = index.orderCount;
       for (int x = 0; x < lineCount; x++) {
         cnt[lines[x]]++;
@@ -625,19 +678,17 @@ public final class CoPurchaseIndex {
       }
       index.maxOrderCount = max;
       index.popular = topByCount(cnt, POPULAR);
-      PairCounter.rows(n, starts, lines, orderCount, index.orderDamp, tuning.shrink(),
+      PairCounter.rows(n, starts, lines, orderCount, true, index.orderDamp, tuning.shrink(),
           index.orderRows);
 
       // same customer: each customer's most recent distinct products, orders in time order
-      int[] byTime = sortByTime(orderCount, times);
       int[][] recent = new int[customerLimit][];
-      for (int o : byTime) {
+      for (int o : sortByTime(orderCount, times)) {
         int c = customers[o];
-        if (c < 0) {
-          continue;
+        if (c >= 0) {
+          int[] p = Arrays.copyOfRange(lines, starts[o], starts[o + 1]);
+          recent[c] = pushRecent(recent[c] == null ? EMPTY : recent[c], p);
         }
-        int[] p = Arrays.copyOfRange(lines, starts[o], starts[o + 1]);
-        recent[c] = pushRecent(recent[c] == null ? EMPTY : recent[c], p);
       }
       int[] cStarts = new int[customerLimit + 1];
       int total = 0;
@@ -659,28 +710,28 @@ public final class CoPurchaseIndex {
       for (int p = 0; p < n; p++) {
         index.customerDamp[p] = damp(ccnt[p], tuning.customerBeta());
       }
-      PairCounter.rows(n, cStarts, cLines, customerLimit, index.customerDamp,
+      PairCounter.rows(n, cStarts, cLines, customerLimit, false, index.customerDamp,
           tuning.customerShrink(), index.customerRows);
       index.recent = recent;
+      TextNeighbours.rows(n, texts, index.textRows);
       index.version = 1;
       return index;
     }
 
     /** Order indexes by placement time, stable (ties keep insertion order). */
     private static int[] sortByTime(int count, long[] times) {
+      int[] order = new int[count];
+      if (count == 0) {
+        return order;
+      }
       long min = Long.MAX_VALUE;
       long max = Long.MIN_VALUE;
       for (int o = 0; o < count; o++) {
         min = Math.min(min, times[o]);
         max = Math.max(max, times[o]);
       }
-      int[] order = new int[count];
-      if (count == 0) {
-        return order;
-      }
       if (max - min >= (1L << 31) || max - min < 0) {
-        // a range wider than 68 years: clamp it, the recency order is all that matters here
-        min = max - (1L << 31) + 1;
+        min = max - (1L << 31) + 1; // wider than 68 years: older orders tie, recency is all we need
       }
       long[] keyed = new long[count];
       for (int o = 0; o < count; o++) {
@@ -696,20 +747,17 @@ public final class CoPurchaseIndex {
 
   private static int[] topByCount(int[] cnt, int limit) {
     int[] top = new int[Math.min(limit, cnt.length)];
-    float[] s = new float[top.length];
     int m = 0;
     for (int p = 0; p < cnt.length; p++) {
-      if (cnt[p] == 0 || (m == top.length && cnt[p] <= s[m - 1])) {
+      if (cnt[p] == 0 || (m == top.length && cnt[p] <= cnt[top[m - 1]])) {
         continue;
       }
       int pos = m < top.length ? m++ : m - 1;
-      while (pos > 0 && s[pos - 1] < cnt[p]) {
+      while (pos > 0 && cnt[top[pos - 1]] < cnt[p]) {
         top[pos] = top[pos - 1];
-        s[pos] = s[pos - 1];
         pos--;
       }
       top[pos] = p;
-      s[pos] = cnt[p];
     }
     return m == top.length ? top : Arrays.copyOf(top, m);
   }
@@ -720,11 +768,11 @@ public final class CoPurchaseIndex {
    * {@value #NEIGHBOURS} strongest neighbours.
    */
   static final class PairCounter {
-    /** Directed pairs per pass: 16M ints = 64 MB of temporary memory at most. */
-    private static final int PASS_PAIRS = 1 << 24;
+    /** Directed pairs per pass: 8M longs = 64 MB of temporary memory at most. */
+    private static final int PASS_PAIRS = 1 << 23;
 
-    static void rows(int n, int[] starts, int[] lines, int setCount, float[] damp, float shrink,
-        int[][] out) {
+    static void rows(int n, int[] starts, int[] lines, int setCount, boolean weighBySize,
+        float[] damp, float shrink, int[][] out) {
       long[] degree = new long[n];
       for (int s = 0; s < setCount; s++) {
         int len = starts[s + 1] - starts[s];
@@ -732,7 +780,6 @@ public final class CoPurchaseIndex {
           degree[lines[x]] += len - 1;
         }
       }
-      // which product of each set contains which sets: an inverted index, CSR
       int[] postingStart = new int[n + 1];
       for (int x = 0; x < starts[setCount]; x++) {
         postingStart[lines[x] + 1]++;
@@ -747,12 +794,15 @@ public final class CoPurchaseIndex {
           postings[fill[lines[x]]++] = s;
         }
       }
-      int[] buf = new int[(int) Math.min(PASS_PAIRS, Math.max(16, maxPass(degree)))];
+      long total = 0;
+      for (long d : degree) {
+        total += d;
+      }
+      long[] buf = new long[(int) Math.max(16, Math.min(PASS_PAIRS, total))];
       int[] rowStart = new int[n + 1];
-      int lo = 0;
       HeapTopK top = new HeapTopK(NEIGHBOURS);
+      int lo = 0;
       while (lo < n) {
-        // products [lo, hi) whose pairs fit in the buffer (a single product always fits)
         int hi = lo;
         long used = 0;
         while (hi < n && (hi == lo || used + degree[hi] <= buf.length)) {
@@ -760,22 +810,24 @@ public final class CoPurchaseIndex {
           hi++;
         }
         if (used > buf.length) {
-          buf = new int[(int) used];
+          buf = new long[(int) used]; // one product with more pairs than a pass: its own pass
         }
         int pos = 0;
         for (int p = lo; p < hi; p++) {
           rowStart[p] = pos;
           for (int y = postingStart[p]; y < postingStart[p + 1]; y++) {
             int s = postings[y];
+            long len = starts[s + 1] - starts[s];
             for (int x = starts[s]; x < starts[s + 1]; x++) {
               int q = lines[x];
               if (q != p) {
-                buf[pos++] = q;
+                buf[pos++] = ((long) q << 32) | len;
               }
             }
           }
         }
         rowStart[hi] = pos;
+        int[] one = new int[3];
         for (int p = lo; p < hi; p++) {
           int from = rowStart[p];
           int to = rowStart[p + 1];
@@ -786,12 +838,20 @@ public final class CoPurchaseIndex {
           Arrays.sort(buf, from, to);
           top.clear();
           int run = from;
-          for (int x = from + 1; x <= to; x++) {
-            if (x == to || buf[x] != buf[run]) {
-              int q = buf[run];
+          float w = 0;
+          for (int x = from; x <= to; x++) {
+            if (x == to || (int) (buf[x] >>> 32) != (int) (buf[run] >>> 32)) {
+              int q = (int) (buf[run] >>> 32);
               int co = x - run;
-              top.offer(q, co, vote(co, damp[q], shrink));
+              one[0] = q;
+              one[1] = co;
+              one[2] = Float.floatToRawIntBits(weighBySize ? w : co);
+              top.offer(q, co, one[2], vote(one, 0, damp, shrink));
               run = x;
+              w = 0;
+            }
+            if (x < to) {
+              w += 1f / ((int) buf[x] - 1);
             }
           }
           out[p] = top.toRow();
@@ -799,21 +859,112 @@ public final class CoPurchaseIndex {
         lo = hi;
       }
     }
+  }
 
-    private static long maxPass(long[] degree) {
-      long total = 0;
-      for (long d : degree) {
-        total += d;
+  /**
+   * TF-IDF cosine between product texts, by an inverted index over words shared by at most
+   * {@value #MAX_TOKEN_PRODUCTS} products; keeps each product's {@value #NEIGHBOURS} closest.
+   */
+  static final class TextNeighbours {
+
+    static void rows(int n, Map<Integer, String> texts, int[][] out) {
+      if (texts.isEmpty()) {
+        return;
       }
-      return total;
+      Map<String, Integer> vocabulary = new HashMap<>();
+      int[][] tokens = new int[n][];
+      List<Integer> df = new ArrayList<>();
+      for (Map.Entry<Integer, String> e : texts.entrySet()) {
+        int p = e.getKey();
+        if (p >= n) {
+          continue;
+        }
+        String[] words = e.getValue().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+");
+        int[] ids = new int[words.length];
+        int m = 0;
+        for (String word : words) {
+          if (word.isEmpty()) {
+            continue;
+          }
+          Integer id = vocabulary.get(word);
+          if (id == null) {
+            id = vocabulary.size();
+            vocabulary.put(word, id);
+            df.add(0);
+          }
+          if (!contains(ids, m, id)) {
+            ids[m++] = id;
+            df.set(id, df.get(id) + 1);
+          }
+        }
+        tokens[p] = Arrays.copyOf(ids, m);
+      }
+      int described = texts.size();
+      int v = vocabulary.size();
+      float[] idf = new float[v];
+      int[] postingStart = new int[v + 1];
+      for (int t = 0; t < v; t++) {
+        idf[t] = (float) Math.log((double) described / df.get(t));
+        postingStart[t + 1] = postingStart[t] + df.get(t);
+      }
+      int[] postings = new int[postingStart[v]];
+      int[] fill = Arrays.copyOf(postingStart, v);
+      float[] norm = new float[n];
+      for (int p = 0; p < n; p++) {
+        if (tokens[p] == null) {
+          continue;
+        }
+        double sq = 0;
+        for (int t : tokens[p]) {
+          postings[fill[t]++] = p;
+          sq += (double) idf[t] * idf[t];
+        }
+        norm[p] = sq > 0 ? (float) Math.sqrt(sq) : 0f;
+      }
+      float[] dot = new float[n];
+      int[] touched = new int[n];
+      HeapTopK top = new HeapTopK(NEIGHBOURS);
+      for (int p = 0; p < n; p++) {
+        if (tokens[p] == null || norm[p] == 0) {
+          continue;
+        }
+        int size = 0;
+        for (int t : tokens[p]) {
+          int from = postingStart[t];
+          int to = postingStart[t + 1];
+          if (to - from > MAX_TOKEN_PRODUCTS || idf[t] == 0) {
+            continue;
+          }
+          float w = idf[t] * idf[t];
+          for (int y = from; y < to; y++) {
+            int q = postings[y];
+            if (q == p) {
+              continue;
+            }
+            if (dot[q] == 0) {
+              touched[size++] = q;
+            }
+            dot[q] += w;
+          }
+        }
+        top.clear();
+        for (int x = 0; x < size; x++) {
+          int q = touched[x];
+          float cos = dot[q] / (norm[p] * norm[q]);
+          top.offer(q, 0, Float.floatToRawIntBits(cos), cos);
+          dot[q] = 0;
+        }
+        out[p] = top.toRow();
+      }
     }
   }
 
-  /** Keeps the {@code k} best (id, count) by score; ties prefer the smaller id. */
+  /** Keeps the {@code k} best (id, count, weight bits) by score; ties prefer the smaller id. */
   static final class HeapTopK {
     private final int k;
     private final int[] ids;
     private final int[] counts;
+    private final int[] weights;
     private final float[] scores;
     private int size;
 
@@ -821,6 +972,7 @@ public final class CoPurchaseIndex {
       this.k = k;
       this.ids = new int[k];
       this.counts = new int[k];
+      this.weights = new int[k];
       this.scores = new float[k];
     }
 
@@ -828,23 +980,21 @@ public final class CoPurchaseIndex {
       size = 0;
     }
 
-    void offer(int id, int count, float score) {
+    void offer(int id, int count, int weightBits, float score) {
       if (size < k) {
-        ids[size] = id;
-        counts[size] = count;
-        scores[size] = score;
+        set(size, id, count, weightBits, score);
         siftUp(size++);
-      } else if (worse(0, id, score)) {
-        ids[0] = id;
-        counts[0] = count;
-        scores[0] = score;
+      } else if (scores[0] < score || (scores[0] == score && ids[0] > id)) {
+        set(0, id, count, weightBits, score);
         siftDown(0);
       }
     }
 
-    /** True when the root is worse than (id, score). */
-    private boolean worse(int at, int id, float score) {
-      return scores[at] < score || (scores[at] == score && ids[at] > id);
+    private void set(int at, int id, int count, int weightBits, float score) {
+      ids[at] = id;
+      counts[at] = count;
+      weights[at] = weightBits;
+      scores[at] = score;
     }
 
     private boolean less(int a, int b) {
@@ -888,16 +1038,20 @@ public final class CoPurchaseIndex {
       int c = counts[a];
       counts[a] = counts[b];
       counts[b] = c;
+      int w = weights[a];
+      weights[a] = weights[b];
+      weights[b] = w;
       float s = scores[a];
       scores[a] = scores[b];
       scores[b] = s;
     }
 
     int[] toRow() {
-      int[] row = new int[2 * size];
+      int[] row = new int[3 * size];
       for (int x = 0; x < size; x++) {
-        row[2 * x] = ids[x];
-        row[2 * x + 1] = counts[x];
+        row[3 * x] = ids[x];
+        row[3 * x + 1] = counts[x];
+        row[3 * x + 2] = weights[x];
       }
       return row;
     }

@@ -1,0 +1,45 @@
+package io.smartlists.eval;
+
+import io.smartlists.engine.CoPurchaseIndex;
+
+/** {@code SMART_CROSS_SELLING}'s model, {@link CoPurchaseIndex}, trained on the training orders. */
+final class SmartCrossSellingModel implements Recommender {
+
+  private CoPurchaseIndex index;
+  private float[] scores = new float[0];
+  private int[] anchors = new int[0];
+  private int[] together = new int[0];
+
+  @Override
+  public String name() {
+    return "SMART_CROSS_SELLING";
+  }
+
+  @Override
+  public void fit(Dataset data, int[] trainOrders, int[][] customerHistory) {
+    CoPurchaseIndex.Builder b = CoPurchaseIndex.builder(data.productCount());
+    for (int p = 0; p < data.productCount(); p++) {
+      if (!data.productTexts[p].isEmpty()) {
+        b.productText(p, data.productTexts[p]);
+      }
+    }
+    for (int o : trainOrders) {
+      b.addOrder(data.orders[o], data.customers[o], data.hasTimes ? data.times[o] : o);
+    }
+    index = b.build();
+  }
+
+  CoPurchaseIndex index() {
+    return index;
+  }
+
+  @Override
+  public int recommend(int[] context, int[] history, int k, int[] out) {
+    if (scores.length < k) {
+      scores = new float[k];
+      anchors = new int[k];
+      together = new int[k];
+    }
+    return index.recommend(context, history, k, out, scores, anchors, together);
+  }
+}
