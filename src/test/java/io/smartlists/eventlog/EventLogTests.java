@@ -37,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class EventLogTests {
 
+
   private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
   private DataSource db;
@@ -46,11 +47,15 @@ class EventLogTests {
 
   @BeforeEach
   void database() {
-    db =
-        new DriverManagerDataSource(
-            "jdbc:h2:mem:eventlog-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    db = newDatabase();
     new SmartListsSchema(db).afterPropertiesSet();
     tx = new TransactionTemplate(new DataSourceTransactionManager(db));
+  }
+
+  /** A fresh, empty database for one test (H2 here; {@code EventLogPostgresTests} overrides it). */
+  DataSource newDatabase() {
+    return new DriverManagerDataSource(
+        "jdbc:h2:mem:eventlog-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
   }
 
   @AfterEach
