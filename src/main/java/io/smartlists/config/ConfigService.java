@@ -169,6 +169,7 @@ public final class ConfigService implements ConfigSource {
 
   /** Every cell of the matrix as stored now (placements × stages, in enum order). */
   public List<CellView> cells() {
+    ensureSeeded();
     List<CellView> out =
         readTx.execute(
             s -> {

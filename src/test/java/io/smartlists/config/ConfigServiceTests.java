@@ -112,6 +112,20 @@ class ConfigServiceTests {
   }
 
   @Test
+  void cells_emptyStore_showTheShippedDefault() {
+    List<CellView> cells = config.cells();
+
+    assertThat(cells).hasSize(3 * JourneyStage.values().length);
+    assertThat(cells)
+        .filteredOn(c -> c.placement() == CART && c.stage() == JourneyStage.B2B)
+        .singleElement()
+        .satisfies(
+            c ->
+                assertThat(c.slots())
+                    .isEqualTo(DefaultConfiguration.create().slots(CART, JourneyStage.B2B)));
+  }
+
+  @Test
   void check_minAboveMax_isReportedOnMinimum() {
     assertThat(codes(config.check(form(ListType.BESTSELLERS_CATALOG, 6, 4, 0))))
         .containsExactly("minItems:sl.error.minAboveMax");
