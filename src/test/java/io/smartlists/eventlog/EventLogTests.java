@@ -174,6 +174,78 @@ class EventLogTests {
   }
 
   @Test
+  void poll_concurrentPublishersWithRollbacks_everyNodeAppliesExactlyTheCommittedEvents()
+      throws Exception {
+    Node a = new Node();
+    Node b = new Node();
+    List<SmartListsEvent> committed = Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.atomic.AtomicBoolean publishing =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    List<Thread> tailing = new ArrayList<>();
+    for (Node node : List.of(a, b)) {
+      Thread t =
+          new Thread(
+              () -> {
+                while (publishing.get()) {
+                  node.tailer.poll();
+                  try {
+                    Thread.sleep(2);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              });
+      t.start();
+      tailing.add(t);
+    }
+    ExecutorService shoppers = Executors.newFixedThreadPool(4);
+    executors.add(shoppers);
+    List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+    for (int thread = 0; thread < 4; thread++) {
+      int shopper = thread;
+      Node entry = shopper % 2 == 0 ? a : b;
+      done.add(
+          shoppers.submit(
+              () -> {
+                java.util.Random random = new java.util.Random(shopper);
+                for (int i = 0; i < 40; i++) {
+                  SmartListsEvent e = viewed("s" + shopper + "-" + i);
+                  boolean rollback = random.nextInt(5) == 0;
+                  int holdMillis = random.nextInt(4);
+                  tx.executeWithoutResult(
+                      status -> {
+                        entry.publisher.publish(e);
+                        try {
+                          Thread.sleep(holdMillis); // commits land out of id order
+                        } catch (InterruptedException ex) {
+                          Thread.currentThread().interrupt();
+                        }
+                        if (rollback) {
+                          status.setRollbackOnly();
+                        }
+                      });
+                  if (!rollback) {
+                    committed.add(e);
+                  }
+                }
+              }));
+    }
+    for (var f : done) {
+      f.get();
+    }
+    publishing.set(false);
+    for (Thread t : tailing) {
+      t.join();
+    }
+    a.tailer.poll();
+    b.tailer.poll();
+
+    assertThat(committed).hasSizeBetween(100, 159);
+    assertThat(a.applied).containsExactlyInAnyOrderElementsOf(committed);
+    assertThat(b.applied).containsExactlyInAnyOrderElementsOf(committed);
+  }
+
+  @Test
   void poll_gapOfARolledBackId_isForgottenAfterTheGapTimeout() {
     Node node = new Node();
     tx.executeWithoutResult(
