@@ -127,6 +127,12 @@ final class BasketCompletion {
       }
       weight += c.weight();
     }
+    return new Metrics(model.name(), weight == 0 ? 0 : hits / weight, weight == 0 ? 0 : rr / weight,
+        productCount == 0 ? 0 : (double) distinctShown / productCount, orders(cases),
+        drawDeviation(cases, hitPerCase(model, cases, k)));
+  }
+
+  private static int orders(List<Case> cases) {
     int orders = 0;
     int last = -1;
     for (Case c : cases) {
@@ -135,8 +141,42 @@ final class BasketCompletion {
         last = c.order();
       }
     }
-    return new Metrics(model.name(), weight == 0 ? 0 : hits / weight, weight == 0 ? 0 : rr / weight,
-        productCount == 0 ? 0 : (double) distinctShown / productCount, orders);
+    return orders;
+  }
+
+  private static boolean[] hitPerCase(Recommender model, List<Case> cases, int k) {
+    boolean[] hit = new boolean[cases.size()];
+    int[] out = new int[k];
+    for (int x = 0; x < hit.length; x++) {
+      Case c = cases.get(x);
+      int m = model.recommend(c.cart(), c.history(), k, out);
+      for (int r = 0; r < m && !hit[x]; r++) {
+        hit[x] = out[r] == c.hidden();
+      }
+    }
+    return hit;
+  }
+
+  /**
+   * The standard deviation of the HR of one seeded draw around the expectation, from each test
+   * order's chance {@code p} of a hit: {@code sqrt(sum p(1-p)) / orders}. Meaningful for the
+   * exhaustive cases (every product hidden in turn).
+   */
+  private static double drawDeviation(List<Case> cases, boolean[] hit) {
+    double var = 0;
+    int orders = 0;
+    int x = 0;
+    while (x < cases.size()) {
+      int order = cases.get(x).order();
+      double p = 0;
+      while (x < cases.size() && cases.get(x).order() == order) {
+        p += hit[x] ? cases.get(x).weight() : 0;
+        x++;
+      }
+      var += p * (1 - p);
+      orders++;
+    }
+    return orders == 0 ? 0 : Math.sqrt(var) / orders;
   }
 
   /**
@@ -146,6 +186,8 @@ final class BasketCompletion {
    * @param mrr mean reciprocal rank of the hidden product (0 when not in the top k)
    * @param coverage share of the catalogue (products in the file) recommended at least once
    * @param cases test cases (test orders with at least two distinct products)
+   * @param drawDeviation for the expectation: how far one seeded draw's HR typically lies from it
    */
-  record Metrics(String model, double hitRate, double mrr, double coverage, int cases) {}
+  record Metrics(String model, double hitRate, double mrr, double coverage, int cases,
+      double drawDeviation) {}
 }

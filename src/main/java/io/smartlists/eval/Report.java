@@ -69,13 +69,14 @@ final class Report {
     if (!basket.isEmpty()) {
       b.append(String.format("%nbasket completion, K=%d, seed %d (expected = every product hidden"
           + " in turn)%n", k, seed));
-      b.append(String.format("%-24s %8s %8s %9s %7s %10s %10s %8s%n", "model", "HR@" + k,
-          "MRR@" + k, "coverage", "cases", "exp. HR@" + k, "exp. MRR", "fit ms"));
+      b.append(String.format("%-24s %8s %8s %9s %7s %10s %9s %10s %8s%n", "model", "HR@" + k,
+          "MRR@" + k, "coverage", "cases", "exp. HR@" + k, "draw sd", "exp. MRR", "fit ms"));
       for (BasketRow r : basket) {
-        b.append(String.format("%-24s %8s %8s %9s %7d %10s %10s %8d%n", r.model(),
+        b.append(String.format("%-24s %8s %8s %9s %7d %10s %9s %10s %8d%n", r.model(),
             Evaluate.f3(r.drawn().hitRate()), Evaluate.f3(r.drawn().mrr()),
             Evaluate.f3(r.drawn().coverage()), r.drawn().cases(),
-            Evaluate.f3(r.expected().hitRate()), Evaluate.f3(r.expected().mrr()), r.fitMillis()));
+            Evaluate.f3(r.expected().hitRate()), Evaluate.f3(r.expected().drawDeviation()),
+            Evaluate.f3(r.expected().mrr()), r.fitMillis()));
       }
     }
     if (!next.isEmpty()) {
@@ -121,6 +122,7 @@ final class Report {
           .append(",\"cases\":").append(r.drawn().cases())
           .append(",\"expectedHitRate\":").append(Evaluate.f4(r.expected().hitRate()))
           .append(",\"expectedMrr\":").append(Evaluate.f4(r.expected().mrr()))
+          .append(",\"drawDeviation\":").append(Evaluate.f4(r.expected().drawDeviation()))
           .append(",\"fitMillis\":").append(r.fitMillis()).append('}');
     }
     b.append("],\"nextOrder\":[");
