@@ -96,6 +96,15 @@ final class EventLogLifecycle implements SmartLifecycle {
     executor = ex;
   }
 
+  /**
+   * Before the web server (Boot starts it in phase {@code DEFAULT_PHASE - 2048}): an event
+   * published by the first requests must be above the id the tailer starts from, not lost below it.
+   */
+  @Override
+  public int getPhase() {
+    return SmartLifecycle.DEFAULT_PHASE - 4096;
+  }
+
   @Override
   public synchronized void stop() {
     ScheduledExecutorService ex = executor;

@@ -15,7 +15,8 @@ final class TrackAttributeProcessor extends AbstractAttributeTagProcessor {
   private final boolean product;
 
   TrackAttributeProcessor(String dialectPrefix, String attribute, ViewTracker tracker) {
-    super(TemplateMode.HTML, dialectPrefix, null, false, attribute, true, 1200, true);
+    // before sl:widget (1100): recorded even when it shares an element with an empty widget
+    super(TemplateMode.HTML, dialectPrefix, null, false, attribute, true, 1050, true);
     this.tracker = tracker;
     this.product = SmartListsDialect.TRACK_VIEW.equals(attribute);
   }
