@@ -25,12 +25,12 @@ import java.util.Map;
  * The shipped configuration (DESIGN.md §4): the recommended palette of every journey stage, and
  * the default cells built from it, used when a store has not configured anything yet.
  *
- * <p>Default cells take the first three lists of each stage's palette that need no merchant
- * parameter (certain categories, certain manufacturers and manual selection need the merchant to
- * pick something), in palette order, except for acquisition where the advice "use cross-selling
- * sparingly: bestsellers first" puts the catalogue bestsellers first and caps cross-selling at 4
- * items. The three core placements share the same cells; a merchant differentiates them in the
- * admin.
+ * <p>Default cells hold three lists of each stage's palette that need no merchant parameter
+ * (certain categories, certain manufacturers and manual selection need the merchant to pick
+ * something), chosen so that each has data to work from at that stage, in the order of the stage's
+ * advice; acquisition puts the catalogue bestsellers first and caps cross-selling at 4 items ("use
+ * cross-selling sparingly: bestsellers first"). The three core placements share the same cells; a
+ * merchant differentiates them in the admin.
  */
 public final class DefaultConfiguration {
 
@@ -105,20 +105,30 @@ public final class DefaultConfiguration {
     return new SmartListsConfig(0, cells, StageRules.DEFAULT, GlobalRules.DEFAULT);
   }
 
-  /** The default slots of one stage's cell. */
+  /**
+   * The default slots of one stage's cell: three lists of the stage's palette, picked so that each
+   * has something to work from at that stage (a first visit has no history, a browsing visitor has
+   * views, a customer has purchases), in the order of the stage's advice.
+   */
   public static List<SlotConfig> defaultSlots(JourneyStage stage) {
-    List<ListType> picked = new ArrayList<>(3);
-    if (stage == JourneyStage.ACQUISITION) {
-      picked.add(BESTSELLERS_CATALOG);
-    }
-    for (ListType type : PALETTES.get(stage)) {
-      if (picked.size() == 3) {
-        break;
-      }
-      if (type.param() == ListType.Param.NONE && !picked.contains(type)) {
-        picked.add(type);
-      }
-    }
+    List<ListType> picked = switch (stage) {
+      // bestsellers first, cross-selling sparingly (4 items), then what is new
+      case ACQUISITION -> List.of(BESTSELLERS_CATALOG, SMART_CROSS_SELLING, NEW_ARRIVALS_CATALOG);
+      // build on what the visitor looked at
+      case CONVERSION -> List.of(
+          SMART_CROSS_SELLING, BESTSELLERS_VISITED_CATEGORY, BESTSELLERS_VISITED_MANUFACTURER);
+      // remind a lapsed customer what they re-order, show what is new
+      case REACTIVATION -> List.of(SMART_CROSS_SELLING, ORDER_PRODUCT_REMINDERS, NEW_ARRIVALS_CATALOG);
+      // complete the first order, invite the second
+      case RETENTION_FIRST_PURCHASE -> List.of(SMART_CROSS_SELLING, ORDER_PRODUCT_REMINDERS,
+          BESTSELLERS_CURRENT_OR_LAST_VIEWED_PRODUCT_CATEGORY);
+      // the aisles a regular already trusts
+      case RETENTION_REPEAT -> List.of(BESTSELLERS_MOST_REPRESENTED_CATEGORY,
+          BESTSELLERS_CURRENT_OR_LAST_VIEWED_PRODUCT_CATEGORY, BESTSELLERS_CATALOG);
+      // what businesses buy, what is new, more of this aisle
+      case B2B -> List.of(BESTSELLERS_CATALOG, NEW_ARRIVALS_CATALOG,
+          BESTSELLERS_CURRENT_OR_LAST_VIEWED_PRODUCT_CATEGORY);
+    };
     List<SlotConfig> slots = new ArrayList<>(picked.size());
     for (ListType type : picked) {
       int max = stage == JourneyStage.ACQUISITION && type == SMART_CROSS_SELLING ? 4 : 6;
