@@ -6,6 +6,7 @@ import io.smartlists.demo.catalog.DemoCatalog;
 import io.smartlists.demo.catalog.Product;
 import io.smartlists.engine.SmartListsEngine;
 import io.smartlists.testing.Chromium;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -50,6 +53,7 @@ class StoreJourneyBrowserTests {
 
     try (Chromium chromium = Chromium.start()) {
       WebDriver browser = chromium.driver();
+      WebDriverWait waitFor = new WebDriverWait(browser, Duration.ofSeconds(30));
       String base = "http://localhost:" + port;
 
       // product page
@@ -62,8 +66,9 @@ class StoreJourneyBrowserTests {
       // follow the first recommendation's link: it lands on that product's page; add it too
       String recommended = productWidget.items().get(0).productId();
       browser.findElement(By.cssSelector("[data-sl-product='" + recommended + "'] a.sl-link")).click();
-      assertThat(browser.getCurrentUrl()).endsWith("/product/" + recommended);
+      waitFor.until(ExpectedConditions.urlMatches("/product/" + recommended + "$"));
       browser.findElement(By.id("add-to-cart")).click();
+      waitFor.until(ExpectedConditions.urlMatches("/cart$"));
 
       // back to the first product, add two of it
       browser.get(base + viewed.getUrl());
@@ -73,6 +78,7 @@ class StoreJourneyBrowserTests {
       browser.findElement(By.id("add-to-cart")).click();
 
       // cart
+      waitFor.until(ExpectedConditions.textToBePresentInElementLocated(By.className("badge"), "3"));
       assertThat(browser.getCurrentUrl()).endsWith("/cart");
       chromium.screenshot("store-journey-2-cart");
       Set<String> cartLines = dataValues(browser, "[data-cart-line]", "data-cart-line");
@@ -81,7 +87,8 @@ class StoreJourneyBrowserTests {
 
       // checkout without payment → confirmation
       browser.findElement(By.id("checkout")).click();
-      browser.findElement(By.id("place-order")).click();
+      waitFor.until(ExpectedConditions.elementToBeClickable(By.id("place-order"))).click();
+      waitFor.until(ExpectedConditions.presenceOfElementLocated(By.id("order-id")));
       assertThat(browser.getCurrentUrl()).contains("/order/");
       chromium.screenshot("store-journey-3-confirmation");
       Set<String> orderLines = dataValues(browser, "[data-order-line]", "data-order-line");
