@@ -54,9 +54,12 @@ final class SmartCrossSellingList implements SmartList {
       return Reason.of(together == 1 ? "cross-sell.bought-with.one" : "cross-sell.bought-with",
           name, together);
     }
-    return Reason.of(
-        sameCustomers == 1 ? "cross-sell.same-customers.one" : "cross-sell.same-customers",
-        name, sameCustomers);
+    if (sameCustomers > 0) {
+      return Reason.of(
+          sameCustomers == 1 ? "cross-sell.same-customers.one" : "cross-sell.same-customers",
+          name, sameCustomers);
+    }
+    return Reason.of("cross-sell.similar", name); // the text neighbourhood: little order history
   }
 
   private static int[] head(int[] a, int n) {

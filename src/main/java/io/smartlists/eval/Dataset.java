@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An order-line file as dense arrays: products and customers numbered in order of first
@@ -33,10 +34,12 @@ final class Dataset {
   final long[] times;
   final int customerCount;
   final boolean hasTimes;
+  private final Map<String, Integer> productIndex;
 
   private Dataset(String source, String[] productIds, String[] productNames,
       String[] productTexts, String[] orderIds,
-      int[][] orders, int[] customers, long[] times, int customerCount, boolean hasTimes) {
+      int[][] orders, int[] customers, long[] times, int customerCount, boolean hasTimes,
+      Map<String, Integer> productIndex) {
     this.source = source;
     this.productIds = productIds;
     this.productNames = productNames;
@@ -47,6 +50,12 @@ final class Dataset {
     this.times = times;
     this.customerCount = customerCount;
     this.hasTimes = hasTimes;
+    this.productIndex = productIndex;
+  }
+
+  /** The product's dense index, or null when the file does not have it. */
+  @Nullable Integer productIndex(String productId) {
+    return productIndex.get(productId);
   }
 
   static Dataset of(String source, List<OrderCsv.Row> rows) {
@@ -89,7 +98,8 @@ final class Dataset {
       hasTimes &= at != null;
     }
     return new Dataset(source, ids.toArray(String[]::new), names.toArray(String[]::new),
-        texts.toArray(String[]::new), orderIds, orders, customers, times, customerIndex.size(), hasTimes);
+        texts.toArray(String[]::new), orderIds, orders, customers, times, customerIndex.size(),
+        hasTimes, productIndex);
   }
 
   private static String text(OrderCsv.Row line) {

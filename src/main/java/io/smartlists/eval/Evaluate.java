@@ -99,7 +99,8 @@ public final class Evaluate {
         if (!Files.isRegularFile(file)) {
           throw new IOException(file + ": no such file");
         }
-        reports.add(run(Dataset.of(file.toString(), OrderCsv.read(file)), options));
+        List<OrderCsv.Row> rows = OrderCsv.read(file);
+        reports.add(run(Dataset.of(file.toString(), rows), rows, options));
       }
       PrintStream out = System.out;
       if (options.json()) {
@@ -116,7 +117,7 @@ public final class Evaluate {
   }
 
   /** Runs the protocols on one data set. */
-  static Report run(Dataset data, Options options) {
+  static Report run(Dataset data, List<OrderCsv.Row> rows, Options options) {
     Report report = new Report(data.source, data.orderCount(), data.productCount(),
         data.customerCount, data.hasTimes, options.k(), options.seed());
     if (options.basket()) {
@@ -135,7 +136,7 @@ public final class Evaluate {
       }
     }
     if (options.next() && data.hasTimes && data.customerCount > 0) {
-      // NEXT_ORDER_PENDING report.next.addAll(NextOrder.run(data, options.k()));
+      report.next.addAll(NextOrder.run(data, rows, options.k()));
     }
     return report;
   }

@@ -26,13 +26,14 @@ class EvaluateTests {
   static void evaluate() throws Exception {
     Evaluate.Options options = Evaluate.Options.parse(new String[] {"--file", "x", "--ease", "off",
         "--protocol", "basket"});
-    groceries = Evaluate.run(dataset("groceries-baskets.csv"), options);
-    retail = Evaluate.run(dataset("online-retail-2010-12.csv"), options);
+    groceries = evaluate("groceries-baskets.csv", options);
+    retail = evaluate("online-retail-2010-12.csv", options);
   }
 
-  static Dataset dataset(String name) throws Exception {
+  static Report evaluate(String name, Evaluate.Options options) throws Exception {
     Path file = Path.of(EvaluateTests.class.getResource("/eval/" + name).toURI());
-    return Dataset.of(name, OrderCsv.read(file));
+    List<OrderCsv.Row> rows = OrderCsv.read(file);
+    return Evaluate.run(Dataset.of(name, rows), rows, options);
   }
 
   static double expected(Report r, String model) {

@@ -1,0 +1,282 @@
+package io.smartlists.eval;
+
+import io.smartlists.engine.EngineSettings;
+import io.smartlists.engine.GlobalRules;
+import io.smartlists.engine.ListContext;
+import io.smartlists.engine.ListType;
+import io.smartlists.engine.Placement;
+import io.smartlists.engine.Signals;
+import io.smartlists.engine.SignalsManager;
+import io.smartlists.engine.SlotConfig;
+import io.smartlists.engine.SmartList;
+import io.smartlists.engine.SmartListRegistry;
+import io.smartlists.host.CatalogPort;
+import io.smartlists.host.CategoryInfo;
+import io.smartlists.host.CustomerInfo;
+import io.smartlists.host.OrderHistoryPort;
+import io.smartlists.host.OrderLine;
+import io.smartlists.host.OrderRecord;
+import io.smartlists.host.ProductInfo;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Protocol "next order", for files with customers and times. The orders are split as for basket
+ * completion (by time, the last {@code floor(0.2 n)} are the test period). The engine's signals
+ * ({@link SignalsManager}) are built from the training orders only, with the clock at the start
+ * of the test period. Each customer with orders in both periods is a test case: their last order
+ * in the test period is the target, their training orders are their history (and so the
+ * context of {@code SMART_CROSS_SELLING}, which falls back to the purchase history when the page
+ * has no products). Each list emits its top {@code k} as the engine would before the composer's
+ * exclusions and eligibility gate, at the target order's time.
+ */
+final class NextOrder {
+
+  /** The lists measured. */
+  static final List<ListType> LISTS = List.of(ListType.SMART_CROSS_SELLING,
+      ListType.ORDER_PRODUCT_REMINDERS, ListType.BESTSELLERS_CATALOG,
+      ListType.BESTSELLERS_MOST_REPRESENTED_CATEGORY);
+
+  private NextOrder() {}
+
+  static List<Report.NextRow> run(Dataset data, List<OrderCsv.Row> rows, int k) {
+    int[] split = data.splitOrder();
+    int test = data.testCount();
+    int[] train = Arrays.copyOf(split, split.length - test);
+    boolean[] inTrain = new boolean[data.orderCount()];
+    for (int o : train) {
+      inTrain[o] = true;
+    }
+    // each customer's last test-period order, if they also ordered in the training period
+    int[] target = new int[data.customerCount];
+    Arrays.fill(target, -1);
+    boolean[] hasHistory = new boolean[data.customerCount];
+    for (int o = 0; o < data.orderCount(); o++) {
+      int c = data.customers[o];
+      if (c >= 0 && inTrain[o]) {
+        hasHistory[c] = true;
+      }
+    }
+    for (int x = split.length - test; x < split.length; x++) {
+      int o = split[x];
+      int c = data.customers[o];
+      if (c >= 0 && hasHistory[c]) {
+        target[c] = o; // later in split order wins: the last
+      }
+    }
+    Instant start = test == 0 ? Instant.EPOCH
+        : Instant.ofEpochSecond(data.times[split[split.length - test]]);
+    CatalogPort catalog = catalog(rows);
+    SignalsManager manager = new SignalsManager(catalog, history(data, rows, inTrain),
+        () -> GlobalRules.DEFAULT, EngineSettings.DEFAULT, Clock.fixed(start, ZoneOffset.UTC));
+    manager.rebuild();
+    Signals signals = manager.current();
+    SmartListRegistry registry = SmartListRegistry.defaults();
+    String[] customerIds = customerIds(data, rows);
+
+    List<Report.NextRow> out = new ArrayList<>();
+    for (ListType type : LISTS) {
+      SmartList list = registry.find(type);
+      if (list == null || (type == ListType.BESTSELLERS_MOST_REPRESENTED_CATEGORY
+          && catalog.categories().isEmpty())) {
+        continue; // no categories in the file: nothing to measure
+      }
+      boolean[] shown = new boolean[data.productCount()];
+      int distinctShown = 0;
+      int cases = 0;
+      double hits = 0;
+      double recall = 0;
+      double rr = 0;
+      for (int c = 0; c < data.customerCount; c++) {
+        int o = target[c];
+        if (o < 0) {
+          continue;
+        }
+        cases++;
+        String customerId = customerIds[c];
+        ListContext context = new ListContext("eval-" + customerId,
+            new CustomerInfo(customerId, customerId, false, Set.of(), Locale.ENGLISH),
+            Placement.PRODUCT_PAGE, new int[0], SlotConfig.of(type), GlobalRules.DEFAULT,
+            Instant.ofEpochSecond(data.times[o]));
+        List<String> top = new ArrayList<>(k);
+        list.candidates(signals, context, (product, reason) -> {
+          String id = signals.productId(product);
+          if (!top.contains(id)) {
+            top.add(id);
+          }
+          return top.size() < k;
+        });
+        Set<String> bought = boughtIds(data, o);
+        int found = 0;
+        int firstRank = 0;
+        for (int r = 0; r < top.size(); r++) {
+          Integer p = data.productIndex(top.get(r));
+          if (p != null && !shown[p]) {
+            shown[p] = true;
+            distinctShown++;
+          }
+          if (bought.contains(top.get(r))) {
+            found++;
+            if (firstRank == 0) {
+              firstRank = r + 1;
+            }
+          }
+        }
+        hits += found > 0 ? 1 : 0;
+        recall += (double) found / Math.min(k, bought.size());
+        rr += firstRank == 0 ? 0 : 1.0 / firstRank;
+      }
+      out.add(new Report.NextRow(type.name(), cases == 0 ? 0 : hits / cases,
+          cases == 0 ? 0 : recall / cases, cases == 0 ? 0 : rr / cases,
+          (double) distinctShown / Math.max(1, data.productCount()), cases));
+    }
+    return out;
+  }
+
+  private static Set<String> boughtIds(Dataset data, int order) {
+    String[] ids = new String[data.orders[order].length];
+    for (int x = 0; x < ids.length; x++) {
+      ids[x] = data.productIds[data.orders[order][x]];
+    }
+    return Set.of(ids);
+  }
+
+  private static String[] customerIds(Dataset data, List<OrderCsv.Row> rows) {
+    String[] ids = new String[data.customerCount];
+    Map<String, Integer> orderIndex = new LinkedHashMap<>();
+    for (int o = 0; o < data.orderCount(); o++) {
+      orderIndex.put(data.orderIds[o], o);
+    }
+    for (OrderCsv.Row row : rows) {
+      int o = orderIndex.get(row.orderId());
+      int c = data.customers[o];
+      if (c >= 0 && ids[c] == null && row.customerId() != null) {
+        ids[c] = row.customerId();
+      }
+    }
+    return ids;
+  }
+
+  /** The file's products as a catalogue: first name, category and manufacturer, last price. */
+  static CatalogPort catalog(List<OrderCsv.Row> rows) {
+    Map<String, ProductInfo> products = new LinkedHashMap<>();
+    Map<String, CategoryInfo> categories = new LinkedHashMap<>();
+    for (OrderCsv.Row row : rows) {
+      String category = row.category();
+      if (category != null) {
+        categories.putIfAbsent(category, new CategoryInfo(category, category, null));
+      }
+      ProductInfo known = products.get(row.productId());
+      BigDecimal price = row.unitPrice() != null ? row.unitPrice()
+          : known != null ? known.price() : BigDecimal.ZERO;
+      products.put(row.productId(), new ProductInfo(row.productId(),
+          known != null ? known.name() : row.productName() != null ? row.productName()
+              : row.productId(),
+          known != null ? known.categoryIds() : category == null ? List.of() : List.of(category),
+          known != null ? known.manufacturer() : row.manufacturer(), null, price, null,
+          "/product/" + row.productId(), null));
+    }
+    List<ProductInfo> all = List.copyOf(products.values());
+    List<CategoryInfo> tree = List.copyOf(categories.values());
+    return new CatalogPort() {
+      @Override
+      public @Nullable ProductInfo product(String productId) {
+        return products.get(productId);
+      }
+
+      @Override
+      public List<ProductInfo> allProducts() {
+        return all;
+      }
+
+      @Override
+      public List<CategoryInfo> categories() {
+        return tree;
+      }
+
+      @Override
+      public List<ProductInfo> searchProducts(String query, int limit) {
+        List<ProductInfo> found = new ArrayList<>();
+        for (ProductInfo p : all) {
+          if (found.size() < limit && (p.id().contains(query) || p.name().contains(query))) {
+            found.add(p);
+          }
+        }
+        return found;
+      }
+    };
+  }
+
+  /** The training orders as the host's order history, in order-id order. */
+  static OrderHistoryPort history(Dataset data, List<OrderCsv.Row> rows, boolean[] include) {
+    Map<String, Integer> orderIndex = new LinkedHashMap<>();
+    for (int o = 0; o < data.orderCount(); o++) {
+      orderIndex.put(data.orderIds[o], o);
+    }
+    Map<String, List<OrderLine>> lines = new LinkedHashMap<>();
+    for (OrderCsv.Row row : rows) {
+      int o = orderIndex.get(row.orderId());
+      if (include[o]) {
+        lines.computeIfAbsent(row.orderId(), x -> new ArrayList<>()).add(new OrderLine(
+            row.productId(), row.quantity(),
+            row.unitPrice() == null ? BigDecimal.ZERO : row.unitPrice()));
+      }
+    }
+    List<OrderRecord> orders = new ArrayList<>();
+    for (Map.Entry<String, List<OrderLine>> e : lines.entrySet()) {
+      int o = orderIndex.get(e.getKey());
+      OrderCsv.Row first = null;
+      for (OrderCsv.Row row : rows) {
+        if (row.orderId().equals(e.getKey())) {
+          first = row;
+          break;
+        }
+      }
+      String customer = first == null ? null : first.customerId();
+      orders.add(new OrderRecord(e.getKey(), customer, Instant.ofEpochSecond(data.times[o]),
+          e.getValue()));
+    }
+    orders.sort(Comparator.comparing(OrderRecord::orderId));
+    List<OrderRecord> byId = List.copyOf(orders);
+    return new OrderHistoryPort() {
+      @Override
+      public List<OrderRecord> findOrdersForCustomer(String customerId) {
+        List<OrderRecord> mine = new ArrayList<>();
+        for (OrderRecord r : byId) {
+          if (customerId.equals(r.customerId())) {
+            mine.add(r);
+          }
+        }
+        mine.sort(Comparator.comparing(OrderRecord::placedAt));
+        return mine;
+      }
+
+      @Override
+      public List<OrderRecord> readBatchOrdersFromLastId(@Nullable String lastOrderId,
+          int batchSize) {
+        int from = 0;
+        if (lastOrderId != null) {
+          from = byId.size();
+          for (int x = 0; x < byId.size(); x++) {
+            if (byId.get(x).orderId().compareTo(lastOrderId) > 0) {
+              from = x;
+              break;
+            }
+          }
+        }
+        return byId.subList(from, Math.min(byId.size(), from + batchSize));
+      }
+    };
+  }
+}
