@@ -14,6 +14,7 @@ import io.smartlists.host.CustomerPort;
 import io.smartlists.host.EligibilityPort;
 import io.smartlists.host.OrderHistoryPort;
 import io.smartlists.site.SmartListsSiteConfiguration;
+import io.smartlists.stats.LoggingEngineListener;
 import io.smartlists.stats.SmartListsMetrics;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -105,7 +106,7 @@ public final class SmartListsAutoConfiguration {
           eligibility,
           config,
           new EngineSettings(properties.getTimeBudget(), properties.getRebuild().getBatchSize()),
-          listener.getIfUnique(() -> EngineListener.NONE),
+          new LoggingEngineListener(listener.getIfUnique(() -> EngineListener.NONE)),
           clock.getIfUnique(Clock::systemUTC));
     }
 

@@ -15,6 +15,7 @@ import io.smartlists.engine.SmartListsConfig;
 import io.smartlists.engine.SmartListsEngine;
 import io.smartlists.engine.StageRules;
 import io.smartlists.engine.Widget;
+import io.smartlists.engine.WidgetRequest;
 import io.smartlists.eventlog.SmartListsSchema;
 import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEventPublisher;
@@ -29,6 +30,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
@@ -37,6 +39,8 @@ import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfigur
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -199,6 +203,36 @@ class SmartListsAutoConfigurationTests {
                           .timer()
                           .count())
                   .isEqualTo(1);
+            });
+  }
+
+  @Test
+  @ExtendWith(OutputCaptureExtension.class)
+  void engineFailure_rendersEmpty_isCountedAndLoggedOnce(CapturedOutput output) {
+    runner
+        .withUserConfiguration(Host.class)
+        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        .run(
+            context -> {
+              TestShop shop = context.getBean(TestShop.class);
+              SmartListsEngine engine = context.getBean(SmartListsEngine.class);
+              shop.failCustomerLookups(true);
+              WidgetRequest request =
+                  new WidgetRequest(Placement.CART, "v1", "c1", List.of("p1"), Instant.now(), false);
+              for (int i = 0; i < 3; i++) {
+                assertThat(engine.compose(request).outcome()).isEqualTo(Widget.Outcome.ERROR);
+              }
+              assertThat(
+                      context
+                          .getBean(MeterRegistry.class)
+                          .get("smartlists.widget.failures")
+                          .tag("placement", "CART")
+                          .tag("outcome", "ERROR")
+                          .counter()
+                          .count())
+                  .isEqualTo(3);
+              assertThat(output.getOut().split("Smart Lists widget CART failed", -1)).hasSize(2);
+              assertThat(output.getOut()).contains("customer directory unavailable");
             });
   }
 

@@ -38,6 +38,7 @@ public final class TestShop
   private final Map<String, ProductInfo> products = new LinkedHashMap<>();
   private final List<OrderRecord> orders = new ArrayList<>();
   private volatile @Nullable String currentCustomer;
+  private volatile boolean failCustomers;
   private final java.util.concurrent.atomic.AtomicInteger rebuildReads =
       new java.util.concurrent.atomic.AtomicInteger();
 
@@ -63,6 +64,11 @@ public final class TestShop
   /** How many times a rebuild started reading the order history (first batch requested). */
   public int rebuildsStarted() {
     return rebuildReads.get();
+  }
+
+  /** Makes the customer directory throw, like a host whose database is down. */
+  public void failCustomerLookups(boolean fail) {
+    this.failCustomers = fail;
   }
 
   public void signIn(@Nullable String customerId) {
@@ -120,6 +126,9 @@ public final class TestShop
 
   @Override
   public @Nullable CustomerInfo customer(String customerId) {
+    if (failCustomers) {
+      throw new IllegalStateException("customer directory unavailable");
+    }
     return ALICE.id().equals(customerId) ? ALICE : null;
   }
 
