@@ -29,6 +29,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -74,11 +75,14 @@ public class SmartListsAdminAutoConfiguration {
    * module's own sign-in page, CSRF on. The chain matches the admin's paths only and runs before
    * the host's chains, so the host's security keeps deciding everything else; users and roles
    * come from the host's {@code UserDetailsService} (or whatever authenticates in the host).
+   * {@code @EnableWebSecurity} makes sure the admin is protected even in a host that excluded Boot's
+   * security auto-configuration (it is idempotent when the host enables it too).
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   @ConditionalOnClass(SecurityFilterChain.class)
   @ConditionalOnBooleanProperty(name = "smartlists.admin.enabled", matchIfMissing = true)
+  @EnableWebSecurity
   public static class AdminSecurity {
 
     @Bean
