@@ -28,7 +28,9 @@ final class BestsellersMostRepresentedProductCategoryList implements SmartList {
     String name = signals.categoryName(category);
     long count = Math.round(tally.weights[top]);
     int window = signals.bestsellerWindowDays();
+    // the key once per request, not once per offered candidate (most are dropped by the gate)
+    String key = Ranked.counted("bestseller.context-category", count);
     Ranked.emit(signals.categoryBestsellers(category), sink,
-        (rank, p) -> Reason.of(Ranked.counted("bestseller.context-category", count), rank, name, window, count));
+        (rank, p) -> Reason.of(key, rank, name, window, count));
   }
 }
