@@ -14,6 +14,12 @@ import io.smartlists.engine.SmartListsConfig;
 import jakarta.validation.Validation;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,11 +28,13 @@ import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The stored configuration on H2 with the module's real Flyway migrations: seeding, validation,
@@ -237,6 +245,48 @@ class ConfigServiceTests {
     assertThatThrownBy(() -> config.updateSlot(PRODUCT_PAGE, ACQUISITION, 0, bob, "bob"))
         .isInstanceOf(ConcurrentEditException.class);
     assertThat(config.current().slots(PRODUCT_PAGE, ACQUISITION).get(0).maxItems()).isEqualTo(3);
+  }
+
+  @Test
+  void cellVersion_twoTransactionsSavingTheSameCell_secondCommitIsRefused() throws Exception {
+    config.current();
+    TransactionTemplate tx = new TransactionTemplate(transactions);
+    CountDownLatch loaded = new CountDownLatch(1);
+    CountDownLatch otherSaved = new CountDownLatch(1);
+    ExecutorService slowAdmin = Executors.newSingleThreadExecutor();
+    try {
+      Future<?> slow =
+          slowAdmin.submit(
+              () ->
+                  tx.executeWithoutResult(
+                      s -> {
+                        CellEntity cell =
+                            cells.findByPlacementAndStage(PRODUCT_PAGE, ACQUISITION).orElseThrow();
+                        loaded.countDown();
+                        awaitQuietly(otherSaved);
+                        cell.slots().remove(0);
+                        cell.touch("slow", Instant.now());
+                        cells.flush();
+                      }));
+      assertThat(loaded.await(10, TimeUnit.SECONDS)).isTrue();
+      CellView cell = config.cell(PRODUCT_PAGE, ACQUISITION);
+      config.moveSlot(PRODUCT_PAGE, ACQUISITION, 1, -1, cell.version(), "fast");
+      otherSaved.countDown();
+
+      assertThatThrownBy(() -> slow.get(30, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(OptimisticLockingFailureException.class);
+      assertThat(config.cell(PRODUCT_PAGE, ACQUISITION).slots()).hasSize(cell.slots().size());
+    } finally {
+      slowAdmin.shutdownNow();
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test
