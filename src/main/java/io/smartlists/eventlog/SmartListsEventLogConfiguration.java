@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Settings come from {@code smartlists.event-log.*} ({@link SmartListsProperties.EventLog}).
  */
 @Configuration(proxyBeanMethods = false)
-public class SmartListsEventLogConfiguration {
+public final class SmartListsEventLogConfiguration {
 
   @Bean
   @ConditionalOnMissingBean

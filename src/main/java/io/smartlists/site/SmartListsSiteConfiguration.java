@@ -21,7 +21,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  * dialect (when Thymeleaf is present), click tracking and the JSON endpoint.
  */
 @Configuration(proxyBeanMethods = false)
-public class SmartListsSiteConfiguration {
+public final class SmartListsSiteConfiguration {
 
   /** Before Spring Security's filter chain (-100), so even a login page gets a visitor id. */
   static final int VISITOR_FILTER_ORDER = -110;
