@@ -64,8 +64,9 @@ public final class LoggingEngineListener implements EngineListener {
   }
 
   @Override
-  public void rebuilt(int orders, long nanos) {
-    log.info("Smart Lists signals rebuilt in {} ms", TimeUnit.NANOSECONDS.toMillis(nanos));
-    delegate.rebuilt(orders, nanos);
+  public void rebuilt(int products, long nanos) {
+    log.info("Smart Lists signals rebuilt in {} ms ({} products)",
+        TimeUnit.NANOSECONDS.toMillis(nanos), products);
+    delegate.rebuilt(products, nanos);
   }
 }

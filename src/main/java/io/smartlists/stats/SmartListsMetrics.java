@@ -1,6 +1,7 @@
 package io.smartlists.stats;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smartlists.engine.EngineListener;
@@ -10,6 +11,7 @@ import io.smartlists.engine.Widget;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Micrometer meters of the engine and the storefront:
@@ -36,7 +38,7 @@ public final class SmartListsMetrics implements EngineListener, StatsRecorder {
   private final Map<Placement, Map<ListType, Counter>> impressions = new EnumMap<>(Placement.class);
   private final Map<Placement, Map<ListType, Counter>> clicks = new EnumMap<>(Placement.class);
   private final Timer rebuild;
-  private final Counter rebuildOrders;
+  private final AtomicInteger indexedProducts = new AtomicInteger();
 
   public SmartListsMetrics(MeterRegistry registry) {
     for (Placement p : Placement.values()) {
@@ -87,10 +89,9 @@ public final class SmartListsMetrics implements EngineListener, StatsRecorder {
         Timer.builder("smartlists.signals.rebuild")
             .description("Full rebuilds of the signals from the order history")
             .register(registry);
-    rebuildOrders =
-        Counter.builder("smartlists.signals.rebuild.orders")
-            .description("Orders read by full rebuilds")
-            .register(registry);
+    Gauge.builder("smartlists.signals.products", indexedProducts, AtomicInteger::get)
+        .description("Products indexed by the last full rebuild of the signals")
+        .register(registry);
   }
 
   @Override
@@ -108,9 +109,9 @@ public final class SmartListsMetrics implements EngineListener, StatsRecorder {
   }
 
   @Override
-  public void rebuilt(int orders, long nanos) {
+  public void rebuilt(int products, long nanos) {
     rebuild.record(nanos, TimeUnit.NANOSECONDS);
-    rebuildOrders.increment(orders);
+    indexedProducts.set(products);
   }
 
   @Override
