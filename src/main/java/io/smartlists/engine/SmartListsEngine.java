@@ -8,6 +8,7 @@ import io.smartlists.host.OrderHistoryPort;
 import io.smartlists.host.SmartListsEvent;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +24,8 @@ public final class SmartListsEngine {
   private final SignalsManager signals;
   private final SmartListRegistry lists;
   private final Composer composer;
+  /** Composes the warm-up widgets without reporting them to the listener (they are no traffic). */
+  private final Composer warmUp;
 
   /** An engine with every shipped smart list. */
   public SmartListsEngine(
@@ -58,6 +61,8 @@ public final class SmartListsEngine {
         catalog, orders, () -> config.current().globalRules(), settings, clock);
     this.composer = new Composer(
         catalog, customers, eligibility, config, signals::current, lists::get, settings, listener);
+    this.warmUp = new Composer(catalog, customers, eligibility, config, signals::current, lists::get,
+        settings, EngineListener.NONE);
   }
 
   /** Composes the widget; on a failure or past the time budget returns an empty widget. */
@@ -77,11 +82,31 @@ public final class SmartListsEngine {
     signals.apply(event);
   }
 
-  /** Rebuilds every signal from the host's order history, then swaps it in; reads never wait. */
+  /**
+   * Rebuilds every signal from the host's order history, then swaps it in; reads never wait. Then
+   * composes a few throwaway widgets, so that the first shoppers after a start do not pay for a
+   * cold JIT: in the reference store the first widget after start-up timed out at the 50 ms budget
+   * and rendered empty.
+   */
   public void rebuild() {
     long start = System.nanoTime();
     signals.rebuild();
     listener.rebuilt(signals.current().productCount(), System.nanoTime() - start);
+    warmUp();
+  }
+
+  private void warmUp() {
+    Signals s = signals.current();
+    if (s.productCount() == 0) {
+      return;
+    }
+    List<String> context = List.of(s.productId(0));
+    for (int round = 0; round < 20; round++) {
+      for (Placement placement : Placement.values()) {
+        warmUp.compose(new WidgetRequest(
+            placement, "smartlists-warm-up", null, context, clock.instant(), false));
+      }
+    }
   }
 
   /** The current signals (for the admin and tests). */
