@@ -21,13 +21,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -173,7 +177,7 @@ public final class ConfigService implements ConfigSource {
     List<CellView> out =
         readTx.execute(
             s -> {
-              Map<String, CellEntity> stored = new java.util.HashMap<>();
+              Map<String, CellEntity> stored = new HashMap<>();
               for (CellEntity c : cells.findAll()) {
                 stored.put(c.placement() + "/" + c.stage(), c);
               }
@@ -494,7 +498,7 @@ public final class ConfigService implements ConfigSource {
       String author,
       Consumer<CellEntity> edit,
       String summaryKey,
-      java.util.function.Supplier<String> summaryArg) {
+      Supplier<String> summaryArg) {
     ensureSeeded();
     String what = placement + "/" + stage;
     return commit(
@@ -520,7 +524,7 @@ public final class ConfigService implements ConfigSource {
   }
 
   /** Runs a change in a transaction; a lost optimistic-lock race becomes a concurrent edit. */
-  private long commit(String what, java.util.function.Supplier<Long> work) {
+  private long commit(String what, Supplier<Long> work) {
     Long v;
     try {
       v = tx.execute(s -> work.get());
@@ -533,7 +537,7 @@ public final class ConfigService implements ConfigSource {
 
   /** Replaces every cell and the rules with the given configuration. */
   private void write(SmartListsConfig config, String author, Instant now) {
-    Map<String, CellEntity> stored = new java.util.HashMap<>();
+    Map<String, CellEntity> stored = new HashMap<>();
     for (CellEntity c : cells.findAll()) {
       stored.put(c.placement() + "/" + c.stage(), c);
     }
@@ -626,15 +630,15 @@ public final class ConfigService implements ConfigSource {
         names.add(m);
       }
     }
-    return java.util.Collections.unmodifiableSet(names);
+    return Collections.unmodifiableSet(names);
   }
 
   private Map<String, CategoryInfo> loadCategories() {
-    Map<String, CategoryInfo> byId = new java.util.LinkedHashMap<>();
+    Map<String, CategoryInfo> byId = new LinkedHashMap<>();
     for (CategoryInfo c : catalog.categories()) {
       byId.put(c.id(), c);
     }
-    return java.util.Collections.unmodifiableMap(byId);
+    return Collections.unmodifiableMap(byId);
   }
 
   /** The display name of a category with its ancestors, e.g. "Shoes › Boots", or null. */

@@ -7,7 +7,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,7 +75,7 @@ public class SlotForm {
     if (t == null || min == null || max == null) {
       throw new IllegalStateException("form not validated");
     }
-    java.util.Map<String, String> titles = new java.util.HashMap<>();
+    Map<String, String> titles = new HashMap<>();
     if (!titleEn.isBlank()) {
       titles.put("en", titleEn.strip());
     }
