@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -258,41 +259,14 @@ public final class ConfigService implements ConfigSource {
     ListType type = form.getType();
     if (type != null) {
       switch (type.param()) {
-        case CATEGORIES -> {
-          List<String> ids = form.categoryList();
-          if (ids.isEmpty()) {
-            errors.add(ConfigError.of("categories", "sl.error.categoriesRequired"));
-          }
-          Map<String, CategoryInfo> known = categories.get("");
-          for (String id : ids) {
-            if (!known.containsKey(id)) {
-              errors.add(ConfigError.of("categories", "sl.error.unknownCategory", id));
-            }
-          }
-        }
-        case MANUFACTURERS -> {
-          List<String> names = form.manufacturerList();
-          if (names.isEmpty()) {
-            errors.add(ConfigError.of("manufacturers", "sl.error.manufacturersRequired"));
-          }
-          Set<String> known = manufacturers.get("");
-          for (String m : names) {
-            if (!known.contains(m)) {
-              errors.add(ConfigError.of("manufacturers", "sl.error.unknownManufacturer", m));
-            }
-          }
-        }
-        case PRODUCTS -> {
-          List<String> ids = form.productList();
-          if (ids.isEmpty()) {
-            errors.add(ConfigError.of("products", "sl.error.productsRequired"));
-          }
-          for (String id : ids) {
-            if (catalog.product(id) == null) {
-              errors.add(ConfigError.of("products", "sl.error.unknownProduct", id));
-            }
-          }
-        }
+        case CATEGORIES -> checkParameter(errors, "categories", form.categoryList(),
+            categories.get("")::containsKey, "sl.error.categoriesRequired", "sl.error.unknownCategory");
+        case MANUFACTURERS -> checkParameter(errors, "manufacturers", form.manufacturerList(),
+            manufacturers.get("")::contains, "sl.error.manufacturersRequired",
+            "sl.error.unknownManufacturer");
+        case PRODUCTS -> checkParameter(errors, "products", form.productList(),
+            id -> catalog.product(id) != null, "sl.error.productsRequired",
+            "sl.error.unknownProduct");
         case NONE -> {}
       }
     }
@@ -305,6 +279,19 @@ public final class ConfigService implements ConfigSource {
       }
     }
     return errors;
+  }
+
+  /** A list's parameter: at least one value, each known to the catalogue. */
+  private static void checkParameter(List<ConfigError> errors, String field, List<String> values,
+      Predicate<String> known, String requiredKey, String unknownKey) {
+    if (values.isEmpty()) {
+      errors.add(ConfigError.of(field, requiredKey));
+    }
+    for (String value : values) {
+      if (!known.test(value)) {
+        errors.add(ConfigError.of(field, unknownKey, value));
+      }
+    }
   }
 
   /** Appends a slot to the cell. */
