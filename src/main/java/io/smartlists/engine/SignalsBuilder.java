@@ -227,6 +227,23 @@ final class SignalsBuilder {
     IntSort.sort(arrival, arrivals, (a, b) -> av[a] != av[b] ? Long.compare(av[b], av[a]) : Integer.compare(a, b));
     newArrivals = Arrays.copyOf(arrival, arrivals);
     coBuilder = CoPurchaseIndex.builder(np);
+    // the text neighbourhood of smart cross-selling: name, categories, brand (EVALUATION.md: worth
+    // about +0.04 HR@10 on the online-retail file)
+    StringBuilder text = new StringBuilder();
+    for (int p = 0; p < np; p++) {
+      if (productNames[p] == null) {
+        continue;
+      }
+      text.setLength(0);
+      text.append(productNames[p]);
+      for (int c : productCategories[p]) {
+        text.append(' ').append(categoryNames[c]);
+      }
+      if (productManufacturer[p] >= 0) {
+        text.append(' ').append(manufacturerNames[productManufacturer[p]]);
+      }
+      coBuilder.productText(p, text.toString());
+    }
   }
 
   private static int indexOf(int[] a, int n, int v) {
