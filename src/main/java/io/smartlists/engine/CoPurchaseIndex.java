@@ -257,6 +257,30 @@ public final class CoPurchaseIndex {
     if (k <= 0) {
       return 0;
     }
+    Scratch s = votes(context, history);
+    int[] cnt = orderCount;
+    int[][] oRows = orderRows;
+    int[][] cRows = customerRows;
+    int written = topK(s, prior, k, outProducts, outScores);
+    for (int r = 0; r < written; r++) {
+      int j = outProducts[r];
+      int a = s.anchor(j);
+      outAnchor[r] = a;
+      outCoCount[r] = a < 0 ? cnt[j] : count(oRows, a, j);
+      if (outSameCustomers != null) {
+        outSameCustomers[r] = a < 0 ? 0 : count(cRows, a, j);
+      }
+    }
+    return written;
+  }
+
+  /**
+   * Every vote for this context and history except the popularity prior, accumulated in this
+   * thread's scratch: the part of {@link #recommend} that does not depend on the prior, so the
+   * build's calibration runs it once per text weight rather than once per (text weight, prior)
+   * (perf: the calibration's 21 full recommendations per validation case; see docs/bench).
+   */
+  private Scratch votes(int[] context, int[] history) {
     int[] cnt = orderCount;
     float[] oDamp = orderDamp;
     float[] cDamp = customerDamp;
@@ -296,20 +320,28 @@ public final class CoPurchaseIndex {
       addVotes(s, row(cRows, i), cDamp, t.customerShrink(), w, i, n);
       w *= t.historyDecay();
     }
-    // popularity prior over every candidate; the bestsellers join the candidates
-    float max = Math.max(1, maxOrderCount);
-    float prior = this.prior;
+    // the bestsellers join the candidates (for the popularity prior, added by topK)
     for (int p : popular) {
       if (p < n && !s.isExcluded(p)) {
         s.touch(p);
       }
     }
+    return s;
+  }
+
+  /**
+   * The top {@code k} of the scratch's candidates once the popularity prior of this weight is
+   * added to each score (the scratch itself is left as it is, so several priors can be ranked).
+   */
+  private int topK(Scratch s, float prior, int k, int[] outProducts, float[] outScores) {
+    int[] cnt = orderCount;
+    float max = Math.max(1, maxOrderCount);
     int touched = s.size;
     int[] ids = s.touched;
     int written = 0;
     for (int x = 0; x < touched; x++) {
       int j = ids[x];
-      float sc = s.addScore(j, prior * cnt[j] / max); // the prior, then the top k in one pass
+      float sc = s.score(j) + prior * cnt[j] / max; // the prior, then the top k in one pass
       if (written == k && !better(sc, j, outScores[k - 1], outProducts[k - 1])) {
         continue;
       }
@@ -321,15 +353,6 @@ public final class CoPurchaseIndex {
       }
       outProducts[pos] = j;
       outScores[pos] = sc;
-    }
-    for (int r = 0; r < written; r++) {
-      int j = outProducts[r];
-      int a = s.anchor(j);
-      outAnchor[r] = a;
-      outCoCount[r] = a < 0 ? cnt[j] : count(oRows, a, j);
-      if (outSameCustomers != null) {
-        outSameCustomers[r] = a < 0 ? 0 : count(cRows, a, j);
-      }
     }
     return written;
   }
@@ -749,9 +772,10 @@ public final class CoPurchaseIndex {
           System.arraycopy(order, h + 1, context, h, len - h - 1);
           for (int tw = 0; tw < TEXT_WEIGHTS.length; tw++) {
             trial.textWeight = TEXT_WEIGHTS[tw];
+            // what trial.recommend(context, EMPTY, k, ...) ranks for each prior, votes once
+            Scratch votes = trial.votes(context, EMPTY);
             for (int pw = 0; pw < PRIORS.length; pw++) {
-              trial.prior = PRIORS[pw];
-              int n = trial.recommend(context, EMPTY, k, out, scores, anchors, together);
+              int n = trial.topK(votes, PRIORS[pw], k, out, scores);
               for (int r = 0; r < n; r++) {
                 if (out[r] == hidden) {
                   hits[tw][pw] += 1f / len;
@@ -1255,12 +1279,9 @@ public final class CoPurchaseIndex {
       }
     }
 
-    /** Adds to a touched product's score and returns the new score. */
-    float addScore(int j, float v) {
-      int b = 4 * j + SCORE;
-      float sc = Float.intBitsToFloat(slots[b]) + v;
-      slots[b] = Float.floatToRawIntBits(sc);
-      return sc;
+    /** A touched product's score so far. */
+    float score(int j) {
+      return Float.intBitsToFloat(slots[4 * j + SCORE]);
     }
 
     int anchor(int j) {
