@@ -1199,7 +1199,9 @@ public final class CoPurchaseIndex {
    * per-product state (stamp, score, strongest contribution, anchor) sits interleaved in one
    * {@code int[]}, floats as raw bits, so a touched product costs one cache line instead of four
    * (perf: Scratch.add/isExcluded/touch were 17 % of the cart widget's JFR samples with four
-   * parallel arrays of 100,000 products; see docs/bench).
+   * parallel arrays of 100,000 products; interleaved, the median did not move beyond the noise of
+   * this shared machine, docs/bench/02. A hash table of the touched products instead was slower,
+   * docs/bench/04: the misses are cheaper than the probing).
    */
   private static final class Scratch {
     private static final int STAMP = 0;
