@@ -40,8 +40,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Issue #5, "Must show": in the reference store, an administrator signs in, moves a list to the
  * top of the product-page cell for the acquisition stage (with the keyboard), and an anonymous
- * visitor's product page then shows that list first. Takes the screenshots the README shows:
- * {@code docs/admin-matrix.png}, {@code docs/admin-slot-editor.png}, {@code docs/admin-preview.png}.
+ * visitor's product page then shows that list first. Takes the screenshots the README shows
+ * ({@code docs/admin-matrix.png}, {@code docs/admin-slot-editor.png}, {@code docs/admin-preview.png});
+ * refresh them with {@code mvn test -Dtest=AdminMatrixBrowserTests -Dsmartlists.docs.screenshots=true}.
  */
 @SpringBootTest(classes = DemoStoreApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class AdminMatrixBrowserTests {
@@ -203,8 +204,15 @@ class AdminMatrixBrowserTests {
     }
   }
 
-  /** Copies a screenshot to {@code docs/} (the README shows it). */
+  /**
+   * Copies a screenshot to {@code docs/} (the README shows it) when the run asks for it with
+   * {@code -Dsmartlists.docs.screenshots=true}; a plain test run leaves the tracked files alone
+   * (the screenshots stay in the build directory).
+   */
   private static void keep(Path screenshot, String name) throws IOException {
+    if (!Boolean.getBoolean("smartlists.docs.screenshots")) {
+      return;
+    }
     Path docs = Path.of("docs");
     Files.createDirectories(docs);
     Files.copy(screenshot, docs.resolve(name), StandardCopyOption.REPLACE_EXISTING);
