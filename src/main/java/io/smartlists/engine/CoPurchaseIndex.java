@@ -103,7 +103,7 @@ public final class CoPurchaseIndex {
       float textEvidence) {
 
     static final Tuning DEFAULT =
-        new Tuning(0.4f, 2f, 0.5f, 2f, 0.3f, 3f, 5f, 0.1f, 0.9f, 20, 0.1f, 0f, 0f);
+        new Tuning(0.4f, 2f, 0.5f, 2f, 0.3f, 3f, 5f, 0.1f, 0.9f, 12, 0.1f, 0f, 0f);
   }
 
   private final Tuning tuning;
