@@ -251,6 +251,29 @@ public final class CoPurchaseIndex {
    */
   public int recommend(int[] context, int[] history, int k, int[] outProducts, float[] outScores,
       int[] outAnchor, int[] outCoCount, int @Nullable [] outSameCustomers) {
+    int written = recommend(context, history, k, outProducts, outScores, outAnchor);
+    int[] cnt = orderCount;
+    int[][] oRows = orderRows;
+    int[][] cRows = customerRows;
+    for (int r = 0; r < written; r++) {
+      int j = outProducts[r];
+      int a = outAnchor[r];
+      outCoCount[r] = a < 0 ? cnt[j] : count(oRows, a, j);
+      if (outSameCustomers != null) {
+        outSameCustomers[r] = a < 0 ? 0 : count(cRows, a, j);
+      }
+    }
+    return written;
+  }
+
+  /**
+   * As {@link #recommend(int[], int[], int, int[], float[], int[], int[])} without the counts: a
+   * caller that shows only some of the products asks {@link #coCount}, {@link
+   * #sameCustomerCount} or {@link #orderCount} for those (perf: the cart widget offers about a
+   * third of its 64 candidates; the other counts were row scans for nothing).
+   */
+  public int recommend(int[] context, int[] history, int k, int[] outProducts, float[] outScores,
+      int[] outAnchor) {
     if (version < 0) { // volatile read (acquire): the writer's last publish is visible
       throw new IllegalStateException("unpublished index");
     }
@@ -258,18 +281,9 @@ public final class CoPurchaseIndex {
       return 0;
     }
     Scratch s = votes(context, history);
-    int[] cnt = orderCount;
-    int[][] oRows = orderRows;
-    int[][] cRows = customerRows;
     int written = topK(s, prior, k, outProducts, outScores);
     for (int r = 0; r < written; r++) {
-      int j = outProducts[r];
-      int a = s.anchor(j);
-      outAnchor[r] = a;
-      outCoCount[r] = a < 0 ? cnt[j] : count(oRows, a, j);
-      if (outSameCustomers != null) {
-        outSameCustomers[r] = a < 0 ? 0 : count(cRows, a, j);
-      }
+      outAnchor[r] = s.anchor(outProducts[r]);
     }
     return written;
   }
@@ -322,8 +336,8 @@ public final class CoPurchaseIndex {
     }
     // the bestsellers join the candidates (for the popularity prior, added by topK)
     for (int p : popular) {
-      if (p < n && !s.isExcluded(p)) {
-        s.touch(p);
+      if (p < n) {
+        s.touch(p); // no-op for an excluded or already voted product
       }
     }
     return s;
@@ -336,12 +350,16 @@ public final class CoPurchaseIndex {
   private int topK(Scratch s, float prior, int k, int[] outProducts, float[] outScores) {
     int[] cnt = orderCount;
     float max = Math.max(1, maxOrderCount);
-    int touched = s.size;
+    int entries = s.size;
     int[] ids = s.touched;
+    float[] score = s.score;
     int written = 0;
-    for (int x = 0; x < touched; x++) {
+    for (int x = 0; x < entries; x++) {
+      if (!s.candidate(x)) {
+        continue;
+      }
       int j = ids[x];
-      float sc = s.score(j) + prior * cnt[j] / max; // the prior, then the top k in one pass
+      float sc = score[x] + prior * cnt[j] / max; // the prior, then the top k in one pass
       if (written == k && !better(sc, j, outScores[k - 1], outProducts[k - 1])) {
         continue;
       }
@@ -383,8 +401,8 @@ public final class CoPurchaseIndex {
     float scale = weight / best;
     for (int x = 0, v = 0; x < row.length; x += 3, v++) {
       int j = row[x];
-      if (j < n && !s.isExcluded(j)) {
-        s.add(j, votes[v] * scale, from);
+      if (j < n) {
+        s.add(j, votes[v] * scale, from); // excluded products are skipped by add
       }
     }
   }
@@ -396,7 +414,7 @@ public final class CoPurchaseIndex {
     }
     for (int x = 0; x < row.length; x += 3) {
       int j = row[x];
-      if (j < n && !s.isExcluded(j)) {
+      if (j < n && !s.isExcluded(j)) { // before the vote: the counts are only read for candidates
         float sold = evidence > 0 ? cnt[j] / (cnt[j] + evidence) : 1f;
         s.add(j, Float.intBitsToFloat(row[x + 2]) * weight * sold, from);
       }
@@ -1195,38 +1213,42 @@ public final class CoPurchaseIndex {
   }
 
   /**
-   * Per-thread scoring buffers, cleared by epoch so a request touches only what it uses. The
-   * per-product state (stamp, score, strongest contribution, anchor) sits interleaved in one
-   * {@code int[]}, floats as raw bits, so a touched product costs one cache line instead of four
-   * (perf: Scratch.add/isExcluded/touch were 17 % of the cart widget's JFR samples with four
-   * parallel arrays of 100,000 products; interleaved, the median did not move beyond the noise of
-   * this shared machine, docs/bench/02. A hash table of the touched products instead was slower,
-   * docs/bench/04: the misses are cheaper than the probing).
+   * Per-thread scoring buffers. A product touched by this request owns an entry of the small
+   * dense arrays (score, strongest contribution, anchor), found through {@code mark[product] -
+   * base}; entries of earlier requests fall below {@code base}, so nothing is cleared between
+   * requests. The only per-product array is that {@code int[]} (400 KB at 100,000 products), the
+   * rest stays in the first-level cache.
+   *
+   * <p>Perf history: four parallel arrays of 100,000 products, then one interleaved {@code int[]}
+   * of 16 bytes per product (1.6 MB, docs/bench/02); {@code Scratch.isExcluded/add/touch} were
+   * still 17 % of the cart widget's JFR samples, the first touch of each product a cache miss.
+   * A hash table of the touched products was slower (docs/bench/04: the probing cost more than
+   * the misses). This direct index has no probing and a quarter of the footprint; measured in
+   * BENCHMARKS.md.
    */
   private static final class Scratch {
-    private static final int STAMP = 0;
-    private static final int SCORE = 1;
-    private static final int BEST = 2;
-    private static final int ANCHOR = 3;
+    /** The anchor of an excluded (context) product's entry: never ranked, never voted for. */
+    private static final int EXCLUDED = -2;
 
-    int[] slots = new int[0];
+    int[] mark = new int[0];
+    int base = 1;
     int[] touched = new int[256];
+    float[] score = new float[256];
+    float[] best = new float[256];
+    int[] anchor = new int[256];
     float[] votes = new float[3 * NEIGHBOURS];
     int size;
-    int epoch;
 
     void begin(int n) {
-      if (slots.length < 4L * n) {
-        int m = Math.max(n, slots.length / 4 * 2);
-        slots = new int[4 * m];
-        epoch = 0;
-      }
-      epoch += 2;
-      if (epoch >= Integer.MAX_VALUE - 2) {
-        for (int x = STAMP; x < slots.length; x += 4) {
-          slots[x] = 0;
+      if (mark.length < n) {
+        mark = new int[Math.max(n, mark.length * 2)]; // zeros: below base 1
+        base = 1;
+      } else {
+        base += size; // every entry of the last request now lies below base
+        if (base > Integer.MAX_VALUE - mark.length - 1) {
+          Arrays.fill(mark, 0);
+          base = 1;
         }
-        epoch = 2;
       }
       size = 0;
     }
@@ -1239,12 +1261,38 @@ public final class CoPurchaseIndex {
       return votes;
     }
 
+    /** This request's entry of the product, or -1. */
+    private int entry(int p) {
+      int e = mark[p] - base;
+      return Integer.compareUnsigned(e, size) < 0 ? e : -1;
+    }
+
+    private int newEntry(int p) {
+      if (size == touched.length) {
+        int c = size * 2;
+        touched = Arrays.copyOf(touched, c);
+        score = Arrays.copyOf(score, c);
+        best = Arrays.copyOf(best, c);
+        anchor = Arrays.copyOf(anchor, c);
+      }
+      int e = size++;
+      mark[p] = base + e;
+      touched[e] = p;
+      score[e] = 0f;
+      best[e] = 0f;
+      anchor[e] = -1;
+      return e;
+    }
+
+    /** Call before any vote: the product is never voted for nor ranked in this request. */
     void exclude(int p) {
-      slots[4 * p + STAMP] = epoch + 1;
+      int e = entry(p);
+      anchor[e < 0 ? newEntry(p) : e] = EXCLUDED;
     }
 
     boolean isExcluded(int p) {
-      return slots[4 * p + STAMP] == epoch + 1;
+      int e = entry(p);
+      return e >= 0 && anchor[e] == EXCLUDED;
     }
 
     /** True when context[c] already appeared earlier in the context. */
@@ -1257,37 +1305,35 @@ public final class CoPurchaseIndex {
       return false;
     }
 
+    /** Makes the product a candidate (score 0) unless it is one already or excluded. */
     void touch(int j) {
-      int b = 4 * j;
-      if (slots[b + STAMP] != epoch) {
-        slots[b + STAMP] = epoch;
-        slots[b + SCORE] = 0; // +0.0f
-        slots[b + BEST] = 0;
-        slots[b + ANCHOR] = -1;
-        if (size == touched.length) {
-          touched = Arrays.copyOf(touched, size * 2);
-        }
-        touched[size++] = j;
+      if (entry(j) < 0) {
+        newEntry(j);
       }
     }
 
+    /** Adds a vote from {@code from} to a product that is not excluded (excluded: ignored). */
     void add(int j, float contribution, int from) {
-      touch(j);
-      int b = 4 * j;
-      slots[b + SCORE] = Float.floatToRawIntBits(Float.intBitsToFloat(slots[b + SCORE]) + contribution);
-      if (contribution > Float.intBitsToFloat(slots[b + BEST])) {
-        slots[b + BEST] = Float.floatToRawIntBits(contribution);
-        slots[b + ANCHOR] = from;
+      int e = entry(j);
+      if (e < 0) {
+        e = newEntry(j);
+      } else if (anchor[e] == EXCLUDED) {
+        return;
+      }
+      score[e] += contribution;
+      if (contribution > best[e]) {
+        best[e] = contribution;
+        anchor[e] = from;
       }
     }
 
-    /** A touched product's score so far. */
-    float score(int j) {
-      return Float.intBitsToFloat(slots[4 * j + SCORE]);
+    /** True when the entry is a candidate (not an excluded product). */
+    boolean candidate(int e) {
+      return anchor[e] != EXCLUDED;
     }
 
     int anchor(int j) {
-      return slots[4 * j + ANCHOR];
+      return anchor[entry(j)];
     }
   }
 

@@ -116,6 +116,7 @@ final class Composer {
     final Signals s;
     final @Nullable CustomerInfo customer;
     final @Nullable String customerId;
+    final java.util.function.IntPredicate bought;
     final int[] context;
     final GlobalRules rules;
     final long deadline;
@@ -128,6 +129,7 @@ final class Composer {
       this.s = s;
       this.customer = customer;
       this.customerId = customer == null ? null : customer.id();
+      this.bought = s.boughtBy(customerId);
       this.context = context;
       this.rules = rules;
       this.deadline = deadline;
@@ -204,7 +206,7 @@ final class Composer {
       if (rules.excludeAlreadyBought()
           && type != ListType.ORDER_PRODUCT_REMINDERS
           && customerId != null
-          && s.hasBought(customerId, product)
+          && bought.test(product)
           && !(rules.allowRepeatBuy() && s.isRepeatBuy(product))) {
         return DropRule.ALREADY_BOUGHT;
       }

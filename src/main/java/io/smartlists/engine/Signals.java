@@ -139,6 +139,14 @@ public interface Signals {
     return Long.MIN_VALUE;
   }
 
+  /**
+   * Whether the customer bought a product, the customer resolved once (the composer asks it for
+   * every candidate of a page; per-candidate {@link #hasBought} looked the customer up each time).
+   */
+  default java.util.function.IntPredicate boughtBy(@Nullable String customerId) {
+    return product -> hasBought(customerId, product);
+  }
+
   /** The customer's purchase history (empty for null or unknown). */
   default PurchaseHistory purchases(@Nullable String customerId) {
     return PurchaseHistory.EMPTY;

@@ -500,6 +500,12 @@ final class SignalsSnapshot implements Signals {
   }
 
   @Override
+  public java.util.function.IntPredicate boughtBy(@Nullable String customerId) {
+    PurchaseHistory h = purchases(customerId);
+    return h.size() == 0 ? product -> false : product -> h.indexOf(product) >= 0;
+  }
+
+  @Override
   public int[] purchasedProducts(@Nullable String customerId) {
     return purchases(customerId).productsCopy();
   }

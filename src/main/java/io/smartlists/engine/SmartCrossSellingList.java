@@ -34,26 +34,28 @@ final class SmartCrossSellingList implements SmartList {
     int[] products = new int[CANDIDATES];
     float[] scores = new float[CANDIDATES];
     int[] anchors = new int[CANDIDATES];
-    int[] together = new int[CANDIDATES];
-    int[] sameCustomers = new int[CANDIDATES];
-    int n = signals.coPurchase().recommend(basis, history, CANDIDATES, products, scores, anchors,
-        together, sameCustomers);
+    CoPurchaseIndex index = signals.coPurchase();
+    int n = index.recommend(basis, history, CANDIDATES, products, scores, anchors);
     for (int i = 0; i < n; i++) {
-      if (!sink.offer(products[i], reason(signals, anchors[i], together[i], sameCustomers[i]))) {
+      if (!sink.offer(products[i], reason(signals, index, anchors[i], products[i]))) {
         return;
       }
     }
   }
 
-  private static Reason reason(Signals signals, int anchor, int together, int sameCustomers) {
+  /** The evidence is counted only for the candidates offered (most are never shown). */
+  private static Reason reason(Signals signals, CoPurchaseIndex index, int anchor, int product) {
     if (anchor < 0) {
+      int together = index.orderCount(product);
       return Reason.of(together == 1 ? "cross-sell.popular.one" : "cross-sell.popular", together);
     }
     String name = signals.productName(anchor);
+    int together = index.coCount(anchor, product);
     if (together > 0) {
       return Reason.of(together == 1 ? "cross-sell.bought-with.one" : "cross-sell.bought-with",
           name, together);
     }
+    int sameCustomers = index.sameCustomerCount(anchor, product);
     if (sameCustomers > 0) {
       return Reason.of(
           sameCustomers == 1 ? "cross-sell.same-customers.one" : "cross-sell.same-customers",
