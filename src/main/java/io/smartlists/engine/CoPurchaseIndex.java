@@ -115,6 +115,18 @@ public final class CoPurchaseIndex {
   private volatile int[] customerCount;
   private volatile float[] orderDamp;
   private volatile float[] customerDamp;
+  /**
+   * What scoring reads of each candidate, interleaved, {@link #STATS} floats per product: the
+   * order and customer dampings and the order count (as a float, exact below 2^24). The writer
+   * keeps it equal to {@link #orderDamp}, {@link #customerDamp} and {@link #orderCount}. One
+   * cache line per candidate instead of one in each of three 400 KB arrays (perf: the cart
+   * widget's votes and ranking are bound by these misses; BENCHMARKS.md).
+   */
+  private volatile float[] stats;
+  private static final int STATS = 4;
+  private static final int ORDER_DAMP = 0;
+  private static final int CUSTOMER_DAMP = 1;
+  private static final int ORDER_COUNT = 2;
   private volatile int[][] orderRows;
   private volatile int[][] customerRows;
   private volatile int[][] textRows;
@@ -141,6 +153,7 @@ public final class CoPurchaseIndex {
     this.customerCount = new int[productCount];
     this.orderDamp = new float[productCount];
     this.customerDamp = new float[productCount];
+    this.stats = new float[STATS * productCount];
     int[][] o = new int[productCount][];
     int[][] c = new int[productCount][];
     int[][] t = new int[productCount][];
@@ -296,13 +309,12 @@ public final class CoPurchaseIndex {
    */
   private Scratch votes(int[] context, int[] history) {
     int[] cnt = orderCount;
-    float[] oDamp = orderDamp;
-    float[] cDamp = customerDamp;
+    float[] st = stats;
     int[][] oRows = orderRows;
     int[][] cRows = customerRows;
     int[][] tRows = textRows;
-    int n = Math.min(Math.min(cnt.length, oDamp.length), Math.min(cDamp.length,
-        Math.min(oRows.length, Math.min(cRows.length, tRows.length))));
+    int n = Math.min(Math.min(cnt.length, st.length / STATS),
+        Math.min(oRows.length, Math.min(cRows.length, tRows.length)));
     Scratch s = scratch.get();
     s.begin(n);
     Tuning t = tuning;
@@ -317,11 +329,11 @@ public final class CoPurchaseIndex {
         continue;
       }
       float confidence = cnt[i] == 0 ? 0f : cnt[i] / (cnt[i] + t.evidence());
-      addVotes(s, row(oRows, i), oDamp, t.shrink(), confidence, i, n);
-      addVotes(s, row(cRows, i), cDamp, t.customerShrink(),
+      addVotes(s, row(oRows, i), st, ORDER_DAMP, t.shrink(), confidence, i, n);
+      addVotes(s, row(cRows, i), st, CUSTOMER_DAMP, t.customerShrink(),
           t.contextCustomerWeight() * confidence, i, n);
       float textWeight = this.textWeight * t.textFade() / (t.textFade() + cnt[i]);
-      addTextVotes(s, row(tRows, i), textWeight, i, n, cnt, t.textEvidence());
+      addTextVotes(s, row(tRows, i), textWeight, i, n, st, t.textEvidence());
     }
     float w = t.historyWeight();
     int used = 0;
@@ -331,7 +343,7 @@ public final class CoPurchaseIndex {
         continue;
       }
       used++;
-      addVotes(s, row(cRows, i), cDamp, t.customerShrink(), w, i, n);
+      addVotes(s, row(cRows, i), st, CUSTOMER_DAMP, t.customerShrink(), w, i, n);
       w *= t.historyDecay();
     }
     // the bestsellers join the candidates (for the popularity prior, added by topK)
@@ -348,7 +360,7 @@ public final class CoPurchaseIndex {
    * added to each score (the scratch itself is left as it is, so several priors can be ranked).
    */
   private int topK(Scratch s, float prior, int k, int[] outProducts, float[] outScores) {
-    int[] cnt = orderCount;
+    float[] st = stats;
     float max = Math.max(1, maxOrderCount);
     int entries = s.size;
     int[] ids = s.touched;
@@ -359,7 +371,7 @@ public final class CoPurchaseIndex {
         continue;
       }
       int j = ids[x];
-      float sc = score[x] + prior * cnt[j] / max; // the prior, then the top k in one pass
+      float sc = score[x] + prior * st[STATS * j + ORDER_COUNT] / max; // prior, top k in one pass
       if (written == k && !better(sc, j, outScores[k - 1], outProducts[k - 1])) {
         continue;
       }
@@ -379,8 +391,8 @@ public final class CoPurchaseIndex {
     return score > otherScore || (score == otherScore && product < other);
   }
 
-  private static void addVotes(Scratch s, int[] row, float[] damp, float shrink, float weight,
-      int from, int n) {
+  private static void addVotes(Scratch s, int[] row, float[] st, int damp, float shrink,
+      float weight, int from, int n) {
     if (row.length == 0 || weight <= 0) {
       return;
     }
@@ -390,7 +402,7 @@ public final class CoPurchaseIndex {
     float best = 0;
     for (int x = 0, v = 0; x < row.length; x += 3, v++) {
       if (row[x] < n) {
-        float vote = vote(row, x, damp, shrink);
+        float vote = readVote(row, x, st, damp, shrink);
         votes[v] = vote;
         best = Math.max(best, vote);
       }
@@ -408,17 +420,24 @@ public final class CoPurchaseIndex {
   }
 
   private static void addTextVotes(Scratch s, int[] row, float weight, int from, int n,
-      int[] cnt, float evidence) {
+      float[] st, float evidence) {
     if (row.length == 0 || weight <= 0) {
       return;
     }
     for (int x = 0; x < row.length; x += 3) {
       int j = row[x];
       if (j < n && !s.isExcluded(j)) { // before the vote: the counts are only read for candidates
-        float sold = evidence > 0 ? cnt[j] / (cnt[j] + evidence) : 1f;
+        float count = st[STATS * j + ORDER_COUNT];
+        float sold = evidence > 0 ? count / (count + evidence) : 1f;
         s.add(j, Float.intBitsToFloat(row[x + 2]) * weight * sold, from);
       }
     }
+  }
+
+  /** {@link #vote} with the damping read from {@link #stats} at offset {@code damp}. */
+  private static float readVote(int[] row, int x, float[] st, int damp, float shrink) {
+    int co = row[x + 1];
+    return Float.intBitsToFloat(row[x + 2]) * (co / (co + shrink)) * st[STATS * row[x] + damp];
   }
 
   /** A neighbour's vote before the per-row normalisation: {@code w · co/(co+shrink) · damp_j}. */
@@ -456,6 +475,7 @@ public final class CoPurchaseIndex {
     for (int p : products) {
       cnt[p]++;
       damp[p] = damp(cnt[p], beta);
+      publishStats(p);
       if (cnt[p] > maxOrderCount) {
         maxOrderCount = cnt[p];
       }
@@ -494,6 +514,7 @@ public final class CoPurchaseIndex {
       int p = fresh[f];
       customerCount[p]++;
       damp[p] = damp(customerCount[p], beta);
+      publishStats(p);
     }
     float shrink = tuning.customerShrink();
     for (int f = 0; f < freshCount; f++) {
@@ -596,10 +617,19 @@ public final class CoPurchaseIndex {
     customerCount = Arrays.copyOf(customerCount, size);
     orderDamp = Arrays.copyOf(orderDamp, size);
     customerDamp = Arrays.copyOf(customerDamp, size);
+    stats = Arrays.copyOf(stats, STATS * size);
     orderRows = oRows;
     customerRows = cRows;
     textRows = tRows;
     productCount = min;
+  }
+
+  /** Copies the product's dampings and count into {@link #stats} (writer, before publishing). */
+  private void publishStats(int p) {
+    float[] st = stats;
+    st[STATS * p + ORDER_DAMP] = orderDamp[p];
+    st[STATS * p + CUSTOMER_DAMP] = customerDamp[p];
+    st[STATS * p + ORDER_COUNT] = orderCount[p];
   }
 
   private static float damp(int count, float beta) {
@@ -869,6 +899,9 @@ public final class CoPurchaseIndex {
           tuning.customerShrink(), index.customerRows);
       index.recent = recent;
       TextNeighbours.rows(n, texts, index.textRows);
+      for (int p = 0; p < n; p++) {
+        index.publishStats(p);
+      }
       index.version = 1;
       return index;
     }
