@@ -123,6 +123,7 @@ final class Composer {
     final @Nullable List<Widget.Dropped> dropped;
     int[] placed = new int[32];
     int placedCount;
+    int offers;
 
     Page(Signals s, @Nullable CustomerInfo customer, int[] context, GlobalRules rules,
         long deadline, boolean trace) {
@@ -168,7 +169,9 @@ final class Composer {
       ListContext ctx = new ListContext(request.visitorId(), customer, request.placement(), context,
           slot, rules, request.now());
       list.candidates(s, ctx, (product, reason) -> {
-        if (System.nanoTime() - deadline > 0) {
+        // the clock every 8th offer (perf: System.nanoTime costs 30-50 ns on this kvm-clock VM,
+        // ~45 offers per cart widget; a list that loops without accepting is still stopped)
+        if ((offers++ & 7) == 0 && System.nanoTime() - deadline > 0) {
           throw OverBudget.INSTANCE;
         }
         int placedIndex = indexOfPlaced(product);

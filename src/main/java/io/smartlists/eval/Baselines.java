@@ -5,9 +5,11 @@ import java.util.Arrays;
 /**
  * The references a merchant would otherwise use: popularity, raw co-purchase counts (OFBiz's
  * ALSO_BOUGHT and most platform modules), item-to-item cosine, and EASE (Steck, "Embarrassingly
- * Shallow Autoencoders", WWW 2019). Ties break by popularity, then by first appearance in the
- * file; association lists are filled up from popularity when the context has fewer than
- * {@code k} neighbours.
+ * Shallow Autoencoders", WWW 2019). Each ranks every product as a dense score vector sorted
+ * best first with ties (zero scores included) in order of first appearance in the file, as
+ * the reference figures of {@code /work/shared/data/README.md} were computed: a product with no
+ * association to the cart ranks after every associated one, in file order, not by popularity
+ * (see EVALUATION.md).
  */
 final class Baselines {
 
@@ -87,7 +89,11 @@ final class Baselines {
     }
   }
 
-  /** Best first by score, ties by popularity then index; zero scores are left to the fill. */
+  /**
+   * Best first by score, ties by index (first appearance in the file); then the zero scores in
+   * index order, then (only for a catalogue of fewer than {@code k} other products) the
+   * negative ones in index order.
+   */
   static int top(double[] score, int[] touched, int touchedCount, Counts c, boolean[] excluded,
       int k, int[] out) {
     int m = 0;
@@ -96,47 +102,31 @@ final class Baselines {
       if (excluded[j] || score[j] <= 0) {
         continue;
       }
-      if (m == k && !better(j, out[k - 1], score, c)) {
+      if (m == k && !better(j, out[k - 1], score)) {
         continue;
       }
       int pos = m < k ? m++ : k - 1;
-      while (pos > 0 && better(j, out[pos - 1], score, c)) {
+      while (pos > 0 && better(j, out[pos - 1], score)) {
         out[pos] = out[pos - 1];
         pos--;
       }
       out[pos] = j;
     }
-    return fillByPopularity(c, excluded, m, k, out);
-  }
-
-  private static boolean better(int a, int b, double[] score, Counts c) {
-    if (score[a] != score[b]) {
-      return score[a] > score[b];
-    }
-    if (c.count[a] != c.count[b]) {
-      return c.count[a] > c.count[b];
-    }
-    return a < b;
-  }
-
-  static int fillByPopularity(Counts c, boolean[] excluded, int m, int k, int[] out) {
-    for (int x = 0; x < c.byPopularity.length && m < k; x++) {
-      int p = c.byPopularity[x];
-      if (excluded[p] || c.count[p] == 0 || contains(out, m, p)) {
-        continue;
+    for (int p = 0; p < score.length && m < k; p++) {
+      if (!excluded[p] && score[p] == 0) {
+        out[m++] = p;
       }
-      out[m++] = p;
+    }
+    for (int p = 0; p < score.length && m < k; p++) {
+      if (!excluded[p] && score[p] < 0) {
+        out[m++] = p;
+      }
     }
     return m;
   }
 
-  private static boolean contains(int[] a, int len, int v) {
-    for (int x = 0; x < len; x++) {
-      if (a[x] == v) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean better(int a, int b, double[] score) {
+    return score[a] > score[b] || (score[a] == score[b] && a < b);
   }
 
   /** Scoring buffers for one thread (the evaluation is single-threaded). */
@@ -158,8 +148,12 @@ final class Baselines {
       touched = new int[n];
     }
 
+    /** The k of the current request. */
+    int k;
+
     @Override
     public final int recommend(int[] context, int[] history, int k, int[] out) {
+      this.k = k;
       for (int p : context) {
         excluded[p] = true;
       }
@@ -195,7 +189,17 @@ final class Baselines {
     }
 
     @Override
-    void score(int[] context) {}
+    void score(int[] context) {
+      // the k best not in the context lie among the first k + |context| by popularity
+      Counts c = counts;
+      int n = Math.min(c.byPopularity.length, k + context.length);
+      for (int x = 0; x < n; x++) {
+        int p = c.byPopularity[x];
+        if (c.count[p] > 0) {
+          add(p, c.count[p]);
+        }
+      }
+    }
   }
 
   /** Sum over the context of the raw number of orders containing both. */

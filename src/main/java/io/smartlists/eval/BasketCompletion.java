@@ -3,15 +3,17 @@ package io.smartlists.eval;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
+import org.apache.commons.rng.core.source32.MersenneTwister;
 
 /**
  * Protocol "basket completion" of {@code /work/shared/data/README.md}: the orders in split order
  * ({@link Dataset#splitOrder()}), the last {@code floor(0.2 n)} tested, the rest trained on.
  * Every test order with at least two distinct products is a test case: one product is hidden,
- * chosen by {@code new java.util.Random(seed).nextInt(distinctProducts)} drawn once per test case
- * in split order (products in order of first appearance in the file); the others are the cart.
- * A hit when the hidden product is in the top {@code k}, the cart excluded.
+ * drawn once per test case in split order as Python's {@code random.Random(seed).choice(sorted(
+ * product_ids))} would draw it (the generator of the reference figures: MT19937 seeded by
+ * {@code init_by_array}, {@code _randbelow} by rejection of {@code getrandbits}); the others are
+ * the cart, in order of first appearance. A hit when the hidden product is in the top
+ * {@code k}, the cart excluded.
  *
  * <p>Because a single draw moves HR@10 by about ±0.01 (one standard deviation on these files),
  * the protocol also reports the expected value over the draw: every product of each test order
@@ -64,17 +66,51 @@ final class BasketCompletion {
 
   /** The seeded draw: one case per eligible test order. */
   List<Case> drawn(long seed) {
-    Random rng = new Random(seed);
+    PythonRandom rng = new PythonRandom(seed);
     List<Case> cases = new ArrayList<>();
     for (int o : testOrders) {
       int[] ps = data.orders[o];
       if (ps.length < 2) {
         continue;
       }
-      int hidden = rng.nextInt(ps.length);
+      String[] ids = new String[ps.length];
+      for (int x = 0; x < ps.length; x++) {
+        ids[x] = data.productIds[ps[x]];
+      }
+      Arrays.sort(ids); // Python's sorted(): by code point, the same as String order for ids
+      String chosen = ids[rng.randbelow(ps.length)];
+      int hidden = 0;
+      while (!data.productIds[ps[hidden]].equals(chosen)) {
+        hidden++;
+      }
       cases.add(new Case(o, ps[hidden], without(ps, hidden), history(o), 1.0));
     }
     return cases;
+  }
+
+  /**
+   * Python's {@code random.Random(seed)} for a non-negative integer seed: MT19937 seeded with
+   * {@code init_by_array} over the seed's 32-bit words (least significant first), and
+   * {@code randbelow(n)} as CPython's {@code _randbelow_with_getrandbits}.
+   */
+  static final class PythonRandom {
+    private final MersenneTwister mt;
+
+    PythonRandom(long seed) {
+      long abs = Math.abs(seed);
+      int[] key = (abs >>> 32) == 0 ? new int[] {(int) abs} : new int[] {(int) abs, (int) (abs >>> 32)};
+      mt = new MersenneTwister(key);
+    }
+
+    /** A uniform integer in [0, n), n &gt; 0. */
+    int randbelow(int n) {
+      int k = 32 - Integer.numberOfLeadingZeros(n); // n.bit_length()
+      int r;
+      do {
+        r = mt.nextInt() >>> (32 - k); // getrandbits(k)
+      } while (r >= n);
+      return r;
+    }
   }
 
   /** Every product of every eligible test order hidden in turn, weighted 1/len per order. */
