@@ -74,6 +74,15 @@ public final class CoPurchaseIndex {
   /** Neighbours kept per product and per neighbourhood. */
   static final int NEIGHBOURS = 64;
 
+  /**
+   * How many of a purchased product's strongest same-customer neighbours vote for the customer's
+   * history (rows are kept strongest first at every build; between builds an entry admitted by
+   * an applied order takes the weakest one's place). The cart's own products vote with all
+   * {@link #NEIGHBOURS}. Perf: the history's 12 rows were about half of the entries the cart
+   * widget reads; EVALUATION.md has what the cap changed offline.
+   */
+  static final int HISTORY_NEIGHBOURS = 32;
+
   /** Distinct recent products per customer that define the same-customer co-occurrence. */
   static final int RECENT_PER_CUSTOMER = 16;
 
@@ -98,12 +107,13 @@ public final class CoPurchaseIndex {
       float historyWeight,
       float historyDecay,
       int historyLimit,
+      int historyNeighbours,
       float prior,
       float evidence,
       float textEvidence) {
 
     static final Tuning DEFAULT =
-        new Tuning(0.4f, 2f, 0.5f, 2f, 0.3f, 3f, 5f, 0.1f, 0.9f, 12, 0.1f, 0f, 0f);
+        new Tuning(0.4f, 2f, 0.5f, 2f, 0.3f, 3f, 5f, 0.1f, 0.9f, 12, HISTORY_NEIGHBOURS, 0.1f, 0f, 0f);
   }
 
   private final Tuning tuning;
@@ -329,8 +339,8 @@ public final class CoPurchaseIndex {
         continue;
       }
       float confidence = cnt[i] == 0 ? 0f : cnt[i] / (cnt[i] + t.evidence());
-      addVotes(s, row(oRows, i), st, ORDER_DAMP, t.shrink(), confidence, i, n);
-      addVotes(s, row(cRows, i), st, CUSTOMER_DAMP, t.customerShrink(),
+      addVotes(s, row(oRows, i), NEIGHBOURS, st, ORDER_DAMP, t.shrink(), confidence, i, n);
+      addVotes(s, row(cRows, i), NEIGHBOURS, st, CUSTOMER_DAMP, t.customerShrink(),
           t.contextCustomerWeight() * confidence, i, n);
       float textWeight = this.textWeight * t.textFade() / (t.textFade() + cnt[i]);
       addTextVotes(s, row(tRows, i), textWeight, i, n, st, t.textEvidence());
@@ -343,7 +353,8 @@ public final class CoPurchaseIndex {
         continue;
       }
       used++;
-      addVotes(s, row(cRows, i), st, CUSTOMER_DAMP, t.customerShrink(), w, i, n);
+      addVotes(s, row(cRows, i), t.historyNeighbours(), st, CUSTOMER_DAMP, t.customerShrink(), w,
+          i, n);
       w *= t.historyDecay();
     }
     // the bestsellers join the candidates (for the popularity prior, added by topK)
@@ -391,16 +402,18 @@ public final class CoPurchaseIndex {
     return score > otherScore || (score == otherScore && product < other);
   }
 
-  private static void addVotes(Scratch s, int[] row, float[] st, int damp, float shrink,
-      float weight, int from, int n) {
-    if (row.length == 0 || weight <= 0) {
+  /** The votes of the first {@code entries} neighbours of a row, scaled so the best has {@code weight}. */
+  private static void addVotes(Scratch s, int[] row, int entries, float[] st, int damp,
+      float shrink, float weight, int from, int n) {
+    int end = Math.min(row.length, 3 * entries);
+    if (end == 0 || weight <= 0) {
       return;
     }
     // Each vote is computed once and kept for the second pass (perf: the first JFR profile of the
     // 3-slot cart widget, docs/bench, had addVotes at 32 % self time computing every vote twice).
-    float[] votes = s.votes(row.length / 3);
+    float[] votes = s.votes(end / 3);
     float best = 0;
-    for (int x = 0, v = 0; x < row.length; x += 3, v++) {
+    for (int x = 0, v = 0; x < end; x += 3, v++) {
       if (row[x] < n) {
         float vote = readVote(row, x, st, damp, shrink);
         votes[v] = vote;
@@ -411,7 +424,7 @@ public final class CoPurchaseIndex {
       return;
     }
     float scale = weight / best;
-    for (int x = 0, v = 0; x < row.length; x += 3, v++) {
+    for (int x = 0, v = 0; x < end; x += 3, v++) {
       int j = row[x];
       if (j < n) {
         s.add(j, votes[v] * scale, from); // excluded products are skipped by add
@@ -1234,12 +1247,18 @@ public final class CoPurchaseIndex {
       scores[b] = s;
     }
 
+    /** The kept entries, strongest first (empties the heap: the weakest leaves it first). */
     int[] toRow() {
       int[] row = new int[3 * size];
-      for (int x = 0; x < size; x++) {
-        row[3 * x] = ids[x];
-        row[3 * x + 1] = counts[x];
-        row[3 * x + 2] = weights[x];
+      for (int x = size - 1; x >= 0; x--) {
+        row[3 * x] = ids[0];
+        row[3 * x + 1] = counts[0];
+        row[3 * x + 2] = weights[0];
+        size--;
+        if (size > 0) {
+          set(0, ids[size], counts[size], weights[size], scores[size]);
+          siftDown(0);
+        }
       }
       return row;
     }
