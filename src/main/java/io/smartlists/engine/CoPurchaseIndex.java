@@ -123,14 +123,12 @@ public final class CoPurchaseIndex {
   private volatile int productCount;
   private volatile int[] orderCount;
   private volatile int[] customerCount;
-  private volatile float[] orderDamp;
-  private volatile float[] customerDamp;
   /**
    * What scoring reads of each candidate, interleaved, {@link #STATS} floats per product: the
-   * order and customer dampings and the order count (as a float, exact below 2^24). The writer
-   * keeps it equal to {@link #orderDamp}, {@link #customerDamp} and {@link #orderCount}. One
-   * cache line per candidate instead of one in each of three 400 KB arrays (perf: the cart
-   * widget's votes and ranking are bound by these misses; BENCHMARKS.md).
+   * order and customer dampings and the order count (as a float, exact below 2^24; the writer
+   * keeps it equal to {@link #orderCount}). One cache line per candidate instead of one in each
+   * of three 400 KB arrays (perf: the cart widget's votes and ranking are bound by these misses;
+   * BENCHMARKS.md).
    */
   private volatile float[] stats;
   private static final int STATS = 4;
@@ -161,8 +159,6 @@ public final class CoPurchaseIndex {
     this.productCount = productCount;
     this.orderCount = new int[productCount];
     this.customerCount = new int[productCount];
-    this.orderDamp = new float[productCount];
-    this.customerDamp = new float[productCount];
     this.stats = new float[STATS * productCount];
     int[][] o = new int[productCount][];
     int[][] c = new int[productCount][];
@@ -240,13 +236,13 @@ public final class CoPurchaseIndex {
       return EMPTY;
     }
     int[] row = row(rows, product);
-    float[] damp = orderDamp;
+    float[] st = stats;
     int n = row.length / 3;
     int[] ids = new int[n];
     float[] s = new float[n];
     for (int x = 0; x < n; x++) {
       ids[x] = row[3 * x];
-      s[x] = vote(row, 3 * x, damp, tuning.shrink());
+      s[x] = vote(row, 3 * x, st, ORDER_DAMP, tuning.shrink());
     }
     sortDescending(ids, s, n);
     return ids;
@@ -415,7 +411,7 @@ public final class CoPurchaseIndex {
     float best = 0;
     for (int x = 0, v = 0; x < end; x += 3, v++) {
       if (row[x] < n) {
-        float vote = readVote(row, x, st, damp, shrink);
+        float vote = vote(row, x, st, damp, shrink);
         votes[v] = vote;
         best = Math.max(best, vote);
       }
@@ -447,16 +443,13 @@ public final class CoPurchaseIndex {
     }
   }
 
-  /** {@link #vote} with the damping read from {@link #stats} at offset {@code damp}. */
-  private static float readVote(int[] row, int x, float[] st, int damp, float shrink) {
+  /**
+   * A neighbour's vote before the per-row normalisation: {@code w · co/(co+shrink) · damp_j},
+   * {@code damp_j} read from {@link #stats} at offset {@code damp} (order or customer damping).
+   */
+  private static float vote(int[] row, int x, float[] st, int damp, float shrink) {
     int co = row[x + 1];
     return Float.intBitsToFloat(row[x + 2]) * (co / (co + shrink)) * st[STATS * row[x] + damp];
-  }
-
-  /** A neighbour's vote before the per-row normalisation: {@code w · co/(co+shrink) · damp_j}. */
-  private static float vote(int[] row, int x, float[] damp, float shrink) {
-    int co = row[x + 1];
-    return Float.intBitsToFloat(row[x + 2]) * (co / (co + shrink)) * damp[row[x]];
   }
 
   private static int[] row(int[][] rows, int product) {
@@ -483,12 +476,12 @@ public final class CoPurchaseIndex {
       grow(maxId + 1);
     }
     int[] cnt = orderCount;
-    float[] damp = orderDamp;
+    float[] st = stats;
     float beta = tuning.beta();
     for (int p : products) {
       cnt[p]++;
-      damp[p] = damp(cnt[p], beta);
-      publishStats(p);
+      st[STATS * p + ORDER_DAMP] = damp(cnt[p], beta);
+      st[STATS * p + ORDER_COUNT] = cnt[p];
       if (cnt[p] > maxOrderCount) {
         maxOrderCount = cnt[p];
       }
@@ -498,7 +491,7 @@ public final class CoPurchaseIndex {
     for (int a = 0; a < products.length; a++) {
       for (int b = 0; b < products.length; b++) {
         if (a != b) {
-          bump(orderRows, orderDelta, damp, tuning.shrink(), products[a], products[b],
+          bump(orderRows, orderDelta, st, ORDER_DAMP, tuning.shrink(), products[a], products[b],
               pairWeight);
         }
       }
@@ -521,24 +514,23 @@ public final class CoPurchaseIndex {
         fresh[freshCount++] = p;
       }
     }
-    float[] damp = customerDamp;
+    float[] st = stats;
     float beta = tuning.customerBeta();
     for (int f = 0; f < freshCount; f++) {
       int p = fresh[f];
       customerCount[p]++;
-      damp[p] = damp(customerCount[p], beta);
-      publishStats(p);
+      st[STATS * p + CUSTOMER_DAMP] = damp(customerCount[p], beta);
     }
     float shrink = tuning.customerShrink();
     for (int f = 0; f < freshCount; f++) {
       int p = fresh[f];
       for (int q : rec) {
-        bump(customerRows, customerDelta, damp, shrink, p, q, 1f);
-        bump(customerRows, customerDelta, damp, shrink, q, p, 1f);
+        bump(customerRows, customerDelta, st, CUSTOMER_DAMP, shrink, p, q, 1f);
+        bump(customerRows, customerDelta, st, CUSTOMER_DAMP, shrink, q, p, 1f);
       }
       for (int g = 0; g < freshCount; g++) {
         if (g != f) {
-          bump(customerRows, customerDelta, damp, shrink, p, fresh[g], 1f);
+          bump(customerRows, customerDelta, st, CUSTOMER_DAMP, shrink, p, fresh[g], 1f);
         }
       }
     }
@@ -546,8 +538,8 @@ public final class CoPurchaseIndex {
   }
 
   /** Counts one more co-occurrence of {@code b} with {@code a}, of weight {@code w}, in a's row. */
-  private static void bump(int[][] rows, LongIntMap delta, float[] damp, float shrink, int a,
-      int b, float w) {
+  private static void bump(int[][] rows, LongIntMap delta, float[] st, int damp, float shrink,
+      int a, int b, float w) {
     int[] row = rows[a];
     for (int x = 0; x < row.length; x += 3) {
       if (row[x] == b) {
@@ -568,13 +560,13 @@ public final class CoPurchaseIndex {
     int weakest = -1;
     float weakestVote = Float.MAX_VALUE;
     for (int x = 0; x < row.length; x += 3) {
-      float v = vote(row, x, damp, shrink);
+      float v = vote(row, x, st, damp, shrink);
       if (v < weakestVote) {
         weakestVote = v;
         weakest = x;
       }
     }
-    if (vote(candidate, 0, damp, shrink) > weakestVote) {
+    if (vote(candidate, 0, st, damp, shrink) > weakestVote) {
       int[] replaced = row.clone();
       System.arraycopy(candidate, 0, replaced, weakest, 3);
       ROWS.setRelease(rows, a, replaced);
@@ -628,21 +620,11 @@ public final class CoPurchaseIndex {
     Arrays.fill(tRows, old, size, EMPTY);
     orderCount = Arrays.copyOf(orderCount, size);
     customerCount = Arrays.copyOf(customerCount, size);
-    orderDamp = Arrays.copyOf(orderDamp, size);
-    customerDamp = Arrays.copyOf(customerDamp, size);
     stats = Arrays.copyOf(stats, STATS * size);
     orderRows = oRows;
     customerRows = cRows;
     textRows = tRows;
     productCount = min;
-  }
-
-  /** Copies the product's dampings and count into {@link #stats} (writer, before publishing). */
-  private void publishStats(int p) {
-    float[] st = stats;
-    st[STATS * p + ORDER_DAMP] = orderDamp[p];
-    st[STATS * p + CUSTOMER_DAMP] = customerDamp[p];
-    st[STATS * p + ORDER_COUNT] = orderCount[p];
   }
 
   private static float damp(int count, float beta) {
@@ -870,13 +852,15 @@ public final class CoPurchaseIndex {
         cnt[lines[x]]++;
       }
       int max = 0;
+      float[] st = index.stats;
       for (int p = 0; p < n; p++) {
-        index.orderDamp[p] = damp(cnt[p], tuning.beta());
+        st[STATS * p + ORDER_DAMP] = damp(cnt[p], tuning.beta());
+        st[STATS * p + ORDER_COUNT] = cnt[p];
         max = Math.max(max, cnt[p]);
       }
       index.maxOrderCount = max;
       index.popular = topByCount(cnt, POPULAR);
-      PairCounter.rows(n, starts, lines, orderCount, true, index.orderDamp, tuning.shrink(),
+      PairCounter.rows(n, starts, lines, orderCount, true, st, ORDER_DAMP, tuning.shrink(),
           index.orderRows);
 
       // same customer: each customer's most recent distinct products, orders in time order
@@ -906,15 +890,12 @@ public final class CoPurchaseIndex {
         ccnt[p]++;
       }
       for (int p = 0; p < n; p++) {
-        index.customerDamp[p] = damp(ccnt[p], tuning.customerBeta());
+        st[STATS * p + CUSTOMER_DAMP] = damp(ccnt[p], tuning.customerBeta());
       }
-      PairCounter.rows(n, cStarts, cLines, customerLimit, false, index.customerDamp,
+      PairCounter.rows(n, cStarts, cLines, customerLimit, false, st, CUSTOMER_DAMP,
           tuning.customerShrink(), index.customerRows);
       index.recent = recent;
       TextNeighbours.rows(n, texts, index.textRows);
-      for (int p = 0; p < n; p++) {
-        index.publishStats(p);
-      }
       index.version = 1;
       return index;
     }
@@ -973,7 +954,7 @@ public final class CoPurchaseIndex {
     private static final int PASS_PAIRS = 1 << 23;
 
     static void rows(int n, int[] starts, int[] lines, int setCount, boolean weighBySize,
-        float[] damp, float shrink, int[][] out) {
+        float[] st, int damp, float shrink, int[][] out) {
       long[] degree = new long[n];
       for (int s = 0; s < setCount; s++) {
         int len = starts[s + 1] - starts[s];
@@ -1047,7 +1028,7 @@ public final class CoPurchaseIndex {
               one[0] = q;
               one[1] = co;
               one[2] = Float.floatToRawIntBits(weighBySize ? w : co);
-              top.offer(q, co, one[2], vote(one, 0, damp, shrink));
+              top.offer(q, co, one[2], vote(one, 0, st, damp, shrink));
               run = x;
               w = 0;
             }

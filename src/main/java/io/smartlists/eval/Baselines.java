@@ -94,8 +94,8 @@ final class Baselines {
    * index order, then (only for a catalogue of fewer than {@code k} other products) the
    * negative ones in index order.
    */
-  static int top(double[] score, int[] touched, int touchedCount, Counts c, boolean[] excluded,
-      int k, int[] out) {
+  static int top(double[] score, int[] touched, int touchedCount, boolean[] excluded, int k,
+      int[] out) {
     int m = 0;
     for (int x = 0; x < touchedCount; x++) {
       int j = touched[x];
@@ -159,7 +159,7 @@ final class Baselines {
       }
       touchedCount = 0;
       score(context);
-      int m = top(score, touched, touchedCount, counts, excluded, k, out);
+      int m = top(score, touched, touchedCount, excluded, k, out);
       for (int x = 0; x < touchedCount; x++) {
         score[touched[x]] = 0;
         seen[touched[x]] = false;
