@@ -40,9 +40,11 @@ import org.jspecify.annotations.Nullable;
  * neighbours:
  *
  * <ul>
- *   <li><b>same order</b>: {@code w(i,j)} = orders containing both, each order weighing {@code
- *       1/(lines-1)} so that a 100-line wholesale order does not outvote 30 ordinary baskets;
- *       {@code co(i,j)} the plain count (for shrinkage and the reason);
+ *   <li><b>same order</b>: {@code w(i,j)} = orders containing both, each line sharing one unit
+ *       of weight among the order's other lines ({@link #pairWeight}: evenly, so that a 100-line
+ *       wholesale order does not outvote 30 ordinary baskets, and with the calibrated {@code
+ *       proximity} share by closeness in the order, for shops whose lines are in the order they
+ *       were added to the cart); {@code co(i,j)} the plain count (for shrinkage and the reason);
  *   <li><b>same customer</b>: {@code cc(i,j)} = customers whose {@value #RECENT_PER_CUSTOMER}
  *       most recent distinct products contain both ("customers with similar purchase
  *       histories", item-based);
@@ -110,10 +112,11 @@ public final class CoPurchaseIndex {
       int historyNeighbours,
       float prior,
       float evidence,
-      float textEvidence) {
+      float textEvidence,
+      float proximity) {
 
     static final Tuning DEFAULT =
-        new Tuning(0.4f, 2f, 0.5f, 2f, 0.3f, 3f, 5f, 0.1f, 0.9f, 12, HISTORY_NEIGHBOURS, 0.1f, 0f, 0f);
+        new Tuning(0.4f, 2f, 0.5f, 2f, 0.3f, 3f, 5f, 0.1f, 0.9f, 12, HISTORY_NEIGHBOURS, 0.1f, 0f, 0f, 0f);
   }
 
   private final Tuning tuning;
@@ -144,6 +147,12 @@ public final class CoPurchaseIndex {
   private volatile float prior;
   /** Weight of the text neighbourhood, calibrated at build time. */
   private volatile float textWeight;
+  /**
+   * Share of a same-order pair's weight given by the distance of the two lines in the order
+   * ({@link #pairWeight}), calibrated at build time; the single writer's {@link #addOrder} uses
+   * the value its build chose.
+   */
+  private float proximity;
 
   // ---- writer-only state ---------------------------------------------------------------------
   private int[][] recent;
@@ -156,6 +165,7 @@ public final class CoPurchaseIndex {
     this.tuning = tuning;
     this.prior = tuning.prior();
     this.textWeight = tuning.textWeight();
+    this.proximity = tuning.proximity();
     this.productCount = productCount;
     this.orderCount = new int[productCount];
     this.customerCount = new int[productCount];
@@ -190,6 +200,11 @@ public final class CoPurchaseIndex {
   /** The text neighbourhood's weight chosen by the build's calibration. */
   public float textWeight() {
     return textWeight;
+  }
+
+  /** The line-proximity share of same-order pair weights chosen by the build's calibration. */
+  public float proximity() {
+    return proximity;
   }
 
   /** Number of products the index covers. */
@@ -471,7 +486,7 @@ public final class CoPurchaseIndex {
     if (products.length == 0) {
       return;
     }
-    int maxId = products[products.length - 1];
+    int maxId = max(products);
     if (maxId >= productCount) {
       grow(maxId + 1);
     }
@@ -487,12 +502,12 @@ public final class CoPurchaseIndex {
       }
       updatePopular(p);
     }
-    float pairWeight = products.length > 1 ? 1f / (products.length - 1) : 0f;
-    for (int a = 0; a < products.length; a++) {
-      for (int b = 0; b < products.length; b++) {
+    int len = products.length;
+    for (int a = 0; a < len; a++) {
+      for (int b = 0; b < len; b++) {
         if (a != b) {
           bump(orderRows, orderDelta, st, ORDER_DAMP, tuning.shrink(), products[a], products[b],
-              pairWeight);
+              pairWeight(len, a, b, proximity));
         }
       }
     }
@@ -631,16 +646,58 @@ public final class CoPurchaseIndex {
     return count <= 0 ? 0f : (float) Math.pow(count, -beta);
   }
 
+  /**
+   * The distinct non-negative products in order of first appearance: the order of an order's
+   * lines is kept, for {@link #pairWeight}.
+   */
   private static int[] distinct(int[] products) {
-    int[] p = products.clone();
-    Arrays.sort(p);
+    int[] p = new int[products.length];
     int m = 0;
-    for (int x = 0; x < p.length; x++) {
-      if (p[x] >= 0 && (m == 0 || p[m - 1] != p[x])) {
-        p[m++] = p[x];
+    for (int q : products) {
+      if (q >= 0 && !contains(p, m, q)) {
+        p[m++] = q;
       }
     }
     return m == p.length ? p : Arrays.copyOf(p, m);
+  }
+
+  private static int max(int[] products) {
+    int max = -1;
+    for (int p : products) {
+      max = Math.max(max, p);
+    }
+    return max;
+  }
+
+  /**
+   * The weight the line at {@code other} of an order of {@code len} distinct products adds to
+   * the pair (line {@code at}, line {@code other}) in line {@code at}'s row: {@code (1 -
+   * proximity) / (len - 1)}, an equal share of the order (a 500-line wholesale order must not
+   * outvote 30 ordinary baskets), plus {@code proximity} shared in proportion to {@code 1 /
+   * distance} (lines added one after the other while browsing are more closely related than two
+   * ends of a long order). Each line's shares sum to 1 either way.
+   */
+  static float pairWeight(int len, int at, int other, float proximity) {
+    double even = (1.0 - proximity) / (len - 1);
+    if (proximity == 0) {
+      return (float) even;
+    }
+    double norm = harmonic(at) + harmonic(len - 1 - at); // sum of 1/distance over the others
+    return (float) (even + proximity / (Math.abs(other - at) * norm));
+  }
+
+  private static final double[] HARMONIC = new double[4097];
+
+  static {
+    for (int n = 1; n < HARMONIC.length; n++) {
+      HARMONIC[n] = HARMONIC[n - 1] + 1.0 / n;
+    }
+  }
+
+  /** {@code 1 + 1/2 + ... + 1/n} (asymptotic beyond the table, error below 1e-14). */
+  private static double harmonic(int n) {
+    return n < HARMONIC.length ? HARMONIC[n]
+        : Math.log(n) + 0.5772156649015329 + 1.0 / (2 * n) - 1.0 / (12.0 * n * n);
   }
 
   private static boolean contains(int[] a, int len, int v) {
@@ -746,7 +803,7 @@ public final class CoPurchaseIndex {
       lineCount += p.length;
       orderCount++;
       starts[orderCount] = lineCount;
-      productCount = Math.max(productCount, p[p.length - 1] + 1);
+      productCount = Math.max(productCount, max(p) + 1);
       customerLimit = Math.max(customerLimit, customer + 1);
       return this;
     }
@@ -754,16 +811,22 @@ public final class CoPurchaseIndex {
     /**
      * Builds the index; the builder can be dropped afterwards.
      *
-     * <p>Then calibrates the two weights that depend most on the shop's data, the popularity prior
-     * and the text neighbourhood: an index built from the older 90 % of the most recent {@value
-     * #CALIBRATION_ORDERS} orders completes the baskets of the newest 10 % (every product hidden
-     * in turn, HR@10), and the best pair of a small fixed grid is kept. Where association carries
-     * little signal (tiny or broken-up baskets) a large prior wins, so the list falls back towards
-     * popularity instead of below it.
+     * <p>First calibrates the three weights that depend most on the shop's data, the popularity
+     * prior, the text neighbourhood and the line proximity: an index built from the older 90 % of
+     * the most recent {@value #CALIBRATION_ORDERS} orders completes the baskets of the newest 10 %
+     * (every product hidden in turn, HR@10), and the best of a small fixed grid is kept. Where
+     * association carries little signal (tiny or broken-up baskets) a large prior wins, so the
+     * list falls back towards popularity instead of below it; where the order of the lines carries
+     * none (a till's scan order) the proximity stays 0. Then builds the index with the chosen
+     * proximity.
      */
     public CoPurchaseIndex build() {
-      CoPurchaseIndex index = assemble();
-      calibrate(index);
+      float[] chosen = calibrate();
+      CoPurchaseIndex index = assemble(chosen == null ? tuning.proximity() : chosen[0]);
+      if (chosen != null) {
+        index.textWeight = chosen[1];
+        index.prior = chosen[2];
+      }
       return index;
     }
 
@@ -778,12 +841,19 @@ public final class CoPurchaseIndex {
 
     static final float[] TEXT_WEIGHTS = {3f, 1f, 0f};
 
-    private void calibrate(CoPurchaseIndex index) {
+    /**
+     * Line proximity shares: 0, the order as a set, first so that it stays where the order of
+     * the lines carries nothing (a till's scan order, a sample of lines).
+     */
+    static final float[] PROXIMITIES = {0f, 0.5f, 1f};
+
+    /** The calibrated {proximity, text weight, prior}, or null when there are too few orders. */
+    private float @Nullable [] calibrate() {
       int[] byTime = sortByTime(orderCount, times);
       int m = Math.min(byTime.length, CALIBRATION_ORDERS);
       int validate = m / 10;
       if (validate < 20) {
-        return;
+        return null;
       }
       int from = byTime.length - m;
       int cut = byTime.length - validate;
@@ -793,13 +863,42 @@ public final class CoPurchaseIndex {
         int o = byTime[x];
         sub.addOrder(Arrays.copyOfRange(lines, starts[o], starts[o + 1]), customers[o], times[o]);
       }
-      CoPurchaseIndex trial = sub.assemble();
+      CoPurchaseIndex trial = sub.assemble(PROXIMITIES[0]);
+      // first the text weight and the prior with the order as a set, then the proximity with
+      // that text weight (perf: every (proximity, text weight) pair costs a vote per case; the
+      // two hardly interact: the text votes come from other rows)
+      float[][] hits = new float[TEXT_WEIGHTS.length][PRIORS.length];
+      validate(trial, byTime, cut, TEXT_WEIGHTS, hits);
+      int[] best = best(hits);
+      float text = TEXT_WEIGHTS[best[0]];
+      float[] bestHits = hits[best[0]];
+      int bestProximity = 0;
+      int bestPrior = best[1];
+      for (int px = 1; px < PROXIMITIES.length; px++) { // only the same-order rows depend on it
+        PairCounter.rows(trial.productCount, sub.starts, sub.lines, sub.orderCount, true,
+            PROXIMITIES[px], trial.stats, ORDER_DAMP, tuning.shrink(), trial.orderRows);
+        float[][] proximityHits = new float[1][PRIORS.length];
+        validate(trial, byTime, cut, new float[] {text}, proximityHits);
+        int[] b = best(proximityHits);
+        if (proximityHits[0][b[1]] > bestHits[bestPrior]) {
+          bestHits = proximityHits[0];
+          bestProximity = px;
+          bestPrior = b[1];
+        }
+      }
+      return new float[] {PROXIMITIES[bestProximity], text, PRIORS[bestPrior]};
+    }
+
+    /**
+     * Completes the validation orders (from {@code cut} in {@code byTime}, every product hidden
+     * in turn, weight 1/len) with the trial index for each text weight and prior, adding the
+     * HR@10 sums to {@code hits[text weight][prior]}.
+     */
+    private void validate(CoPurchaseIndex trial, int[] byTime, int cut, float[] textWeights,
+        float[][] hits) {
       int k = 10;
       int[] out = new int[k];
       float[] scores = new float[k];
-      int[] anchors = new int[k];
-      int[] together = new int[k];
-      float[][] hits = new float[TEXT_WEIGHTS.length][PRIORS.length];
       int cases = 0;
       for (int x = cut; x < byTime.length && cases < CALIBRATION_CASES; x++) {
         int o = byTime[x];
@@ -813,8 +912,8 @@ public final class CoPurchaseIndex {
           int hidden = order[h];
           System.arraycopy(order, 0, context, 0, h);
           System.arraycopy(order, h + 1, context, h, len - h - 1);
-          for (int tw = 0; tw < TEXT_WEIGHTS.length; tw++) {
-            trial.textWeight = TEXT_WEIGHTS[tw];
+          for (int tw = 0; tw < textWeights.length; tw++) {
+            trial.textWeight = textWeights[tw];
             // what trial.recommend(context, EMPTY, k, ...) ranks for each prior, votes once
             Scratch votes = trial.votes(context, EMPTY);
             for (int pw = 0; pw < PRIORS.length; pw++) {
@@ -830,23 +929,26 @@ public final class CoPurchaseIndex {
           cases++;
         }
       }
-      int bestText = 0;
-      int bestPrior = 0;
-      for (int tw = 0; tw < TEXT_WEIGHTS.length; tw++) {
-        for (int pw = 0; pw < PRIORS.length; pw++) {
-          if (hits[tw][pw] > hits[bestText][bestPrior]) {
-            bestText = tw;
-            bestPrior = pw;
+    }
+
+    /** {row, column} of the largest entry, the first one on ties (the defaults come first). */
+    private static int[] best(float[][] hits) {
+      int[] best = {0, 0};
+      for (int r = 0; r < hits.length; r++) {
+        for (int c = 0; c < hits[r].length; c++) {
+          if (hits[r][c] > hits[best[0]][best[1]]) {
+            best[0] = r;
+            best[1] = c;
           }
         }
       }
-      index.textWeight = TEXT_WEIGHTS[bestText];
-      index.prior = PRIORS[bestPrior];
+      return best;
     }
 
-    private CoPurchaseIndex assemble() {
+    private CoPurchaseIndex assemble(float proximity) {
       int n = productCount;
       CoPurchaseIndex index = new CoPurchaseIndex(tuning, n);
+      index.proximity = proximity;
       int[] cnt = index.orderCount;
       for (int x = 0; x < lineCount; x++) {
         cnt[lines[x]]++;
@@ -860,8 +962,8 @@ public final class CoPurchaseIndex {
       }
       index.maxOrderCount = max;
       index.popular = topByCount(cnt, POPULAR);
-      PairCounter.rows(n, starts, lines, orderCount, true, st, ORDER_DAMP, tuning.shrink(),
-          index.orderRows);
+      PairCounter.rows(n, starts, lines, orderCount, true, proximity, st, ORDER_DAMP,
+          tuning.shrink(), index.orderRows);
 
       // same customer: each customer's most recent distinct products, orders in time order
       int[][] recent = new int[customerLimit][];
@@ -892,7 +994,7 @@ public final class CoPurchaseIndex {
       for (int p = 0; p < n; p++) {
         st[STATS * p + CUSTOMER_DAMP] = damp(ccnt[p], tuning.customerBeta());
       }
-      PairCounter.rows(n, cStarts, cLines, customerLimit, false, st, CUSTOMER_DAMP,
+      PairCounter.rows(n, cStarts, cLines, customerLimit, false, 0f, st, CUSTOMER_DAMP,
           tuning.customerShrink(), index.customerRows);
       index.recent = recent;
       TextNeighbours.rows(n, texts, index.textRows);
@@ -953,8 +1055,13 @@ public final class CoPurchaseIndex {
     /** Directed pairs per pass: 8M longs = 64 MB of temporary memory at most. */
     private static final int PASS_PAIRS = 1 << 23;
 
+    /**
+     * Fills {@code out} with each product's strongest neighbours over the sets (orders or
+     * customers' recent products): with {@code weighBySize} a pair's weight sums {@link
+     * #pairWeight} over its orders, else it is the plain count.
+     */
     static void rows(int n, int[] starts, int[] lines, int setCount, boolean weighBySize,
-        float[] st, int damp, float shrink, int[][] out) {
+        float proximity, float[] st, int damp, float shrink, int[][] out) {
       long[] degree = new long[n];
       for (int s = 0; s < setCount; s++) {
         int len = starts[s + 1] - starts[s];
@@ -970,9 +1077,11 @@ public final class CoPurchaseIndex {
         postingStart[p + 1] += postingStart[p];
       }
       int[] postings = new int[starts[setCount]];
+      int[] postingAt = new int[starts[setCount]];
       int[] fill = Arrays.copyOf(postingStart, n);
       for (int s = 0; s < setCount; s++) {
         for (int x = starts[s]; x < starts[s + 1]; x++) {
+          postingAt[fill[lines[x]]] = x - starts[s];
           postings[fill[lines[x]]++] = s;
         }
       }
@@ -999,11 +1108,13 @@ public final class CoPurchaseIndex {
           rowStart[p] = pos;
           for (int y = postingStart[p]; y < postingStart[p + 1]; y++) {
             int s = postings[y];
-            long len = starts[s + 1] - starts[s];
+            int len = starts[s + 1] - starts[s];
+            int at = postingAt[y];
             for (int x = starts[s]; x < starts[s + 1]; x++) {
               int q = lines[x];
               if (q != p) {
-                buf[pos++] = ((long) q << 32) | len;
+                float w = weighBySize ? pairWeight(len, at, x - starts[s], proximity) : 1f;
+                buf[pos++] = ((long) q << 32) | (Float.floatToRawIntBits(w) & 0xffffffffL);
               }
             }
           }
@@ -1033,7 +1144,7 @@ public final class CoPurchaseIndex {
               w = 0;
             }
             if (x < to) {
-              w += 1f / ((int) buf[x] - 1);
+              w += Float.intBitsToFloat((int) buf[x]);
             }
           }
           out[p] = top.toRow();

@@ -132,7 +132,7 @@ public final class Evaluate {
             data.productCount());
         BasketCompletion.Metrics e = BasketCompletion.run(model, all, options.k(),
             data.productCount());
-        report.basket.add(new Report.BasketRow(model.name(), d, e, fitMillis));
+        report.basket.add(new Report.BasketRow(model.name(), d, e, fitMillis, model.fitted()));
       }
     }
     if (options.next() && data.hasTimes && data.customerCount > 0) {

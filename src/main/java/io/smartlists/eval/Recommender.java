@@ -14,4 +14,9 @@ interface Recommender {
    * recent first, empty for guests), context excluded; returns how many were written.
    */
   int recommend(int[] context, int[] history, int k, int[] out);
+
+  /** What the fit chose from the data (for the report), empty when nothing. */
+  default String fitted() {
+    return "";
+  }
 }

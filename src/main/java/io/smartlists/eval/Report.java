@@ -8,7 +8,7 @@ final class Report {
 
   /** A model's basket-completion figures: the seeded draw and the expectation over the draw. */
   record BasketRow(String model, BasketCompletion.Metrics drawn, BasketCompletion.Metrics expected,
-      long fitMillis) {}
+      long fitMillis, String fitted) {}
 
   /**
    * A list's next-order figures.
@@ -78,6 +78,12 @@ final class Report {
             Evaluate.f3(r.expected().hitRate()), Evaluate.f3(r.expected().drawDeviation()),
             Evaluate.f3(r.expected().mrr()), r.fitMillis()));
       }
+      for (BasketRow r : basket) {
+        if (!r.fitted().isEmpty()) {
+          b.append(r.model()).append(" calibrated on the newest training orders: ")
+              .append(r.fitted()).append('\n');
+        }
+      }
     }
     if (!next.isEmpty()) {
       b.append(String.format("%nnext order, K=%d (each customer's last order in the test period;"
@@ -123,7 +129,11 @@ final class Report {
           .append(",\"expectedHitRate\":").append(Evaluate.f4(r.expected().hitRate()))
           .append(",\"expectedMrr\":").append(Evaluate.f4(r.expected().mrr()))
           .append(",\"drawDeviation\":").append(Evaluate.f4(r.expected().drawDeviation()))
-          .append(",\"fitMillis\":").append(r.fitMillis()).append('}');
+          .append(",\"fitMillis\":").append(r.fitMillis());
+      if (!r.fitted().isEmpty()) {
+        b.append(",\"fitted\":").append(quote(r.fitted()));
+      }
+      b.append('}');
     }
     b.append("],\"nextOrder\":[");
     for (int i = 0; i < next.size(); i++) {

@@ -29,6 +29,17 @@ final class SmartCrossSellingModel implements Recommender {
     index = b.build();
   }
 
+  @Override
+  public String fitted() {
+    return String.format(java.util.Locale.ROOT,
+        "line proximity %s, text weight %s, popularity prior %s", num(index.proximity()),
+        num(index.textWeight()), num(index.priorWeight()));
+  }
+
+  private static String num(float v) {
+    return v == Math.rint(v) ? Integer.toString((int) v) : Float.toString(v);
+  }
+
   CoPurchaseIndex index() {
     return index;
   }
