@@ -650,13 +650,34 @@ public final class CoPurchaseIndex {
    * The distinct non-negative products in order of first appearance: the order of an order's
    * lines is kept, for {@link #pairWeight}.
    */
-  private static int[] distinct(int[] products) {
+  static int[] distinct(int[] products) {
     int[] p = new int[products.length];
     int m = 0;
-    for (int q : products) {
-      if (q >= 0 && !contains(p, m, q)) {
-        p[m++] = q;
+    if (products.length <= 64) { // an ordinary basket: a scan is cheapest
+      for (int q : products) {
+        if (q >= 0 && !contains(p, m, q)) {
+          p[m++] = q;
+        }
       }
+      return m == p.length ? p : Arrays.copyOf(p, m);
+    }
+    // a large (wholesale) order: sort (product, line) pairs, keep each product's first line
+    long[] byProduct = new long[products.length];
+    for (int x = 0; x < products.length; x++) {
+      byProduct[x] = ((long) products[x] << 32) | x;
+    }
+    Arrays.sort(byProduct);
+    int[] firstLines = new int[products.length];
+    int kept = 0;
+    for (int x = 0; x < byProduct.length; x++) {
+      int q = (int) (byProduct[x] >> 32);
+      if (q >= 0 && (x == 0 || (int) (byProduct[x - 1] >> 32) != q)) {
+        firstLines[kept++] = (int) byProduct[x];
+      }
+    }
+    Arrays.sort(firstLines, 0, kept);
+    for (int x = 0; x < kept; x++) {
+      p[m++] = products[firstLines[x]];
     }
     return m == p.length ? p : Arrays.copyOf(p, m);
   }

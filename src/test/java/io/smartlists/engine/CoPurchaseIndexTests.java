@@ -185,6 +185,23 @@ class CoPurchaseIndexTests {
   }
 
   @Test
+  void distinct_keepsTheFirstLineOfEachProductInOrder() {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+    for (int len : new int[] {0, 1, 5, 64, 65, 3_000}) { // the scan and the sort paths
+      int[] lines = new int[len];
+      java.util.LinkedHashSet<Integer> expected = new java.util.LinkedHashSet<>();
+      for (int x = 0; x < len; x++) {
+        lines[x] = rnd.nextInt(-2, len / 2 + 2); // duplicates and negatives (unknown products)
+        if (lines[x] >= 0) {
+          expected.add(lines[x]);
+        }
+      }
+      assertThat(CoPurchaseIndex.distinct(lines)).as("len %d", len)
+          .containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+    }
+  }
+
+  @Test
   void pairWeight_evenSharesPlusNearerLinesWithProximity() {
     for (float proximity : new float[] {0f, 0.5f, 1f}) {
       for (int len : new int[] {2, 3, 7, 40, 5_000}) {
