@@ -62,7 +62,9 @@ import org.jspecify.annotations.Nullable;
  * at 0.1, decaying with age. A popularity prior of 0.1 · {@code count(j)/max count} separates
  * what association alone cannot and ranks the bestsellers when there is no evidence: on small
  * catalogues, where popularity is hard to beat, the list degrades to popularity instead of below
- * it. EVALUATION.md has the measurements behind these constants.
+ * it. The prior's 0.1, the text's 3 and the line proximity's 0 are defaults: every full build
+ * calibrates them on the shop's newest orders ({@link Builder#build()}). EVALUATION.md has the
+ * measurements behind these constants.
  *
  * <h2>Concurrency</h2>
  *
