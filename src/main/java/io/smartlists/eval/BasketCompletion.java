@@ -144,11 +144,13 @@ final class BasketCompletion {
   static Metrics run(Recommender model, List<Case> cases, int k, int productCount) {
     int[] out = new int[k];
     boolean[] shown = new boolean[productCount];
+    boolean[] hit = new boolean[cases.size()];
     double hits = 0;
     double rr = 0;
     double weight = 0;
     int distinctShown = 0;
-    for (Case c : cases) {
+    for (int x = 0; x < hit.length; x++) {
+      Case c = cases.get(x);
       int m = model.recommend(c.cart(), c.history(), k, out);
       for (int r = 0; r < m; r++) {
         if (!shown[out[r]]) {
@@ -156,6 +158,7 @@ final class BasketCompletion {
           distinctShown++;
         }
         if (out[r] == c.hidden()) {
+          hit[x] = true;
           hits += c.weight();
           rr += c.weight() / (r + 1);
           break;
@@ -165,7 +168,7 @@ final class BasketCompletion {
     }
     return new Metrics(model.name(), weight == 0 ? 0 : hits / weight, weight == 0 ? 0 : rr / weight,
         productCount == 0 ? 0 : (double) distinctShown / productCount, orders(cases),
-        drawDeviation(cases, hitPerCase(model, cases, k)));
+        drawDeviation(cases, hit));
   }
 
   private static int orders(List<Case> cases) {
@@ -178,19 +181,6 @@ final class BasketCompletion {
       }
     }
     return orders;
-  }
-
-  private static boolean[] hitPerCase(Recommender model, List<Case> cases, int k) {
-    boolean[] hit = new boolean[cases.size()];
-    int[] out = new int[k];
-    for (int x = 0; x < hit.length; x++) {
-      Case c = cases.get(x);
-      int m = model.recommend(c.cart(), c.history(), k, out);
-      for (int r = 0; r < m && !hit[x]; r++) {
-        hit[x] = out[r] == c.hidden();
-      }
-    }
-    return hit;
   }
 
   /**
