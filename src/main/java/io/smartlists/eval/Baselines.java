@@ -148,17 +148,13 @@ final class Baselines {
       touched = new int[n];
     }
 
-    /** The k of the current request. */
-    int k;
-
     @Override
     public final int recommend(int[] context, int[] history, int k, int[] out) {
-      this.k = k;
       for (int p : context) {
         excluded[p] = true;
       }
       touchedCount = 0;
-      score(context);
+      score(context, k);
       int m = top(score, touched, touchedCount, excluded, k, out);
       for (int x = 0; x < touchedCount; x++) {
         score[touched[x]] = 0;
@@ -178,7 +174,8 @@ final class Baselines {
       score[j] += s;
     }
 
-    abstract void score(int[] context);
+    /** Adds each product's score for this context with {@link #add} (the top {@code k} is asked). */
+    abstract void score(int[] context, int k);
   }
 
   /** The bestsellers of the training period (orders containing the product). */
@@ -189,7 +186,7 @@ final class Baselines {
     }
 
     @Override
-    void score(int[] context) {
+    void score(int[] context, int k) {
       // the k best not in the context lie among the first k + |context| by popularity
       Counts c = counts;
       int n = Math.min(c.byPopularity.length, k + context.length);
@@ -210,7 +207,7 @@ final class Baselines {
     }
 
     @Override
-    void score(int[] context) {
+    void score(int[] context, int k) {
       Counts c = counts;
       for (int i : context) {
         for (int x = c.rowStart[i]; x < c.rowStart[i + 1]; x++) {
@@ -228,7 +225,7 @@ final class Baselines {
     }
 
     @Override
-    void score(int[] context) {
+    void score(int[] context, int k) {
       Counts c = counts;
       for (int i : context) {
         for (int x = c.rowStart[i]; x < c.rowStart[i + 1]; x++) {
@@ -292,7 +289,7 @@ final class Baselines {
     private int[] back;
 
     @Override
-    void score(int[] context) {
+    void score(int[] context, int k) {
       for (int i : context) {
         int a = dense[i];
         if (a < 0) {
