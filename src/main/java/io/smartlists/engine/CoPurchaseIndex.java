@@ -844,12 +844,10 @@ public final class CoPurchaseIndex {
      * proximity.
      */
     public CoPurchaseIndex build() {
-      float[] chosen = calibrate();
-      CoPurchaseIndex index = assemble(chosen == null ? tuning.proximity() : chosen[0]);
-      if (chosen != null) {
-        index.textWeight = chosen[1];
-        index.prior = chosen[2];
-      }
+      Calibration chosen = calibrate();
+      CoPurchaseIndex index = assemble(chosen.proximity());
+      index.textWeight = chosen.textWeight();
+      index.prior = chosen.prior();
       return index;
     }
 
@@ -870,13 +868,16 @@ public final class CoPurchaseIndex {
      */
     static final float[] PROXIMITIES = {0f, 0.5f, 1f};
 
-    /** The calibrated {proximity, text weight, prior}, or null when there are too few orders. */
-    private float @Nullable [] calibrate() {
+    /** The weights a build chose. */
+    record Calibration(float proximity, float textWeight, float prior) {}
+
+    /** The calibrated weights, or the tuning's when there are too few orders to validate on. */
+    private Calibration calibrate() {
       int[] byTime = sortByTime(orderCount, times);
       int m = Math.min(byTime.length, CALIBRATION_ORDERS);
       int validate = m / 10;
       if (validate < 20) {
-        return null;
+        return new Calibration(tuning.proximity(), tuning.textWeight(), tuning.prior());
       }
       int from = byTime.length - m;
       int cut = byTime.length - validate;
@@ -909,7 +910,7 @@ public final class CoPurchaseIndex {
           bestPrior = b[1];
         }
       }
-      return new float[] {PROXIMITIES[bestProximity], text, PRIORS[bestPrior]};
+      return new Calibration(PROXIMITIES[bestProximity], text, PRIORS[bestPrior]);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.smartlists.host.ProductInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -116,7 +117,7 @@ final class Composer {
     final Signals s;
     final @Nullable CustomerInfo customer;
     final @Nullable String customerId;
-    final java.util.function.IntPredicate bought;
+    final IntPredicate bought;
     final int[] context;
     final GlobalRules rules;
     final long deadline;

@@ -1,6 +1,7 @@
 package io.smartlists.engine;
 
 import java.time.Instant;
+import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -143,7 +144,7 @@ public interface Signals {
    * Whether the customer bought a product, the customer resolved once (the composer asks it for
    * every candidate of a page; per-candidate {@link #hasBought} looked the customer up each time).
    */
-  default java.util.function.IntPredicate boughtBy(@Nullable String customerId) {
+  default IntPredicate boughtBy(@Nullable String customerId) {
     return product -> hasBought(customerId, product);
   }
 

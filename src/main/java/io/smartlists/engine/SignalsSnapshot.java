@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -500,7 +501,7 @@ final class SignalsSnapshot implements Signals {
   }
 
   @Override
-  public java.util.function.IntPredicate boughtBy(@Nullable String customerId) {
+  public IntPredicate boughtBy(@Nullable String customerId) {
     PurchaseHistory h = purchases(customerId);
     return h.size() == 0 ? product -> false : product -> h.indexOf(product) >= 0;
   }
