@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -225,9 +226,11 @@ final class NextOrder {
       orderIndex.put(data.orderIds[o], o);
     }
     Map<String, List<OrderLine>> lines = new LinkedHashMap<>();
+    Map<String, OrderCsv.Row> firstRow = new HashMap<>();
     for (OrderCsv.Row row : rows) {
       int o = orderIndex.get(row.orderId());
       if (include[o]) {
+        firstRow.putIfAbsent(row.orderId(), row);
         lines.computeIfAbsent(row.orderId(), x -> new ArrayList<>()).add(new OrderLine(
             row.productId(), row.quantity(),
             row.unitPrice() == null ? BigDecimal.ZERO : row.unitPrice()));
@@ -236,14 +239,7 @@ final class NextOrder {
     List<OrderRecord> orders = new ArrayList<>();
     for (Map.Entry<String, List<OrderLine>> e : lines.entrySet()) {
       int o = orderIndex.get(e.getKey());
-      OrderCsv.Row first = null;
-      for (OrderCsv.Row row : rows) {
-        if (row.orderId().equals(e.getKey())) {
-          first = row;
-          break;
-        }
-      }
-      String customer = first == null ? null : first.customerId();
+      String customer = firstRow.get(e.getKey()).customerId(); // every listed order has a row
       orders.add(new OrderRecord(e.getKey(), customer, Instant.ofEpochSecond(data.times[o]),
           e.getValue()));
     }
