@@ -153,15 +153,14 @@ final class BasketCompletion {
       Case c = cases.get(x);
       int m = model.recommend(c.cart(), c.history(), k, out);
       for (int r = 0; r < m; r++) {
-        if (!shown[out[r]]) {
+        if (!shown[out[r]]) { // the whole top k is shown, also what ranks below a hit
           shown[out[r]] = true;
           distinctShown++;
         }
-        if (out[r] == c.hidden()) {
+        if (out[r] == c.hidden() && !hit[x]) {
           hit[x] = true;
           hits += c.weight();
           rr += c.weight() / (r + 1);
-          break;
         }
       }
       weight += c.weight();
