@@ -5,11 +5,10 @@ import java.util.Arrays;
 /**
  * The references a merchant would otherwise use: popularity, raw co-purchase counts (OFBiz's
  * ALSO_BOUGHT and most platform modules), item-to-item cosine, and EASE (Steck, "Embarrassingly
- * Shallow Autoencoders", WWW 2019). Each ranks every product as a dense score vector sorted
- * best first with ties (zero scores included) in order of first appearance in the file, as
- * the reference figures of {@code /work/shared/data/README.md} were computed: a product with no
- * association to the cart ranks after every associated one, in file order, not by popularity
- * (see EVALUATION.md).
+ * Shallow Autoencoders", WWW 2019). Each ranks every product as a dense score vector sorted best
+ * first with ties (zero scores included) in order of first appearance in the file, as the reference
+ * figures of {@code /work/shared/data/README.md} were computed: a product with no association to
+ * the cart ranks after every associated one, in file order, not by popularity (see EVALUATION.md).
  */
 final class Baselines {
 
@@ -38,8 +37,10 @@ final class Baselines {
       for (int p = 0; p < n; p++) {
         idx[p] = p;
       }
-      Arrays.sort(idx, (a, b) -> count[a] != count[b] ? Integer.compare(count[b], count[a])
-          : Integer.compare(a, b));
+      Arrays.sort(
+          idx,
+          (a, b) ->
+              count[a] != count[b] ? Integer.compare(count[b], count[a]) : Integer.compare(a, b));
       byPopularity = new int[n];
       for (int p = 0; p < n; p++) {
         byPopularity[p] = idx[p];
@@ -91,11 +92,11 @@ final class Baselines {
 
   /**
    * Best first by score, ties by index (first appearance in the file); then the zero scores in
-   * index order, then (only for a catalogue of fewer than {@code k} other products) the
-   * negative ones in index order.
+   * index order, then (only for a catalogue of fewer than {@code k} other products) the negative
+   * ones in index order.
    */
-  static int top(double[] score, int[] touched, int touchedCount, boolean[] excluded, int k,
-      int[] out) {
+  static int top(
+      double[] score, int[] touched, int touchedCount, boolean[] excluded, int k, int[] out) {
     int m = 0;
     for (int x = 0; x < touchedCount; x++) {
       int j = touched[x];
@@ -174,7 +175,9 @@ final class Baselines {
       score[j] += s;
     }
 
-    /** Adds each product's score for this context with {@link #add} (the top {@code k} is asked). */
+    /**
+     * Adds each product's score for this context with {@link #add} (the top {@code k} is asked).
+     */
     abstract void score(int[] context, int k);
   }
 

@@ -7,17 +7,16 @@ import org.apache.commons.rng.core.source32.MersenneTwister;
 
 /**
  * Protocol "basket completion" of {@code /work/shared/data/README.md}: the orders in split order
- * ({@link Dataset#splitOrder()}), the last {@code floor(0.2 n)} tested, the rest trained on.
- * Every test order with at least two distinct products is a test case: one product is hidden,
- * drawn once per test case in split order as Python's {@code random.Random(seed).choice(sorted(
- * product_ids))} would draw it (the generator of the reference figures: MT19937 seeded by
- * {@code init_by_array}, {@code _randbelow} by rejection of {@code getrandbits}); the others are
- * the cart, in order of first appearance. A hit when the hidden product is in the top
- * {@code k}, the cart excluded.
+ * ({@link Dataset#splitOrder()}), the last {@code floor(0.2 n)} tested, the rest trained on. Every
+ * test order with at least two distinct products is a test case: one product is hidden, drawn once
+ * per test case in split order as Python's {@code random.Random(seed).choice(sorted( product_ids))}
+ * would draw it (the generator of the reference figures: MT19937 seeded by {@code init_by_array},
+ * {@code _randbelow} by rejection of {@code getrandbits}); the others are the cart, in order of
+ * first appearance. A hit when the hidden product is in the top {@code k}, the cart excluded.
  *
- * <p>Because a single draw moves HR@10 by about ±0.01 (one standard deviation on these files),
- * the protocol also reports the expected value over the draw: every product of each test order
- * hidden in turn, weighted {@code 1/len}, which no seed can move.
+ * <p>Because a single draw moves HR@10 by about ±0.01 (one standard deviation on these files), the
+ * protocol also reports the expected value over the draw: every product of each test order hidden
+ * in turn, weighted {@code 1/len}, which no seed can move.
  */
 final class BasketCompletion {
 
@@ -90,15 +89,16 @@ final class BasketCompletion {
 
   /**
    * Python's {@code random.Random(seed)} for a non-negative integer seed: MT19937 seeded with
-   * {@code init_by_array} over the seed's 32-bit words (least significant first), and
-   * {@code randbelow(n)} as CPython's {@code _randbelow_with_getrandbits}.
+   * {@code init_by_array} over the seed's 32-bit words (least significant first), and {@code
+   * randbelow(n)} as CPython's {@code _randbelow_with_getrandbits}.
    */
   static final class PythonRandom {
     private final MersenneTwister mt;
 
     PythonRandom(long seed) {
       long abs = Math.abs(seed);
-      int[] key = (abs >>> 32) == 0 ? new int[] {(int) abs} : new int[] {(int) abs, (int) (abs >>> 32)};
+      int[] key =
+          (abs >>> 32) == 0 ? new int[] {(int) abs} : new int[] {(int) abs, (int) (abs >>> 32)};
       mt = new MersenneTwister(key);
     }
 
@@ -165,8 +165,12 @@ final class BasketCompletion {
       }
       weight += c.weight();
     }
-    return new Metrics(model.name(), weight == 0 ? 0 : hits / weight, weight == 0 ? 0 : rr / weight,
-        productCount == 0 ? 0 : (double) distinctShown / productCount, orders(cases),
+    return new Metrics(
+        model.name(),
+        weight == 0 ? 0 : hits / weight,
+        weight == 0 ? 0 : rr / weight,
+        productCount == 0 ? 0 : (double) distinctShown / productCount,
+        orders(cases),
         drawDeviation(cases, hit));
   }
 
@@ -213,6 +217,6 @@ final class BasketCompletion {
    * @param cases test cases (test orders with at least two distinct products)
    * @param drawDeviation for the expectation: how far one seeded draw's HR typically lies from it
    */
-  record Metrics(String model, double hitRate, double mrr, double coverage, int cases,
-      double drawDeviation) {}
+  record Metrics(
+      String model, double hitRate, double mrr, double coverage, int cases, double drawDeviation) {}
 }

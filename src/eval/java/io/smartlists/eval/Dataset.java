@@ -11,9 +11,9 @@ import java.util.zip.CRC32;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An order-line file as dense arrays: products and customers numbered in order of first
- * appearance, each order's distinct products in file order, and the split of the evaluation
- * protocol (see EVALUATION.md).
+ * An order-line file as dense arrays: products and customers numbered in order of first appearance,
+ * each order's distinct products in file order, and the split of the evaluation protocol (see
+ * EVALUATION.md).
  */
 final class Dataset {
 
@@ -23,22 +23,36 @@ final class Dataset {
   final String source;
   final String[] productIds;
   final String[] productNames;
+
   /** Name, category and manufacturer of each product as the file first gives them. */
   final String[] productTexts;
+
   final String[] orderIds;
+
   /** Distinct products per order, in order of first appearance in the file. */
   final int[][] orders;
+
   /** Dense customer index per order, -1 for none. */
   final int[] customers;
+
   /** Placement time per order in epoch seconds, {@link Long#MIN_VALUE} when unknown. */
   final long[] times;
+
   final int customerCount;
   final boolean hasTimes;
   private final Map<String, Integer> productIndex;
 
-  private Dataset(String source, String[] productIds, String[] productNames,
-      String[] productTexts, String[] orderIds,
-      int[][] orders, int[] customers, long[] times, int customerCount, boolean hasTimes,
+  private Dataset(
+      String source,
+      String[] productIds,
+      String[] productNames,
+      String[] productTexts,
+      String[] orderIds,
+      int[][] orders,
+      int[] customers,
+      long[] times,
+      int customerCount,
+      boolean hasTimes,
       Map<String, Integer> productIndex) {
     this.source = source;
     this.productIds = productIds;
@@ -91,15 +105,26 @@ final class Dataset {
       }
       orders[o] = Arrays.copyOf(products, m);
       String customer = order.customerId();
-      customers[o] = customer == null ? -1
-          : customerIndex.computeIfAbsent(customer, k -> customerIndex.size());
+      customers[o] =
+          customer == null
+              ? -1
+              : customerIndex.computeIfAbsent(customer, k -> customerIndex.size());
       Instant at = order.placedAt();
       times[o] = at == null ? Long.MIN_VALUE : at.getEpochSecond();
       hasTimes &= at != null;
     }
-    return new Dataset(source, ids.toArray(String[]::new), names.toArray(String[]::new),
-        texts.toArray(String[]::new), orderIds, orders, customers, times, customerIndex.size(),
-        hasTimes, productIndex);
+    return new Dataset(
+        source,
+        ids.toArray(String[]::new),
+        names.toArray(String[]::new),
+        texts.toArray(String[]::new),
+        orderIds,
+        orders,
+        customers,
+        times,
+        customerIndex.size(),
+        hasTimes,
+        productIndex);
   }
 
   private static String text(OrderCsv.Row line) {
@@ -121,8 +146,8 @@ final class Dataset {
   }
 
   /**
-   * The orders in split order: by placement time (ties keep file order) when every order has
-   * one, else by the unsigned CRC-32 of the UTF-8 {@code order_id} (ties by {@code order_id}).
+   * The orders in split order: by placement time (ties keep file order) when every order has one,
+   * else by the unsigned CRC-32 of the UTF-8 {@code order_id} (ties by {@code order_id}).
    */
   int[] splitOrder() {
     Integer[] idx = new Integer[orders.length];
@@ -139,8 +164,12 @@ final class Dataset {
         crc.update(orderIds[o].getBytes(StandardCharsets.UTF_8));
         hash[o] = crc.getValue();
       }
-      Arrays.sort(idx, (a, b) -> hash[a] != hash[b] ? Long.compare(hash[a], hash[b])
-          : orderIds[a].compareTo(orderIds[b]));
+      Arrays.sort(
+          idx,
+          (a, b) ->
+              hash[a] != hash[b]
+                  ? Long.compare(hash[a], hash[b])
+                  : orderIds[a].compareTo(orderIds[b]));
     }
     int[] out = new int[idx.length];
     for (int o = 0; o < out.length; o++) {

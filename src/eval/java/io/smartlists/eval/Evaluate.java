@@ -18,9 +18,9 @@ import java.util.Locale;
  *     -Dexec.args="--file src/test/resources/eval/groceries-baskets.csv --k 10"
  * </pre>
  *
- * Options: {@code --file PATH} (repeatable), {@code --k N} (10), {@code --seed N} (42),
- * {@code --json}, {@code --protocol basket|next|all} (all), {@code --ease auto|on|off} (auto: on
- * up to 3,000 products; EASE is a dense model).
+ * Options: {@code --file PATH} (repeatable), {@code --k N} (10), {@code --seed N} (42), {@code
+ * --json}, {@code --protocol basket|next|all} (all), {@code --ease auto|on|off} (auto: on up to
+ * 3,000 products; EASE is a dense model).
  */
 public final class Evaluate {
 
@@ -31,8 +31,8 @@ public final class Evaluate {
   private Evaluate() {}
 
   /** Parsed command line. */
-  record Options(List<Path> files, int k, long seed, boolean json, boolean basket, boolean next,
-      String ease) {
+  record Options(
+      List<Path> files, int k, long seed, boolean json, boolean basket, boolean next, String ease) {
 
     static Options parse(String[] args) {
       List<Path> files = new ArrayList<>();
@@ -69,8 +69,8 @@ public final class Evaluate {
       if (!List.of("auto", "on", "off").contains(ease)) {
         throw new IllegalArgumentException("--ease must be auto, on or off");
       }
-      return new Options(files, k, seed, json, !protocol.equals("next"),
-          !protocol.equals("basket"), ease);
+      return new Options(
+          files, k, seed, json, !protocol.equals("next"), !protocol.equals("basket"), ease);
     }
 
     private static String value(String[] args, int at, String option) {
@@ -81,8 +81,9 @@ public final class Evaluate {
     }
   }
 
-  static final String USAGE = "usage: Evaluate --file orders.csv [--file more.csv] [--k 10] "
-      + "[--seed 42] [--protocol basket|next|all] [--ease auto|on|off] [--json]";
+  static final String USAGE =
+      "usage: Evaluate --file orders.csv [--file more.csv] [--k 10] "
+          + "[--seed 42] [--protocol basket|next|all] [--ease auto|on|off] [--json]";
 
   public static void main(String[] args) {
     Options options;
@@ -118,8 +119,15 @@ public final class Evaluate {
 
   /** Runs the protocols on one data set. */
   static Report run(Dataset data, List<OrderCsv.Row> rows, Options options) {
-    Report report = new Report(data.source, data.orderCount(), data.productCount(),
-        data.customerCount, data.hasTimes, options.k(), options.seed());
+    Report report =
+        new Report(
+            data.source,
+            data.orderCount(),
+            data.productCount(),
+            data.customerCount,
+            data.hasTimes,
+            options.k(),
+            options.seed());
     if (options.basket()) {
       BasketCompletion bc = new BasketCompletion(data);
       List<BasketCompletion.Case> drawn = bc.drawn(options.seed());
@@ -128,10 +136,10 @@ public final class Evaluate {
         long t0 = System.nanoTime();
         model.fit(data, bc.trainOrders, bc.customerHistory);
         long fitMillis = (System.nanoTime() - t0) / 1_000_000;
-        BasketCompletion.Metrics d = BasketCompletion.run(model, drawn, options.k(),
-            data.productCount());
-        BasketCompletion.Metrics e = BasketCompletion.run(model, all, options.k(),
-            data.productCount());
+        BasketCompletion.Metrics d =
+            BasketCompletion.run(model, drawn, options.k(), data.productCount());
+        BasketCompletion.Metrics e =
+            BasketCompletion.run(model, all, options.k(), data.productCount());
         report.basket.add(new Report.BasketRow(model.name(), d, e, fitMillis, model.fitted()));
       }
     }
@@ -147,11 +155,12 @@ public final class Evaluate {
     models.add(new Baselines.Popularity());
     models.add(new Baselines.CoPurchaseCounts());
     models.add(new Baselines.ItemCosine());
-    boolean ease = switch (options.ease()) {
-      case "on" -> true;
-      case "off" -> false;
-      default -> data.productCount() <= EASE_AUTO_MAX_PRODUCTS;
-    };
+    boolean ease =
+        switch (options.ease()) {
+          case "on" -> true;
+          case "off" -> false;
+          default -> data.productCount() <= EASE_AUTO_MAX_PRODUCTS;
+        };
     if (ease) {
       models.add(new Baselines.Ease());
     }

@@ -35,19 +35,22 @@ import org.jspecify.annotations.Nullable;
 /**
  * Protocol "next order", for files with customers and times. The orders are split as for basket
  * completion (by time, the last {@code floor(0.2 n)} are the test period). The engine's signals
- * ({@link SignalsManager}) are built from the training orders only, with the clock at the start
- * of the test period. Each customer with orders in both periods is a test case: their last order
- * in the test period is the target, their training orders are their history (and so the
- * context of {@code SMART_CROSS_SELLING}, which falls back to the purchase history when the page
- * has no products). Each list emits its top {@code k} as the engine would before the composer's
- * exclusions and eligibility gate, at the target order's time.
+ * ({@link SignalsManager}) are built from the training orders only, with the clock at the start of
+ * the test period. Each customer with orders in both periods is a test case: their last order in
+ * the test period is the target, their training orders are their history (and so the context of
+ * {@code SMART_CROSS_SELLING}, which falls back to the purchase history when the page has no
+ * products). Each list emits its top {@code k} as the engine would before the composer's exclusions
+ * and eligibility gate, at the target order's time.
  */
 final class NextOrder {
 
   /** The lists measured. */
-  static final List<ListType> LISTS = List.of(ListType.SMART_CROSS_SELLING,
-      ListType.ORDER_PRODUCT_REMINDERS, ListType.BESTSELLERS_CATALOG,
-      ListType.BESTSELLERS_MOST_REPRESENTED_CATEGORY);
+  static final List<ListType> LISTS =
+      List.of(
+          ListType.SMART_CROSS_SELLING,
+          ListType.ORDER_PRODUCT_REMINDERS,
+          ListType.BESTSELLERS_CATALOG,
+          ListType.BESTSELLERS_MOST_REPRESENTED_CATEGORY);
 
   private NextOrder() {}
 
@@ -76,11 +79,16 @@ final class NextOrder {
         target[c] = o; // later in split order wins: the last
       }
     }
-    Instant start = test == 0 ? Instant.EPOCH
-        : Instant.ofEpochSecond(data.times[split[split.length - test]]);
+    Instant start =
+        test == 0 ? Instant.EPOCH : Instant.ofEpochSecond(data.times[split[split.length - test]]);
     CatalogPort catalog = catalog(rows);
-    SignalsManager manager = new SignalsManager(catalog, history(data, rows, inTrain),
-        () -> GlobalRules.DEFAULT, EngineSettings.DEFAULT, Clock.fixed(start, ZoneOffset.UTC));
+    SignalsManager manager =
+        new SignalsManager(
+            catalog,
+            history(data, rows, inTrain),
+            () -> GlobalRules.DEFAULT,
+            EngineSettings.DEFAULT,
+            Clock.fixed(start, ZoneOffset.UTC));
     manager.rebuild();
     Signals signals = manager.current();
     SmartListRegistry registry = SmartListRegistry.defaults();
@@ -89,8 +97,9 @@ final class NextOrder {
     List<Report.NextRow> out = new ArrayList<>();
     for (ListType type : LISTS) {
       SmartList list = registry.find(type);
-      if (list == null || (type == ListType.BESTSELLERS_MOST_REPRESENTED_CATEGORY
-          && catalog.categories().isEmpty())) {
+      if (list == null
+          || (type == ListType.BESTSELLERS_MOST_REPRESENTED_CATEGORY
+              && catalog.categories().isEmpty())) {
         continue; // no categories in the file: nothing to measure
       }
       boolean[] shown = new boolean[data.productCount()];
@@ -106,18 +115,26 @@ final class NextOrder {
         }
         cases++;
         String customerId = customerIds[c];
-        ListContext context = new ListContext("eval-" + customerId,
-            new CustomerInfo(customerId, customerId, false, Set.of(), Locale.ENGLISH),
-            Placement.PRODUCT_PAGE, new int[0], SlotConfig.of(type), GlobalRules.DEFAULT,
-            Instant.ofEpochSecond(data.times[o]));
+        ListContext context =
+            new ListContext(
+                "eval-" + customerId,
+                new CustomerInfo(customerId, customerId, false, Set.of(), Locale.ENGLISH),
+                Placement.PRODUCT_PAGE,
+                new int[0],
+                SlotConfig.of(type),
+                GlobalRules.DEFAULT,
+                Instant.ofEpochSecond(data.times[o]));
         List<String> top = new ArrayList<>(k);
-        list.candidates(signals, context, (product, reason) -> {
-          String id = signals.productId(product);
-          if (!top.contains(id)) {
-            top.add(id);
-          }
-          return top.size() < k;
-        });
+        list.candidates(
+            signals,
+            context,
+            (product, reason) -> {
+              String id = signals.productId(product);
+              if (!top.contains(id)) {
+                top.add(id);
+              }
+              return top.size() < k;
+            });
         Set<String> bought = boughtIds(data, o);
         int found = 0;
         int firstRank = 0;
@@ -138,9 +155,14 @@ final class NextOrder {
         recall += (double) found / Math.min(k, bought.size());
         rr += firstRank == 0 ? 0 : 1.0 / firstRank;
       }
-      out.add(new Report.NextRow(type.name(), cases == 0 ? 0 : hits / cases,
-          cases == 0 ? 0 : recall / cases, cases == 0 ? 0 : rr / cases,
-          (double) distinctShown / Math.max(1, data.productCount()), cases));
+      out.add(
+          new Report.NextRow(
+              type.name(),
+              cases == 0 ? 0 : hits / cases,
+              cases == 0 ? 0 : recall / cases,
+              cases == 0 ? 0 : rr / cases,
+              (double) distinctShown / Math.max(1, data.productCount()),
+              cases));
     }
     return out;
   }
@@ -179,14 +201,26 @@ final class NextOrder {
         categories.putIfAbsent(category, new CategoryInfo(category, category, null));
       }
       ProductInfo known = products.get(row.productId());
-      BigDecimal price = row.unitPrice() != null ? row.unitPrice()
-          : known != null ? known.price() : BigDecimal.ZERO;
-      products.put(row.productId(), new ProductInfo(row.productId(),
-          known != null ? known.name() : row.productName() != null ? row.productName()
-              : row.productId(),
-          known != null ? known.categoryIds() : category == null ? List.of() : List.of(category),
-          known != null ? known.manufacturer() : row.manufacturer(), null, price, null,
-          "/product/" + row.productId(), null));
+      BigDecimal price =
+          row.unitPrice() != null
+              ? row.unitPrice()
+              : known != null ? known.price() : BigDecimal.ZERO;
+      products.put(
+          row.productId(),
+          new ProductInfo(
+              row.productId(),
+              known != null
+                  ? known.name()
+                  : row.productName() != null ? row.productName() : row.productId(),
+              known != null
+                  ? known.categoryIds()
+                  : category == null ? List.of() : List.of(category),
+              known != null ? known.manufacturer() : row.manufacturer(),
+              null,
+              price,
+              null,
+              "/product/" + row.productId(),
+              null));
     }
     List<ProductInfo> all = List.copyOf(products.values());
     List<CategoryInfo> tree = List.copyOf(categories.values());
@@ -231,17 +265,22 @@ final class NextOrder {
       int o = orderIndex.get(row.orderId());
       if (include[o]) {
         firstRow.putIfAbsent(row.orderId(), row);
-        lines.computeIfAbsent(row.orderId(), x -> new ArrayList<>()).add(new OrderLine(
-            row.productId(), row.quantity(),
-            row.unitPrice() == null ? BigDecimal.ZERO : row.unitPrice()));
+        lines
+            .computeIfAbsent(row.orderId(), x -> new ArrayList<>())
+            .add(
+                new OrderLine(
+                    row.productId(),
+                    row.quantity(),
+                    row.unitPrice() == null ? BigDecimal.ZERO : row.unitPrice()));
       }
     }
     List<OrderRecord> orders = new ArrayList<>();
     for (Map.Entry<String, List<OrderLine>> e : lines.entrySet()) {
       int o = orderIndex.get(e.getKey());
       String customer = firstRow.get(e.getKey()).customerId(); // every listed order has a row
-      orders.add(new OrderRecord(e.getKey(), customer, Instant.ofEpochSecond(data.times[o]),
-          e.getValue()));
+      orders.add(
+          new OrderRecord(
+              e.getKey(), customer, Instant.ofEpochSecond(data.times[o]), e.getValue()));
     }
     orders.sort(Comparator.comparing(OrderRecord::orderId));
     List<OrderRecord> byId = List.copyOf(orders);
@@ -259,8 +298,8 @@ final class NextOrder {
       }
 
       @Override
-      public List<OrderRecord> readBatchOrdersFromLastId(@Nullable String lastOrderId,
-          int batchSize) {
+      public List<OrderRecord> readBatchOrdersFromLastId(
+          @Nullable String lastOrderId, int batchSize) {
         int from = 0;
         if (lastOrderId != null) {
           from = byId.size();

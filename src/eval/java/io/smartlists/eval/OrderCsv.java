@@ -16,10 +16,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the order-line CSV format of the shared data sets, one row per order line:
- * {@code order_id,customer_id,placed_at,product_id,quantity,unit_price,category,manufacturer,product_name}.
- * Empty fields are unknown. Fields may be double-quoted (RFC 4180). A malformed row fails with
- * the file name and line number.
+ * Reads the order-line CSV format of the shared data sets, one row per order line: {@code
+ * order_id,customer_id,placed_at,product_id,quantity,unit_price,category,manufacturer,product_name}.
+ * Empty fields are unknown. Fields may be double-quoted (RFC 4180). A malformed row fails with the
+ * file name and line number.
  */
 public final class OrderCsv {
 
@@ -42,8 +42,8 @@ public final class OrderCsv {
       @Nullable String productName) {}
 
   /** The rows of one order, in file order. */
-  public record Order(String orderId, @Nullable String customerId, @Nullable Instant placedAt,
-      List<Row> lines) {}
+  public record Order(
+      String orderId, @Nullable String customerId, @Nullable Instant placedAt, List<Row> lines) {}
 
   /** A row that cannot be read; the message names the file and the line. */
   public static final class MalformedRowException extends IOException {
@@ -78,7 +78,8 @@ public final class OrderCsv {
       header = header.substring(1);
     }
     if (!header.strip().equals(HEADER)) {
-      throw new MalformedRowException(source, 1, "expected the header " + HEADER + " but found " + header);
+      throw new MalformedRowException(
+          source, 1, "expected the header " + HEADER + " but found " + header);
     }
     List<Row> rows = new ArrayList<>();
     int lineNumber = 1;
@@ -102,15 +103,18 @@ public final class OrderCsv {
     List<Order> orders = new ArrayList<>(byOrder.size());
     for (List<Row> lines : byOrder.values()) {
       Row first = lines.get(0);
-      orders.add(new Order(first.orderId(), first.customerId(), first.placedAt(), List.copyOf(lines)));
+      orders.add(
+          new Order(first.orderId(), first.customerId(), first.placedAt(), List.copyOf(lines)));
     }
     return orders;
   }
 
-  private static Row parse(String line, int lineNumber, String source) throws MalformedRowException {
+  private static Row parse(String line, int lineNumber, String source)
+      throws MalformedRowException {
     List<String> f = split(line, lineNumber, source);
     if (f.size() != 9) {
-      throw new MalformedRowException(source, lineNumber, "expected 9 fields but found " + f.size());
+      throw new MalformedRowException(
+          source, lineNumber, "expected 9 fields but found " + f.size());
     }
     String orderId = f.get(0);
     String productId = f.get(3);
@@ -134,10 +138,12 @@ public final class OrderCsv {
       try {
         quantity = Integer.parseInt(f.get(4));
       } catch (NumberFormatException e) {
-        throw new MalformedRowException(source, lineNumber, "quantity is not an integer: " + f.get(4));
+        throw new MalformedRowException(
+            source, lineNumber, "quantity is not an integer: " + f.get(4));
       }
       if (quantity <= 0) {
-        throw new MalformedRowException(source, lineNumber, "quantity must be positive: " + quantity);
+        throw new MalformedRowException(
+            source, lineNumber, "quantity must be positive: " + quantity);
       }
     }
     BigDecimal price = null;
@@ -145,11 +151,21 @@ public final class OrderCsv {
       try {
         price = new BigDecimal(f.get(5));
       } catch (NumberFormatException e) {
-        throw new MalformedRowException(source, lineNumber, "unit_price is not a number: " + f.get(5));
+        throw new MalformedRowException(
+            source, lineNumber, "unit_price is not a number: " + f.get(5));
       }
     }
-    return new Row(lineNumber, orderId, emptyToNull(f.get(1)), placedAt, productId, quantity, price,
-        emptyToNull(f.get(6)), emptyToNull(f.get(7)), emptyToNull(f.get(8)));
+    return new Row(
+        lineNumber,
+        orderId,
+        emptyToNull(f.get(1)),
+        placedAt,
+        productId,
+        quantity,
+        price,
+        emptyToNull(f.get(6)),
+        emptyToNull(f.get(7)),
+        emptyToNull(f.get(8)));
   }
 
   private static @Nullable String emptyToNull(String s) {

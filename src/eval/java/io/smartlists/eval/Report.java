@@ -7,8 +7,12 @@ import java.util.List;
 final class Report {
 
   /** A model's basket-completion figures: the seeded draw and the expectation over the draw. */
-  record BasketRow(String model, BasketCompletion.Metrics drawn, BasketCompletion.Metrics expected,
-      long fitMillis, String fitted) {}
+  record BasketRow(
+      String model,
+      BasketCompletion.Metrics drawn,
+      BasketCompletion.Metrics expected,
+      long fitMillis,
+      String fitted) {}
 
   /**
    * A list's next-order figures.
@@ -19,8 +23,8 @@ final class Report {
    * @param coverage share of the catalogue recommended at least once
    * @param cases customers tested
    */
-  record NextRow(String list, double hitRate, double recall, double mrr, double coverage,
-      int cases) {}
+  record NextRow(
+      String list, double hitRate, double recall, double mrr, double coverage, int cases) {}
 
   final String source;
   final int orders;
@@ -32,8 +36,8 @@ final class Report {
   final List<BasketRow> basket = new ArrayList<>();
   final List<NextRow> next = new ArrayList<>();
 
-  Report(String source, int orders, int products, int customers, boolean hasTimes, int k,
-      long seed) {
+  Report(
+      String source, int orders, int products, int customers, boolean hasTimes, int k, long seed) {
     this.source = source;
     this.orders = orders;
     this.products = products;
@@ -63,36 +67,76 @@ final class Report {
 
   String text() {
     StringBuilder b = new StringBuilder();
-    b.append(source).append(": ").append(orders).append(" orders, ").append(products)
-        .append(" products, ").append(customers).append(" customers, split by ")
-        .append(hasTimes ? "time" : "CRC-32 of order_id").append('\n');
+    b.append(source)
+        .append(": ")
+        .append(orders)
+        .append(" orders, ")
+        .append(products)
+        .append(" products, ")
+        .append(customers)
+        .append(" customers, split by ")
+        .append(hasTimes ? "time" : "CRC-32 of order_id")
+        .append('\n');
     if (!basket.isEmpty()) {
-      b.append(String.format("%nbasket completion, K=%d, seed %d (expected = every product hidden"
-          + " in turn)%n", k, seed));
-      b.append(String.format("%-24s %8s %8s %9s %7s %10s %9s %10s %8s%n", "model", "HR@" + k,
-          "MRR@" + k, "coverage", "cases", "exp. HR@" + k, "draw sd", "exp. MRR", "fit ms"));
+      b.append(
+          String.format(
+              "%nbasket completion, K=%d, seed %d (expected = every product hidden" + " in turn)%n",
+              k, seed));
+      b.append(
+          String.format(
+              "%-24s %8s %8s %9s %7s %10s %9s %10s %8s%n",
+              "model",
+              "HR@" + k,
+              "MRR@" + k,
+              "coverage",
+              "cases",
+              "exp. HR@" + k,
+              "draw sd",
+              "exp. MRR",
+              "fit ms"));
       for (BasketRow r : basket) {
-        b.append(String.format("%-24s %8s %8s %9s %7d %10s %9s %10s %8d%n", r.model(),
-            Evaluate.f3(r.drawn().hitRate()), Evaluate.f3(r.drawn().mrr()),
-            Evaluate.f3(r.drawn().coverage()), r.drawn().cases(),
-            Evaluate.f3(r.expected().hitRate()), Evaluate.f3(r.expected().drawDeviation()),
-            Evaluate.f3(r.expected().mrr()), r.fitMillis()));
+        b.append(
+            String.format(
+                "%-24s %8s %8s %9s %7d %10s %9s %10s %8d%n",
+                r.model(),
+                Evaluate.f3(r.drawn().hitRate()),
+                Evaluate.f3(r.drawn().mrr()),
+                Evaluate.f3(r.drawn().coverage()),
+                r.drawn().cases(),
+                Evaluate.f3(r.expected().hitRate()),
+                Evaluate.f3(r.expected().drawDeviation()),
+                Evaluate.f3(r.expected().mrr()),
+                r.fitMillis()));
       }
       for (BasketRow r : basket) {
         if (!r.fitted().isEmpty()) {
-          b.append(r.model()).append(" calibrated on the newest training orders: ")
-              .append(r.fitted()).append('\n');
+          b.append(r.model())
+              .append(" calibrated on the newest training orders: ")
+              .append(r.fitted())
+              .append('\n');
         }
       }
     }
     if (!next.isEmpty()) {
-      b.append(String.format("%nnext order, K=%d (each customer's last order in the test period;"
-          + " context = their earlier orders)%n", k));
-      b.append(String.format("%-52s %8s %9s %8s %9s %7s%n", "list", "HR@" + k, "recall@" + k,
-          "MRR@" + k, "coverage", "cases"));
+      b.append(
+          String.format(
+              "%nnext order, K=%d (each customer's last order in the test period;"
+                  + " context = their earlier orders)%n",
+              k));
+      b.append(
+          String.format(
+              "%-52s %8s %9s %8s %9s %7s%n",
+              "list", "HR@" + k, "recall@" + k, "MRR@" + k, "coverage", "cases"));
       for (NextRow r : next) {
-        b.append(String.format("%-52s %8s %9s %8s %9s %7d%n", r.list(), Evaluate.f3(r.hitRate()),
-            Evaluate.f3(r.recall()), Evaluate.f3(r.mrr()), Evaluate.f3(r.coverage()), r.cases()));
+        b.append(
+            String.format(
+                "%-52s %8s %9s %8s %9s %7d%n",
+                r.list(),
+                Evaluate.f3(r.hitRate()),
+                Evaluate.f3(r.recall()),
+                Evaluate.f3(r.mrr()),
+                Evaluate.f3(r.coverage()),
+                r.cases()));
       }
     }
     b.append('\n');
@@ -111,25 +155,44 @@ final class Report {
   }
 
   private void json(StringBuilder b) {
-    b.append("{\"file\":").append(quote(source)).append(",\"orders\":").append(orders)
-        .append(",\"products\":").append(products).append(",\"customers\":").append(customers)
-        .append(",\"split\":").append(quote(hasTimes ? "time" : "crc32(order_id)"))
-        .append(",\"k\":").append(k).append(",\"seed\":").append(seed)
+    b.append("{\"file\":")
+        .append(quote(source))
+        .append(",\"orders\":")
+        .append(orders)
+        .append(",\"products\":")
+        .append(products)
+        .append(",\"customers\":")
+        .append(customers)
+        .append(",\"split\":")
+        .append(quote(hasTimes ? "time" : "crc32(order_id)"))
+        .append(",\"k\":")
+        .append(k)
+        .append(",\"seed\":")
+        .append(seed)
         .append(",\"basketCompletion\":[");
     for (int i = 0; i < basket.size(); i++) {
       BasketRow r = basket.get(i);
       if (i > 0) {
         b.append(',');
       }
-      b.append("{\"model\":").append(quote(r.model()))
-          .append(",\"hitRate\":").append(Evaluate.f4(r.drawn().hitRate()))
-          .append(",\"mrr\":").append(Evaluate.f4(r.drawn().mrr()))
-          .append(",\"coverage\":").append(Evaluate.f4(r.drawn().coverage()))
-          .append(",\"cases\":").append(r.drawn().cases())
-          .append(",\"expectedHitRate\":").append(Evaluate.f4(r.expected().hitRate()))
-          .append(",\"expectedMrr\":").append(Evaluate.f4(r.expected().mrr()))
-          .append(",\"drawDeviation\":").append(Evaluate.f4(r.expected().drawDeviation()))
-          .append(",\"fitMillis\":").append(r.fitMillis());
+      b.append("{\"model\":")
+          .append(quote(r.model()))
+          .append(",\"hitRate\":")
+          .append(Evaluate.f4(r.drawn().hitRate()))
+          .append(",\"mrr\":")
+          .append(Evaluate.f4(r.drawn().mrr()))
+          .append(",\"coverage\":")
+          .append(Evaluate.f4(r.drawn().coverage()))
+          .append(",\"cases\":")
+          .append(r.drawn().cases())
+          .append(",\"expectedHitRate\":")
+          .append(Evaluate.f4(r.expected().hitRate()))
+          .append(",\"expectedMrr\":")
+          .append(Evaluate.f4(r.expected().mrr()))
+          .append(",\"drawDeviation\":")
+          .append(Evaluate.f4(r.expected().drawDeviation()))
+          .append(",\"fitMillis\":")
+          .append(r.fitMillis());
       if (!r.fitted().isEmpty()) {
         b.append(",\"fitted\":").append(quote(r.fitted()));
       }
@@ -141,12 +204,19 @@ final class Report {
       if (i > 0) {
         b.append(',');
       }
-      b.append("{\"list\":").append(quote(r.list()))
-          .append(",\"hitRate\":").append(Evaluate.f4(r.hitRate()))
-          .append(",\"recall\":").append(Evaluate.f4(r.recall()))
-          .append(",\"mrr\":").append(Evaluate.f4(r.mrr()))
-          .append(",\"coverage\":").append(Evaluate.f4(r.coverage()))
-          .append(",\"cases\":").append(r.cases()).append('}');
+      b.append("{\"list\":")
+          .append(quote(r.list()))
+          .append(",\"hitRate\":")
+          .append(Evaluate.f4(r.hitRate()))
+          .append(",\"recall\":")
+          .append(Evaluate.f4(r.recall()))
+          .append(",\"mrr\":")
+          .append(Evaluate.f4(r.mrr()))
+          .append(",\"coverage\":")
+          .append(Evaluate.f4(r.coverage()))
+          .append(",\"cases\":")
+          .append(r.cases())
+          .append('}');
     }
     b.append("]}");
   }

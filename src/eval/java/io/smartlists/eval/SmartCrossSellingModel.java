@@ -31,9 +31,12 @@ final class SmartCrossSellingModel implements Recommender {
 
   @Override
   public String fitted() {
-    return String.format(java.util.Locale.ROOT,
-        "line proximity %s, text weight %s, popularity prior %s", num(index.proximity()),
-        num(index.textWeight()), num(index.priorWeight()));
+    return String.format(
+        java.util.Locale.ROOT,
+        "line proximity %s, text weight %s, popularity prior %s",
+        num(index.proximity()),
+        num(index.textWeight()),
+        num(index.priorWeight()));
   }
 
   private static String num(float v) {

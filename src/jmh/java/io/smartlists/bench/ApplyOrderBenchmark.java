@@ -22,11 +22,12 @@ import org.openjdk.jmh.annotations.State;
  * now) to the signals of the {@link SyntheticStore#catalogueScale()} workload: bestseller ranks,
  * co-purchase rows, the customer's history and repurchase intervals.
  *
- * <p>Baseline in the same run: {@link #applyBaselineNaiveSalesCounter} applies the same events
- * to a {@code HashMap<String, Integer>} of units sold per product id (pre-filled with every
- * product), the least any order-driven signal can cost.
+ * <p>Baseline in the same run: {@link #applyBaselineNaiveSalesCounter} applies the same events to a
+ * {@code HashMap<String, Integer>} of units sold per product id (pre-filled with every product),
+ * the least any order-driven signal can cost.
  *
- * <p>Run: {@code mvn -Pjmh test-compile exec:exec -Djmh.args="ApplyOrderBenchmark -f 1 -wi 3 -i 5"}.
+ * <p>Run: {@code mvn -Pjmh test-compile exec:exec -Djmh.args="ApplyOrderBenchmark -f 1 -wi 3 -i
+ * 5"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -48,8 +49,8 @@ public class ApplyOrderBenchmark {
     events = new OrderConfirmed[1 << 16];
     for (int i = 0; i < events.length; i++) {
       OrderRecord o = store.order(rnd.nextInt(store.orderCount));
-      OrderRecord fresh = new OrderRecord("N" + i, o.customerId(),
-          SyntheticStore.NOW.plusSeconds(i), o.lines());
+      OrderRecord fresh =
+          new OrderRecord("N" + i, o.customerId(), SyntheticStore.NOW.plusSeconds(i), o.lines());
       events[i] = new OrderConfirmed("visitor-" + i, fresh, fresh.placedAt());
     }
   }

@@ -55,15 +55,27 @@ public class ComposeBenchmark {
       if (cart.size() < 4) {
         continue;
       }
-      list.add(new WidgetRequest(Placement.CART, "visitor-" + o, store.orderCustomerId(o),
-          cart.subList(0, 4), SyntheticStore.NOW, false));
+      list.add(
+          new WidgetRequest(
+              Placement.CART,
+              "visitor-" + o,
+              store.orderCustomerId(o),
+              cart.subList(0, 4),
+              SyntheticStore.NOW,
+              false));
     }
     requests = list.toArray(new WidgetRequest[0]);
     baselineRequests = new WidgetRequest[requests.length];
     for (int i = 0; i < requests.length; i++) {
       WidgetRequest r = requests[i];
-      baselineRequests[i] = new WidgetRequest(Placement.PRODUCT_PAGE, r.visitorId(),
-          r.customerId(), r.contextProductIds(), r.now(), false);
+      baselineRequests[i] =
+          new WidgetRequest(
+              Placement.PRODUCT_PAGE,
+              r.visitorId(),
+              r.customerId(),
+              r.contextProductIds(),
+              r.now(),
+              false);
     }
     Widget baseline = engine.compose(baselineRequests[0]);
     if (baseline.outcome() != Widget.Outcome.OK || baseline.slots().size() != 1) {

@@ -13,11 +13,11 @@ import java.util.SplittableRandom;
 
 /**
  * Prints a digest of what the engine outputs on a seeded mid-size {@link SyntheticStore} (20,000
- * products, 200,000 orders): every score, anchor and count of 2,000 co-purchase recommendations
- * and every item and reason of 2,000 cart widgets, after the rebuild and again after applying
- * 20,000 more orders. A performance-only change must leave the digest unchanged (run it before
- * and after):
- * {@code mvn -o -q -Pjmh test-compile exec:exec -Djmh.main=io.smartlists.bench.OutputDigest -Djmh.args=}.
+ * products, 200,000 orders): every score, anchor and count of 2,000 co-purchase recommendations and
+ * every item and reason of 2,000 cart widgets, after the rebuild and again after applying 20,000
+ * more orders. A performance-only change must leave the digest unchanged (run it before and after):
+ * {@code mvn -o -q -Pjmh test-compile exec:exec -Djmh.main=io.smartlists.bench.OutputDigest
+ * -Djmh.args=}.
  */
 public final class OutputDigest {
 
@@ -31,8 +31,8 @@ public final class OutputDigest {
     SplittableRandom rnd = new SplittableRandom(11);
     for (int i = 0; i < 20_000; i++) {
       OrderRecord o = store.order(rnd.nextInt(store.orderCount));
-      OrderRecord fresh = new OrderRecord("N" + i, o.customerId(),
-          SyntheticStore.NOW.plusSeconds(i), o.lines());
+      OrderRecord fresh =
+          new OrderRecord("N" + i, o.customerId(), SyntheticStore.NOW.plusSeconds(i), o.lines());
       engine.apply(new OrderConfirmed("visitor-" + i, fresh, fresh.placedAt()));
     }
     long applied = digest(engine, store);
@@ -59,8 +59,16 @@ public final class OutputDigest {
         context[i] = signals.indexOf(cart.get(i));
       }
       String customer = store.orderCustomerId(o);
-      int n = index.recommend(context, signals.purchasedProducts(customer), k, products, scores,
-          anchors, together, same);
+      int n =
+          index.recommend(
+              context,
+              signals.purchasedProducts(customer),
+              k,
+              products,
+              scores,
+              anchors,
+              together,
+              same);
       h = mix(h, n);
       for (int i = 0; i < n; i++) {
         h = mix(h, products[i]);
@@ -69,8 +77,10 @@ public final class OutputDigest {
         h = mix(h, together[i]);
         h = mix(h, same[i]);
       }
-      Widget w = engine.compose(new WidgetRequest(Placement.CART, "visitor-" + o, customer,
-          cart, SyntheticStore.NOW, false));
+      Widget w =
+          engine.compose(
+              new WidgetRequest(
+                  Placement.CART, "visitor-" + o, customer, cart, SyntheticStore.NOW, false));
       h = mix(h, w.toString().hashCode());
     }
     return h;

@@ -15,12 +15,12 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * A full rebuild of every signal from the 1,000,000 orders of {@link
- * SyntheticStore#catalogueScale()}, read through the host port in batches as in production.
- * The retained heap is measured separately by {@link RebuildFootprint}.
+ * SyntheticStore#catalogueScale()}, read through the host port in batches as in production. The
+ * retained heap is measured separately by {@link RebuildFootprint}.
  *
  * <p>Baseline in the same run: {@link #materialiseOrdersOnly} reads the same 1,000,000 orders
- * through {@code OrderHistoryPort} in the same batches and does nothing with them; what the
- * rebuild costs beyond it is the engine's own work.
+ * through {@code OrderHistoryPort} in the same batches and does nothing with them; what the rebuild
+ * costs beyond it is the engine's own work.
  *
  * <p>Run: {@code mvn -Pjmh test-compile exec:exec -Djmh.args="RebuildBenchmark -f 1 -wi 1 -i 3"}.
  */

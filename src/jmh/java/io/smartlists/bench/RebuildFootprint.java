@@ -18,8 +18,12 @@ public final class RebuildFootprint {
 
   public static void main(String[] args) {
     SyntheticStore store = SyntheticStore.catalogueScale();
-    System.out.printf("workload: %,d products, %,d categories, %,d orders, %,d lines, %,d customers%n",
-        store.productCount, store.categories().size(), store.orderCount, store.lineCount(),
+    System.out.printf(
+        "workload: %,d products, %,d categories, %,d orders, %,d lines, %,d customers%n",
+        store.productCount,
+        store.categories().size(),
+        store.orderCount,
+        store.lineCount(),
         store.customerCount);
     long before = usedAfterGc();
     SmartListsEngine engine = BenchEngines.cartEngine(store);
@@ -28,7 +32,8 @@ public final class RebuildFootprint {
     long t1 = System.nanoTime();
     long after = usedAfterGc();
     System.out.printf("rebuild: %.2f s%n", (t1 - t0) / 1e9);
-    System.out.printf("engine retained heap after rebuild: %,d MB (used heap after GC %,d MB -> %,d MB)%n",
+    System.out.printf(
+        "engine retained heap after rebuild: %,d MB (used heap after GC %,d MB -> %,d MB)%n",
         (after - before) >> 20, before >> 20, after >> 20);
     if (engine.signals() == null) {
       throw new IllegalStateException("no signals");

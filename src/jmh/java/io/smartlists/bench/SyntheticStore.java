@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>100,000 products in 2,000 categories (50 departments of 39 aisles; products sit in an
  *       aisle), 5,000 manufacturers;
- *   <li>1,000,000 orders of 1 to 7 lines (mean ≈ 4) from 200,000 customers over the 365 days
- *       before {@link #NOW}, in time order;
+ *   <li>1,000,000 orders of 1 to 7 lines (mean ≈ 4) from 200,000 customers over the 365 days before
+ *       {@link #NOW}, in time order;
  *   <li>product popularity Zipf-distributed (s = 1.0); 60 % of an order's lines come from the aisle
  *       of its first line (so co-purchase has structure), the rest from the whole catalogue;
  *   <li>2 % of products ineligible (sold out / hidden) for the eligibility gate.
@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  * and materialised as {@link OrderRecord}s per batch, the way a host reads them from its database,
  * so the generator's own memory does not count against the engine's.
  */
-public final class SyntheticStore implements CatalogPort, OrderHistoryPort, CustomerPort, EligibilityPort {
+public final class SyntheticStore
+    implements CatalogPort, OrderHistoryPort, CustomerPort, EligibilityPort {
 
   public static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 
@@ -57,13 +58,22 @@ public final class SyntheticStore implements CatalogPort, OrderHistoryPort, Cust
   final String[] customerIds;
   final int[] productAisle;
 
-  /** The benchmark workload: 100,000 products, 2,000 categories, 1,000,000 orders, 200,000 customers. */
+  /**
+   * The benchmark workload: 100,000 products, 2,000 categories, 1,000,000 orders, 200,000
+   * customers.
+   */
   public static SyntheticStore catalogueScale() {
     return new SyntheticStore(100_000, 50, 39, 5_000, 200_000, 1_000_000, 42L);
   }
 
-  public SyntheticStore(int productCount, int departments, int aislesPerDepartment,
-      int manufacturers, int customerCount, int orderCount, long seed) {
+  public SyntheticStore(
+      int productCount,
+      int departments,
+      int aislesPerDepartment,
+      int manufacturers,
+      int customerCount,
+      int orderCount,
+      long seed) {
     this.productCount = productCount;
     this.customerCount = customerCount;
     this.orderCount = orderCount;
@@ -102,9 +112,17 @@ public final class SyntheticStore implements CatalogPort, OrderHistoryPort, Cust
       String id = "P" + p;
       Instant available = NOW.minusSeconds(86_400L * rnd.nextInt(720));
       BigDecimal price = BigDecimal.valueOf(100 + rnd.nextInt(9_900), 2);
-      products[p] = new ProductInfo(id, "Product " + p, List.of(aisles.get(a)),
-          "Manufacturer " + rnd.nextInt(manufacturers), available, price, null, "/product/" + id,
-          null);
+      products[p] =
+          new ProductInfo(
+              id,
+              "Product " + p,
+              List.of(aisles.get(a)),
+              "Manufacturer " + rnd.nextInt(manufacturers),
+              available,
+              price,
+              null,
+              "/product/" + id,
+              null);
       productIndex.put(id, p);
       ineligible[p] = rnd.nextInt(50) == 0;
     }
@@ -134,9 +152,10 @@ public final class SyntheticStore implements CatalogPort, OrderHistoryPort, Cust
       picked[count++] = first;
       int aisle = productAisle[first];
       while (count < n) {
-        int p = rnd.nextDouble() < 0.6 && aisleMembers[aisle].length > 1
-            ? aisleMembers[aisle][sample(aisleCdf[aisle], rnd)]
-            : sample(globalCdf, rnd);
+        int p =
+            rnd.nextDouble() < 0.6 && aisleMembers[aisle].length > 1
+                ? aisleMembers[aisle][sample(aisleCdf[aisle], rnd)]
+                : sample(globalCdf, rnd);
         boolean dup = false;
         for (int i = 0; i < count; i++) {
           dup |= picked[i] == p;
@@ -178,8 +197,8 @@ public final class SyntheticStore implements CatalogPort, OrderHistoryPort, Cust
       ProductInfo p = products[lineProduct[l]];
       lines.add(new OrderLine(p.id(), lineQty[l], p.price()));
     }
-    return new OrderRecord("O" + o, customerIds[orderCustomer[o]],
-        Instant.ofEpochSecond(orderEpochSecond[o]), lines);
+    return new OrderRecord(
+        "O" + o, customerIds[orderCustomer[o]], Instant.ofEpochSecond(orderEpochSecond[o]), lines);
   }
 
   /** Product ids of an order's lines (cart contexts for the benchmarks). */

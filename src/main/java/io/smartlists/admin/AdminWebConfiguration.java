@@ -7,8 +7,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The admin's controllers, and its assets served under {@code /admin/smartlists/assets/} so that
- * the admin's own security rules cover them (the sign-in page needs its stylesheet before anyone
- * is signed in, whatever the host does with {@code /static}).
+ * the admin's own security rules cover them (the sign-in page needs its stylesheet before anyone is
+ * signed in, whatever the host does with {@code /static}).
  */
 @Configuration(proxyBeanMethods = false)
 @Import({

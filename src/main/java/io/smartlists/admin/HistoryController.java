@@ -41,7 +41,10 @@ final class HistoryController {
       Revision r = revisions.get(i);
       entries.add(
           new Entry(
-              r.version(), r.author(), r.at(), labels.history(r.summaryKey(), r.summaryArgs()),
+              r.version(),
+              r.author(),
+              r.at(),
+              labels.history(r.summaryKey(), r.summaryArgs()),
               i == 0));
     }
     model.addAttribute("entries", entries);

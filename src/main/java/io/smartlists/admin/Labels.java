@@ -35,8 +35,8 @@ final class Labels {
   }
 
   /**
-   * Translates a history argument of the form {@code kind:value}: list types, placements and
-   * stages by their admin names, versions and texts as they are.
+   * Translates a history argument of the form {@code kind:value}: list types, placements and stages
+   * by their admin names, versions and texts as they are.
    */
   String historyArg(String arg) {
     int colon = arg.indexOf(':');

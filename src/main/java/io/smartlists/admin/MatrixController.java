@@ -23,8 +23,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The journey matrix: for every stage (rows) and placement (columns) the ordered slots, with the
- * lists DESIGN.md §4 recommends for the stage marked and one line of advice; slots move up and
- * down and are removed right here, each action a small form so it works with the keyboard alone.
+ * lists DESIGN.md §4 recommends for the stage marked and one line of advice; slots move up and down
+ * and are removed right here, each action a small form so it works with the keyboard alone.
  */
 @Controller
 final class MatrixController {
@@ -81,8 +81,8 @@ final class MatrixController {
       config.moveSlot(placement, stage, index, delta, cellVersion, principal.getName());
       redirect.addFlashAttribute(
           "message", labels.get("sl.flash.moved", cellName(placement, stage)));
-      redirect.addFlashAttribute("focus", "move-" + direction + "-" + placement + "-" + stage
-          + "-" + (index + delta));
+      redirect.addFlashAttribute(
+          "focus", "move-" + direction + "-" + placement + "-" + stage + "-" + (index + delta));
     } catch (ConcurrentEditException e) {
       redirect.addFlashAttribute("error", labels.get("sl.error.concurrentEdit"));
     } catch (ConfigValidationException e) {

@@ -24,9 +24,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * Preview: a sample customer (or an anonymous visitor), a placement and its context products →
- * the widget the shopper would see, the journey stage and why, every item's reason, and the
- * candidates a composition rule dropped with that rule. Read-only, so a plain GET form.
+ * Preview: a sample customer (or an anonymous visitor), a placement and its context products → the
+ * widget the shopper would see, the journey stage and why, every item's reason, and the candidates
+ * a composition rule dropped with that rule. Read-only, so a plain GET form.
  */
 @Controller
 final class PreviewController {
@@ -52,7 +52,12 @@ final class PreviewController {
 
   /** One recommended item as the preview shows it. */
   record ItemView(
-      String productId, String name, BigDecimal price, String url, String list, String reason,
+      String productId,
+      String name,
+      BigDecimal price,
+      String url,
+      String list,
+      String reason,
       boolean fallback) {}
 
   /** One slot as the preview shows it. */
@@ -107,9 +112,10 @@ final class PreviewController {
       model.addAttribute("errors", errors);
       return "smartlists/admin/preview";
     }
-    String visitorId = visitor.isBlank()
-        ? (customerId == null ? ANONYMOUS_VISITOR : "customer-" + customerId)
-        : visitor.strip();
+    String visitorId =
+        visitor.isBlank()
+            ? (customerId == null ? ANONYMOUS_VISITOR : "customer-" + customerId)
+            : visitor.strip();
     Widget widget =
         engine.compose(
             new WidgetRequest(
@@ -127,8 +133,13 @@ final class PreviewController {
         ProductInfo p = i.product();
         items.add(
             new ItemView(
-                p.id(), p.name(), p.price(), p.url(), labels.list(i.list()),
-                i.reason().text(locale), i.fallback()));
+                p.id(),
+                p.name(),
+                p.price(),
+                p.url(),
+                labels.list(i.list()),
+                i.reason().text(locale),
+                i.fallback()));
       }
       slots.add(
           new SlotView(
@@ -143,8 +154,12 @@ final class PreviewController {
       ProductInfo p = catalog.product(d.productId());
       dropped.add(
           new DroppedView(
-              d.productId(), p == null ? d.productId() : p.name(), d.slotPosition(),
-              labels.list(d.list()), d.rule(), labels.get("sl.drop." + d.rule())));
+              d.productId(),
+              p == null ? d.productId() : p.name(),
+              d.slotPosition(),
+              labels.list(d.list()),
+              d.rule(),
+              labels.get("sl.drop." + d.rule())));
     }
     model.addAttribute("contextProducts", contextProducts);
     model.addAttribute("widget", widget);

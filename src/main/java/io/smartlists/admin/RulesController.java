@@ -42,9 +42,15 @@ final class RulesController {
   @InitBinder("rules")
   void initBinder(WebDataBinder binder) {
     binder.setAllowedFields(
-        "inactivityDays", "browsingThreshold", "b2bGroup", "bestsellerWindowDays",
-        "bestsellerHalfLifeDays", "newArrivalMaxAgeDays", "excludeAlreadyBought",
-        "allowRepeatBuy", "rulesVersion");
+        "inactivityDays",
+        "browsingThreshold",
+        "b2bGroup",
+        "bestsellerWindowDays",
+        "bestsellerHalfLifeDays",
+        "newArrivalMaxAgeDays",
+        "excludeAlreadyBought",
+        "allowRepeatBuy",
+        "rulesVersion");
   }
 
   @GetMapping(PATH)

@@ -36,8 +36,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The slot editor: list type, titles in English and French, item counts, the parameter the list
  * needs (categories, manufacturers or products, with pickers that search the catalogue) and the
- * fallback. Invalid input comes back with a message next to the field; a cell another
- * administrator saved meanwhile is reported, never overwritten.
+ * fallback. Invalid input comes back with a message next to the field; a cell another administrator
+ * saved meanwhile is reported, never overwritten.
  */
 @Controller
 final class SlotController {
@@ -58,8 +58,16 @@ final class SlotController {
   @InitBinder("slot")
   void initBinder(WebDataBinder binder) {
     binder.setAllowedFields(
-        "type", "titleEn", "titleFr", "minItems", "maxItems", "fallback", "categories",
-        "manufacturers", "products", "cellVersion");
+        "type",
+        "titleEn",
+        "titleFr",
+        "minItems",
+        "maxItems",
+        "fallback",
+        "categories",
+        "manufacturers",
+        "products",
+        "cellVersion");
   }
 
   @GetMapping(CELL + "/slots/new")
@@ -177,8 +185,7 @@ final class SlotController {
   /** A chosen parameter value with the name a merchant recognises (or a warning when unknown). */
   record Chosen(String value, @Nullable String name) {}
 
-  private String show(
-      Model model, CellView cell, @Nullable Integer index, SlotForm form) {
+  private String show(Model model, CellView cell, @Nullable Integer index, SlotForm form) {
     List<ListType> recommended = DefaultConfiguration.recommended(cell.stage());
     List<ListType> fallbacks = new ArrayList<>();
     Map<ListType, String> needs = new EnumMap<>(ListType.class);
@@ -210,8 +217,13 @@ final class SlotController {
     model.addAttribute("others", others);
     model.addAttribute(
         "action",
-        AdminWebConfiguration.BASE + "/cells/" + cell.placement() + "/" + cell.stage()
-            + "/slots/" + (index == null ? "new" : index));
+        AdminWebConfiguration.BASE
+            + "/cells/"
+            + cell.placement()
+            + "/"
+            + cell.stage()
+            + "/slots/"
+            + (index == null ? "new" : index));
     return VIEW;
   }
 }

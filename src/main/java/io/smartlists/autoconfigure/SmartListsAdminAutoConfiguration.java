@@ -33,13 +33,13 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The merchant's side of Smart Lists: the JPA-backed configuration (which also serves the engine
- * as its {@code ConfigSource}, so the default in {@code SmartListsAutoConfiguration} backs off),
- * the admin at {@code /admin/smartlists}, its security and its message bundle.
+ * The merchant's side of Smart Lists: the JPA-backed configuration (which also serves the engine as
+ * its {@code ConfigSource}, so the default in {@code SmartListsAutoConfiguration} backs off), the
+ * admin at {@code /admin/smartlists}, its security and its message bundle.
  *
- * <p>Each part is a guarded nested configuration and each bean can be replaced: a host that
- * defines its own {@code ConfigService}, its own {@code smartListsAdminSecurityFilterChain} or
- * sets {@code smartlists.admin.enabled=false} keeps its own.
+ * <p>Each part is a guarded nested configuration and each bean can be replaced: a host that defines
+ * its own {@code ConfigService}, its own {@code smartListsAdminSecurityFilterChain} or sets {@code
+ * smartlists.admin.enabled=false} keeps its own.
  */
 @AutoConfiguration(
     beforeName = "io.smartlists.autoconfigure.SmartListsAutoConfiguration",
@@ -73,10 +73,10 @@ public class SmartListsAdminAutoConfiguration {
   /**
    * Only administrators reach {@code /admin/smartlists/**}: role {@code SMARTLISTS_ADMIN}, the
    * module's own sign-in page, CSRF on. The chain matches the admin's paths only and runs before
-   * the host's chains, so the host's security keeps deciding everything else; users and roles
-   * come from the host's {@code UserDetailsService} (or whatever authenticates in the host).
-   * {@code @EnableWebSecurity} makes sure the admin is protected even in a host that excluded Boot's
-   * security auto-configuration (it is idempotent when the host enables it too).
+   * the host's chains, so the host's security keeps deciding everything else; users and roles come
+   * from the host's {@code UserDetailsService} (or whatever authenticates in the host).
+   * {@code @EnableWebSecurity} makes sure the admin is protected even in a host that excluded
+   * Boot's security auto-configuration (it is idempotent when the host enables it too).
    */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

@@ -79,7 +79,10 @@ public class SmartListsProperties {
     /** Whether to rebuild once at start-up, in the background so start-up is not blocked. */
     private boolean onStartup = true;
 
-    /** Cron expression (second minute hour day month weekday) of the scheduled rebuild; "-" for none. */
+    /**
+     * Cron expression (second minute hour day month weekday) of the scheduled rebuild; "-" for
+     * none.
+     */
     private String cron = "0 0 3 * * *";
 
     /** Fixed delay between scheduled rebuilds; when set it replaces the cron expression. */
@@ -136,10 +139,15 @@ public class SmartListsProperties {
     /** How long the publishing request waits, after commit, for its event to be applied locally. */
     private Duration applyWait = Duration.ofSeconds(1);
 
-    /** Browsing events (not orders) of this trailing window are replayed when a node starts; 0 for none. */
+    /**
+     * Browsing events (not orders) of this trailing window are replayed when a node starts; 0 for
+     * none.
+     */
     private Duration replayWindow = Duration.ofDays(30);
 
-    /** Events older than this are deleted from the log (hourly, by any node); 0 keeps them forever. */
+    /**
+     * Events older than this are deleted from the log (hourly, by any node); 0 keeps them forever.
+     */
     private Duration retention = Duration.ofDays(90);
 
     public Duration getReplayWindow() {
@@ -234,7 +242,9 @@ public class SmartListsProperties {
     /** A customer whose last order is older than this many days is in REACTIVATION. */
     private int inactivityDays = 180;
 
-    /** Product or category views that move a visitor without orders from ACQUISITION to CONVERSION. */
+    /**
+     * Product or category views that move a visitor without orders from ACQUISITION to CONVERSION.
+     */
     private int browsingThreshold = 2;
 
     /** The customer group that marks a business account (besides the host's B2B flag). */
@@ -272,7 +282,9 @@ public class SmartListsProperties {
   /** The storefront: Thymeleaf dialect, click tracking and the JSON endpoint. */
   public static class Site {
 
-    /** Whether the storefront beans (dialect, visitor cookie, click and JSON endpoints) are active. */
+    /**
+     * Whether the storefront beans (dialect, visitor cookie, click and JSON endpoints) are active.
+     */
     private boolean enabled = true;
 
     /** Path prefix of the module's storefront endpoints (click tracking, JSON widget). */

@@ -1,7 +1,7 @@
 /**
  * Spring Boot auto-configuration of Smart Lists: adding the dependency to a store that provides the
- * host ports ({@code io.smartlists.host}) is enough; every bean can be replaced and
- * {@code smartlists.enabled=false} turns the module off. Properties live under {@code smartlists.*}
+ * host ports ({@code io.smartlists.host}) is enough; every bean can be replaced and {@code
+ * smartlists.enabled=false} turns the module off. Properties live under {@code smartlists.*}
  * ({@link io.smartlists.autoconfigure.SmartListsProperties}).
  */
 @NullMarked

@@ -13,7 +13,8 @@ import java.util.List;
  * @param version the optimistic-lock version an edit form sends back
  * @param slots the ordered slots
  */
-public record CellView(Placement placement, JourneyStage stage, long version, List<SlotConfig> slots) {
+public record CellView(
+    Placement placement, JourneyStage stage, long version, List<SlotConfig> slots) {
 
   public CellView {
     slots = List.copyOf(slots);

@@ -1,8 +1,8 @@
 package io.smartlists.config;
 
 /**
- * Another administrator saved the same cell (or the rules) after this one opened it: the change
- * is refused rather than silently overwriting theirs.
+ * Another administrator saved the same cell (or the rules) after this one opened it: the change is
+ * refused rather than silently overwriting theirs.
  */
 public final class ConcurrentEditException extends RuntimeException {
 

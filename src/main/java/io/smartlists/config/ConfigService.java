@@ -132,7 +132,8 @@ public final class ConfigService implements ConfigSource {
 
   /** The stored configuration, built from the entities (inside a transaction). */
   private SmartListsConfig snapshot(long atVersion) {
-    Map<Placement, Map<JourneyStage, List<SlotConfig>>> byPlacement = new EnumMap<>(Placement.class);
+    Map<Placement, Map<JourneyStage, List<SlotConfig>>> byPlacement =
+        new EnumMap<>(Placement.class);
     for (CellEntity cell : cells.findAll()) {
       List<SlotConfig> slots = new ArrayList<>(cell.slots().size());
       for (SlotEntity slot : cell.slots()) {
@@ -252,21 +253,40 @@ public final class ConfigService implements ConfigSource {
     }
     Integer min = form.getMinItems();
     Integer max = form.getMaxItems();
-    if (min != null && max != null && !badFields.contains("minItems")
-        && !badFields.contains("maxItems") && min > max) {
+    if (min != null
+        && max != null
+        && !badFields.contains("minItems")
+        && !badFields.contains("maxItems")
+        && min > max) {
       errors.add(ConfigError.of("minItems", "sl.error.minAboveMax", min, max));
     }
     ListType type = form.getType();
     if (type != null) {
       switch (type.param()) {
-        case CATEGORIES -> checkParameter(errors, "categories", form.categoryList(),
-            categories.get("")::containsKey, "sl.error.categoriesRequired", "sl.error.unknownCategory");
-        case MANUFACTURERS -> checkParameter(errors, "manufacturers", form.manufacturerList(),
-            manufacturers.get("")::contains, "sl.error.manufacturersRequired",
-            "sl.error.unknownManufacturer");
-        case PRODUCTS -> checkParameter(errors, "products", form.productList(),
-            id -> catalog.product(id) != null, "sl.error.productsRequired",
-            "sl.error.unknownProduct");
+        case CATEGORIES ->
+            checkParameter(
+                errors,
+                "categories",
+                form.categoryList(),
+                categories.get("")::containsKey,
+                "sl.error.categoriesRequired",
+                "sl.error.unknownCategory");
+        case MANUFACTURERS ->
+            checkParameter(
+                errors,
+                "manufacturers",
+                form.manufacturerList(),
+                manufacturers.get("")::contains,
+                "sl.error.manufacturersRequired",
+                "sl.error.unknownManufacturer");
+        case PRODUCTS ->
+            checkParameter(
+                errors,
+                "products",
+                form.productList(),
+                id -> catalog.product(id) != null,
+                "sl.error.productsRequired",
+                "sl.error.unknownProduct");
         case NONE -> {}
       }
     }
@@ -282,8 +302,13 @@ public final class ConfigService implements ConfigSource {
   }
 
   /** A list's parameter: at least one value, each known to the catalogue. */
-  private static void checkParameter(List<ConfigError> errors, String field, List<String> values,
-      Predicate<String> known, String requiredKey, String unknownKey) {
+  private static void checkParameter(
+      List<ConfigError> errors,
+      String field,
+      List<String> values,
+      Predicate<String> known,
+      String requiredKey,
+      String unknownKey) {
     if (values.isEmpty()) {
       errors.add(ConfigError.of(field, requiredKey));
     }
@@ -295,8 +320,7 @@ public final class ConfigService implements ConfigSource {
   }
 
   /** Appends a slot to the cell. */
-  public long addSlot(
-      Placement placement, JourneyStage stage, SlotForm form, String author) {
+  public long addSlot(Placement placement, JourneyStage stage, SlotForm form, String author) {
     SlotConfig slot = validated(form);
     return change(
         placement,
@@ -357,8 +381,7 @@ public final class ConfigService implements ConfigSource {
           SlotEntity s = slotAt(cell, index);
           int to = index + delta;
           if (to < 0 || to >= cell.slots().size()) {
-            throw new ConfigValidationException(
-                List.of(ConfigError.of("", "sl.error.cannotMove")));
+            throw new ConfigValidationException(List.of(ConfigError.of("", "sl.error.cannotMove")));
           }
           moved[0] = s.toSlotConfig().type();
           cell.slots().remove(index);
@@ -404,7 +427,8 @@ public final class ConfigService implements ConfigSource {
         () -> {
           Instant now = clock.instant();
           RulesEntity r =
-              rules.findById(RulesEntity.ID)
+              rules
+                  .findById(RulesEntity.ID)
                   .orElseGet(() -> new RulesEntity(StageRules.DEFAULT, GlobalRules.DEFAULT));
           if (r.version() != form.getRulesVersion()) {
             throw new ConcurrentEditException("rules");
@@ -502,11 +526,7 @@ public final class ConfigService implements ConfigSource {
           cell.touch(author, clock.instant());
           cells.saveAndFlush(cell);
           return record(
-              author,
-              summaryKey,
-              summaryArg.get(),
-              "placement:" + placement,
-              "stage:" + stage);
+              author, summaryKey, summaryArg.get(), "placement:" + placement, "stage:" + stage);
         });
   }
 
@@ -549,7 +569,8 @@ public final class ConfigService implements ConfigSource {
       }
     }
     RulesEntity r =
-        rules.findById(RulesEntity.ID)
+        rules
+            .findById(RulesEntity.ID)
             .orElseGet(() -> new RulesEntity(config.stageRules(), config.globalRules()));
     r.assign(config.stageRules(), config.globalRules());
     r.touch(author, now);
@@ -586,11 +607,7 @@ public final class ConfigService implements ConfigSource {
   private static Revision revision(RevisionEntity r) {
     String[] parts = r.summary().split(SEP);
     return new Revision(
-        r.id(),
-        r.author(),
-        r.changedAt(),
-        parts[0],
-        Arrays.asList(parts).subList(1, parts.length));
+        r.id(), r.author(), r.changedAt(), parts[0], Arrays.asList(parts).subList(1, parts.length));
   }
 
   private void ensureSeeded() {

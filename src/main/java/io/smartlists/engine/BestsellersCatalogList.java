@@ -11,6 +11,7 @@ final class BestsellersCatalogList implements SmartList {
   @Override
   public void candidates(Signals signals, ListContext context, CandidateSink sink) {
     int window = signals.bestsellerWindowDays();
-    Ranked.emit(signals.bestsellers(), sink, (rank, p) -> Reason.of("bestseller.catalog", rank, window));
+    Ranked.emit(
+        signals.bestsellers(), sink, (rank, p) -> Reason.of("bestseller.catalog", rank, window));
   }
 }

@@ -21,7 +21,12 @@ final class BestsellersCategoriesList implements SmartList {
       }
     }
     int window = signals.bestsellerWindowDays();
-    Ranked.mergeCategories(signals, tally, sink, (source, rank, p) ->
-        Reason.of("bestseller.category", rank, signals.categoryName(tally.keys[source]), window));
+    Ranked.mergeCategories(
+        signals,
+        tally,
+        sink,
+        (source, rank, p) ->
+            Reason.of(
+                "bestseller.category", rank, signals.categoryName(tally.keys[source]), window));
   }
 }

@@ -1,9 +1,9 @@
 package io.smartlists.engine;
 
 /**
- * {@link ListType#BESTSELLERS_CURRENT_OR_LAST_VIEWED_PRODUCT_CATEGORY}: the bestsellers of the
- * most specific category of the product on the page (the first context product), else of the
- * product the visitor viewed last.
+ * {@link ListType#BESTSELLERS_CURRENT_OR_LAST_VIEWED_PRODUCT_CATEGORY}: the bestsellers of the most
+ * specific category of the product on the page (the first context product), else of the product the
+ * visitor viewed last.
  */
 final class BestsellersCurrentOrLastViewedProductCategoryList implements SmartList {
 
@@ -39,7 +39,9 @@ final class BestsellersCurrentOrLastViewedProductCategoryList implements SmartLi
     String productName = signals.productName(product);
     int window = signals.bestsellerWindowDays();
     String k = key;
-    Ranked.emit(signals.categoryBestsellers(category), sink,
+    Ranked.emit(
+        signals.categoryBestsellers(category),
+        sink,
         (rank, p) -> Reason.of(k, rank, name, window, productName));
   }
 }

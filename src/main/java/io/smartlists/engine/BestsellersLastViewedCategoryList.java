@@ -14,13 +14,17 @@ final class BestsellersLastViewedCategoryList implements SmartList {
 
   @Override
   public void candidates(Signals signals, ListContext context, CandidateSink sink) {
-    int category = BrowsedCategories.last(signals, signals.browsing(context.visitorId(), context.customerId()));
+    int category =
+        BrowsedCategories.last(
+            signals, signals.browsing(context.visitorId(), context.customerId()));
     if (category < 0) {
       return;
     }
     String name = signals.categoryName(category);
     int window = signals.bestsellerWindowDays();
-    Ranked.emit(signals.categoryBestsellers(category), sink,
+    Ranked.emit(
+        signals.categoryBestsellers(category),
+        sink,
         (rank, p) -> Reason.of("bestseller.last-viewed-category", rank, name, window));
   }
 }

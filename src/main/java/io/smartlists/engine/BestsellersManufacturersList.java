@@ -21,7 +21,15 @@ final class BestsellersManufacturersList implements SmartList {
       }
     }
     int window = signals.bestsellerWindowDays();
-    Ranked.mergeManufacturers(signals, tally, sink, (source, rank, p) ->
-        Reason.of("bestseller.manufacturer", rank, signals.manufacturerName(tally.keys[source]), window));
+    Ranked.mergeManufacturers(
+        signals,
+        tally,
+        sink,
+        (source, rank, p) ->
+            Reason.of(
+                "bestseller.manufacturer",
+                rank,
+                signals.manufacturerName(tally.keys[source]),
+                window));
   }
 }

@@ -2,10 +2,10 @@ package io.smartlists.engine;
 
 /**
  * {@link ListType#BESTSELLERS_MOST_REPRESENTED_CATEGORY}: the bestsellers of the category most
- * present in the customer's own purchase history, counting units (each product counts in its
- * most specific categories); ties go to the category bought most recently. Without purchases,
- * the category most present in the visitor's browsing (category pages viewed, else the categories
- * of the products viewed).
+ * present in the customer's own purchase history, counting units (each product counts in its most
+ * specific categories); ties go to the category bought most recently. Without purchases, the
+ * category most present in the visitor's browsing (category pages viewed, else the categories of
+ * the products viewed).
  */
 final class BestsellersMostRepresentedCategoryList implements SmartList {
 
@@ -25,7 +25,8 @@ final class BestsellersMostRepresentedCategoryList implements SmartList {
     }
     boolean bought = tally.size > 0;
     if (!bought) {
-      BrowsedCategories.tally(signals, signals.browsing(context.visitorId(), context.customerId()), tally);
+      BrowsedCategories.tally(
+          signals, signals.browsing(context.visitorId(), context.customerId()), tally);
     }
     int top = tally.heaviest();
     if (top < 0) {
@@ -36,7 +37,9 @@ final class BestsellersMostRepresentedCategoryList implements SmartList {
     long weight = Math.round(tally.weights[top]);
     int window = signals.bestsellerWindowDays();
     String key = bought ? "bestseller.most-bought-category" : "bestseller.most-viewed-category";
-    Ranked.emit(signals.categoryBestsellers(category), sink,
+    Ranked.emit(
+        signals.categoryBestsellers(category),
+        sink,
         (rank, p) -> Reason.of(Ranked.counted(key, weight), rank, name, window, weight));
   }
 }

@@ -30,7 +30,9 @@ final class BestsellersMostRepresentedProductCategoryList implements SmartList {
     int window = signals.bestsellerWindowDays();
     // the key once per request, not once per offered candidate (most are dropped by the gate)
     String key = Ranked.counted("bestseller.context-category", count);
-    Ranked.emit(signals.categoryBestsellers(category), sink,
+    Ranked.emit(
+        signals.categoryBestsellers(category),
+        sink,
         (rank, p) -> Reason.of(key, rank, name, window, count));
   }
 }

@@ -22,8 +22,17 @@ final class BestsellersVisitedManufacturerList implements SmartList {
       }
     }
     int window = signals.bestsellerWindowDays();
-    Ranked.mergeManufacturers(signals, tally, sink, (source, rank, p) ->
-        Reason.of(Ranked.counted("bestseller.visited-manufacturer", Math.round(tally.weights[source])),
-            rank, signals.manufacturerName(tally.keys[source]), window, Math.round(tally.weights[source])));
+    Ranked.mergeManufacturers(
+        signals,
+        tally,
+        sink,
+        (source, rank, p) ->
+            Reason.of(
+                Ranked.counted(
+                    "bestseller.visited-manufacturer", Math.round(tally.weights[source])),
+                rank,
+                signals.manufacturerName(tally.keys[source]),
+                window,
+                Math.round(tally.weights[source])));
   }
 }

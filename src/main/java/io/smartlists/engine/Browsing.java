@@ -1,10 +1,10 @@
 package io.smartlists.engine;
 
 /**
- * One visitor's recent browsing: the last {@value #LIMIT} product views and the last
- * {@value #LIMIT} category views, most recent first (a product viewed twice appears twice, so
- * views can be weighted), and the number of views ever recorded. Immutable: every view replaces
- * the visitor's browsing with a new one.
+ * One visitor's recent browsing: the last {@value #LIMIT} product views and the last {@value
+ * #LIMIT} category views, most recent first (a product viewed twice appears twice, so views can be
+ * weighted), and the number of views ever recorded. Immutable: every view replaces the visitor's
+ * browsing with a new one.
  */
 public final class Browsing {
 
@@ -12,7 +12,8 @@ public final class Browsing {
   public static final int LIMIT = 50;
 
   /** No browsing. */
-  public static final Browsing EMPTY = new Browsing(new int[0], new long[0], new int[0], new long[0], 0);
+  public static final Browsing EMPTY =
+      new Browsing(new int[0], new long[0], new int[0], new long[0], 0);
 
   private final int[] products;
   private final long[] productTimes;
@@ -20,7 +21,8 @@ public final class Browsing {
   private final long[] categoryTimes;
   private final int totalViews;
 
-  private Browsing(int[] products, long[] productTimes, int[] categories, long[] categoryTimes, int totalViews) {
+  private Browsing(
+      int[] products, long[] productTimes, int[] categories, long[] categoryTimes, int totalViews) {
     this.products = products;
     this.productTimes = productTimes;
     this.categories = categories;
@@ -66,14 +68,17 @@ public final class Browsing {
     return new Browsing(
         merge(products, productTimes, new int[] {product}, t),
         mergeTimes(productTimes, t),
-        categories, categoryTimes, totalViews + 1);
+        categories,
+        categoryTimes,
+        totalViews + 1);
   }
 
   Browsing withCategory(int category, long time) {
     long[] t = new long[1];
     t[0] = time;
     return new Browsing(
-        products, productTimes,
+        products,
+        productTimes,
         merge(categories, categoryTimes, new int[] {category}, t),
         mergeTimes(categoryTimes, t),
         totalViews + 1);

@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Recent browsing per anonymous visitor and per customer. A view by a signed-in customer is kept
  * under the customer (so it follows them across devices); an anonymous view under the visitor id;
- * {@link #login} moves the visitor's anonymous browsing to the customer. Lives in the manager,
- * not in a snapshot, so browsing survives rebuilds (product and category indexes are stable
- * across rebuilds).
+ * {@link #login} moves the visitor's anonymous browsing to the customer. Lives in the manager, not
+ * in a snapshot, so browsing survives rebuilds (product and category indexes are stable across
+ * rebuilds).
  */
 final class BrowsingStore {
 
@@ -18,15 +18,17 @@ final class BrowsingStore {
   private final ConcurrentHashMap<String, Browsing> customers = new ConcurrentHashMap<>();
 
   void viewedProduct(String visitorId, @Nullable String customerId, int product, long time) {
-    map(customerId).compute(
-        key(visitorId, customerId),
-        (k, old) -> (old == null ? Browsing.EMPTY : old).withProduct(product, time));
+    map(customerId)
+        .compute(
+            key(visitorId, customerId),
+            (k, old) -> (old == null ? Browsing.EMPTY : old).withProduct(product, time));
   }
 
   void viewedCategory(String visitorId, @Nullable String customerId, int category, long time) {
-    map(customerId).compute(
-        key(visitorId, customerId),
-        (k, old) -> (old == null ? Browsing.EMPTY : old).withCategory(category, time));
+    map(customerId)
+        .compute(
+            key(visitorId, customerId),
+            (k, old) -> (old == null ? Browsing.EMPTY : old).withCategory(category, time));
   }
 
   /** The visitor signed in: their anonymous browsing now counts for the customer. */
@@ -53,7 +55,8 @@ final class BrowsingStore {
   /** Forgets anonymous visitors idle since before {@code epochSecond}. */
   int forgetVisitorsIdleSince(long epochSecond) {
     int removed = 0;
-    for (Iterator<Map.Entry<String, Browsing>> it = visitors.entrySet().iterator(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, Browsing>> it = visitors.entrySet().iterator();
+        it.hasNext(); ) {
       if (it.next().getValue().lastViewEpochSecond() < epochSecond) {
         it.remove();
         removed++;

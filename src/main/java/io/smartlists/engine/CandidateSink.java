@@ -1,8 +1,8 @@
 package io.smartlists.engine;
 
 /**
- * Receives a list's candidates, best first. The composer's sink applies the eligibility gate,
- * the exclusions and the cap; a list stops producing as soon as {@link #offer} returns false.
+ * Receives a list's candidates, best first. The composer's sink applies the eligibility gate, the
+ * exclusions and the cap; a list stops producing as soon as {@link #offer} returns false.
  */
 @FunctionalInterface
 public interface CandidateSink {

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Popularity-corrected co-purchase association between products (same order), blended with what
- * customers with similar purchase histories bought. Built once from the order history, then
- * updated per confirmed order by a single writer while readers score lock-free.
+ * customers with similar purchase histories bought. Built once from the order history, then updated
+ * per confirmed order by a single writer while readers score lock-free.
  *
  * <p>API contract (implementation owned by the cross-selling work, issue #4):
  *
@@ -24,15 +24,15 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code void addOrder(int[] distinctProducts, int customer, long placedAtEpochSecond)}:
  *       incremental, single writer
  *   <li>{@code int recommend(int[] context, int[] history, int k, int[] outProducts, float[]
- *       outScores, int[] outAnchor, int[] outCoCount)}: the top {@code k} products for this
- *       context (cart, viewed product or order lines) and history (the customer's past products),
- *       context products excluded; returns how many were written; {@code outAnchor} is the context
- *       or history product that contributed most, {@code outCoCount} in how many orders it was
- *       bought with the candidate (for the reason)
+ *       outScores, int[] outAnchor, int[] outCoCount)}: the top {@code k} products for this context
+ *       (cart, viewed product or order lines) and history (the customer's past products), context
+ *       products excluded; returns how many were written; {@code outAnchor} is the context or
+ *       history product that contributed most, {@code outCoCount} in how many orders it was bought
+ *       with the candidate (for the reason)
  * </ul>
  *
- * <p>Optional: {@code Builder.productText(product, text)} (name, category, brand) adds a
- * content neighbourhood that stands in for co-purchase evidence a product does not have yet.
+ * <p>Optional: {@code Builder.productText(product, text)} (name, category, brand) adds a content
+ * neighbourhood that stands in for co-purchase evidence a product does not have yet.
  *
  * <h2>Model</h2>
  *
@@ -40,27 +40,27 @@ import org.jspecify.annotations.Nullable;
  * neighbours:
  *
  * <ul>
- *   <li><b>same order</b>: {@code w(i,j)} = orders containing both, each line sharing one unit
- *       of weight among the order's other lines ({@link #pairWeight}: evenly, so that a 100-line
+ *   <li><b>same order</b>: {@code w(i,j)} = orders containing both, each line sharing one unit of
+ *       weight among the order's other lines ({@link #pairWeight}: evenly, so that a 100-line
  *       wholesale order does not outvote 30 ordinary baskets, and with the calibrated {@code
  *       proximity} share by closeness in the order, for shops whose lines are in the order they
  *       were added to the cart); {@code co(i,j)} the plain count (for shrinkage and the reason);
- *   <li><b>same customer</b>: {@code cc(i,j)} = customers whose {@value #RECENT_PER_CUSTOMER}
- *       most recent distinct products contain both ("customers with similar purchase
- *       histories", item-based);
- *   <li><b>similar text</b>: TF-IDF cosine of the products' names (and category, brand), when
- *       the host gives them.
+ *   <li><b>same customer</b>: {@code cc(i,j)} = customers whose {@value #RECENT_PER_CUSTOMER} most
+ *       recent distinct products contain both ("customers with similar purchase histories",
+ *       item-based);
+ *   <li><b>similar text</b>: TF-IDF cosine of the products' names (and category, brand), when the
+ *       host gives them.
  * </ul>
  *
  * <p>A context product {@code i} votes for a candidate {@code j} with {@code w(i,j) · co/(co+2) /
- * count(j)^0.4}: the conditional probability {@code p(j|i)} damped by the candidate's popularity
- * (a bestseller is not "bought with" everything) and shrunk for pairs seen once or twice. Each
- * context product's votes are divided by its strongest vote, so every context product weighs the
- * same whatever its popularity. Same-customer votes are added the same way at 0.3, text votes at
- * {@code 3 · 5/(5 + count(i))}: they matter for products with little order history and fade as
- * their own evidence grows. The customer's history votes through the same-customer neighbourhood
- * at 0.1, decaying with age. A popularity prior of 0.1 · {@code count(j)/max count} separates
- * what association alone cannot and ranks the bestsellers when there is no evidence: on small
+ * count(j)^0.4}: the conditional probability {@code p(j|i)} damped by the candidate's popularity (a
+ * bestseller is not "bought with" everything) and shrunk for pairs seen once or twice. Each context
+ * product's votes are divided by its strongest vote, so every context product weighs the same
+ * whatever its popularity. Same-customer votes are added the same way at 0.3, text votes at {@code
+ * 3 · 5/(5 + count(i))}: they matter for products with little order history and fade as their own
+ * evidence grows. The customer's history votes through the same-customer neighbourhood at 0.1,
+ * decaying with age. A popularity prior of 0.1 · {@code count(j)/max count} separates what
+ * association alone cannot and ranks the bestsellers when there is no evidence: on small
  * catalogues, where popularity is hard to beat, the list degrades to popularity instead of below
  * it. The prior's 0.1, the text's 3 and the line proximity's 0 are defaults: every full build
  * calibrates them on the shop's newest orders ({@link Builder#build()}). EVALUATION.md has the
@@ -80,10 +80,10 @@ public final class CoPurchaseIndex {
 
   /**
    * How many of a purchased product's strongest same-customer neighbours vote for the customer's
-   * history (rows are kept strongest first at every build; between builds an entry admitted by
-   * an applied order takes the weakest one's place). The cart's own products vote with all
-   * {@link #NEIGHBOURS}. Perf: the history's 12 rows were about half of the entries the cart
-   * widget reads; EVALUATION.md has what the cap changed offline.
+   * history (rows are kept strongest first at every build; between builds an entry admitted by an
+   * applied order takes the weakest one's place). The cart's own products vote with all {@link
+   * #NEIGHBOURS}. Perf: the history's 12 rows were about half of the entries the cart widget reads;
+   * EVALUATION.md has what the cap changed offline.
    */
   static final int HISTORY_NEIGHBOURS = 32;
 
@@ -118,7 +118,8 @@ public final class CoPurchaseIndex {
       float proximity) {
 
     static final Tuning DEFAULT =
-        new Tuning(0.4f, 2f, 0.5f, 2f, 0.3f, 3f, 5f, 0.1f, 0.9f, 12, HISTORY_NEIGHBOURS, 0.1f, 0f, 0f, 0f);
+        new Tuning(
+            0.4f, 2f, 0.5f, 2f, 0.3f, 3f, 5f, 0.1f, 0.9f, 12, HISTORY_NEIGHBOURS, 0.1f, 0f, 0f, 0f);
   }
 
   private final Tuning tuning;
@@ -128,14 +129,15 @@ public final class CoPurchaseIndex {
   private volatile int productCount;
   private volatile int[] orderCount;
   private volatile int[] customerCount;
+
   /**
-   * What scoring reads of each candidate, interleaved, {@link #STATS} floats per product: the
-   * order and customer dampings and the order count (as a float, exact below 2^24; the writer
-   * keeps it equal to {@link #orderCount}). One cache line per candidate instead of one in each
-   * of three 400 KB arrays (perf: the cart widget's votes and ranking are bound by these misses;
-   * BENCHMARKS.md).
+   * What scoring reads of each candidate, interleaved, {@link #STATS} floats per product: the order
+   * and customer dampings and the order count (as a float, exact below 2^24; the writer keeps it
+   * equal to {@link #orderCount}). One cache line per candidate instead of one in each of three 400
+   * KB arrays (perf: the cart widget's votes and ranking are bound by these misses; BENCHMARKS.md).
    */
   private volatile float[] stats;
+
   private static final int STATS = 4;
   private static final int ORDER_DAMP = 0;
   private static final int CUSTOMER_DAMP = 1;
@@ -145,14 +147,17 @@ public final class CoPurchaseIndex {
   private volatile int[][] textRows;
   private volatile int[] popular;
   private volatile int maxOrderCount;
+
   /** Weight of the popularity prior, calibrated at build time ({@link Builder#build()}). */
   private volatile float prior;
+
   /** Weight of the text neighbourhood, calibrated at build time. */
   private volatile float textWeight;
+
   /**
-   * Share of a same-order pair's weight given by the distance of the two lines in the order
-   * ({@link #pairWeight}), calibrated at build time; the single writer's {@link #addOrder} uses
-   * the value its build chose.
+   * Share of a same-order pair's weight given by the distance of the two lines in the order ({@link
+   * #pairWeight}), calibrated at build time; the single writer's {@link #addOrder} uses the value
+   * its build chose.
    */
   private float proximity;
 
@@ -221,8 +226,8 @@ public final class CoPurchaseIndex {
   }
 
   /**
-   * Orders containing both products, as far as the index keeps it: exact for a product's
-   * strongest neighbours; otherwise 0 (or the count since the last build).
+   * Orders containing both products, as far as the index keeps it: exact for a product's strongest
+   * neighbours; otherwise 0 (or the count since the last build).
    */
   public int coCount(int a, int b) {
     return count(orderRows, a, b);
@@ -273,20 +278,33 @@ public final class CoPurchaseIndex {
    *
    * @return how many products were written to the out arrays (at most {@code k})
    */
-  public int recommend(int[] context, int[] history, int k, int[] outProducts, float[] outScores,
-      int[] outAnchor, int[] outCoCount) {
+  public int recommend(
+      int[] context,
+      int[] history,
+      int k,
+      int[] outProducts,
+      float[] outScores,
+      int[] outAnchor,
+      int[] outCoCount) {
     return recommend(context, history, k, outProducts, outScores, outAnchor, outCoCount, null);
   }
 
   /**
-   * As {@link #recommend(int[], int[], int, int[], float[], int[], int[])}, also writing to
-   * {@code outSameCustomers} how many customers bought both the anchor and the candidate (the
-   * evidence when the anchor comes from the purchase history rather than the same order). An
-   * anchor with neither count is a product with a similar name; anchor -1 means the candidate
-   * is there for its popularity, {@code outCoCount} then holds its order count.
+   * As {@link #recommend(int[], int[], int, int[], float[], int[], int[])}, also writing to {@code
+   * outSameCustomers} how many customers bought both the anchor and the candidate (the evidence
+   * when the anchor comes from the purchase history rather than the same order). An anchor with
+   * neither count is a product with a similar name; anchor -1 means the candidate is there for its
+   * popularity, {@code outCoCount} then holds its order count.
    */
-  public int recommend(int[] context, int[] history, int k, int[] outProducts, float[] outScores,
-      int[] outAnchor, int[] outCoCount, int @Nullable [] outSameCustomers) {
+  public int recommend(
+      int[] context,
+      int[] history,
+      int k,
+      int[] outProducts,
+      float[] outScores,
+      int[] outAnchor,
+      int[] outCoCount,
+      int @Nullable [] outSameCustomers) {
     int written = recommend(context, history, k, outProducts, outScores, outAnchor);
     int[] cnt = orderCount;
     int[][] oRows = orderRows;
@@ -304,12 +322,12 @@ public final class CoPurchaseIndex {
 
   /**
    * As {@link #recommend(int[], int[], int, int[], float[], int[], int[])} without the counts: a
-   * caller that shows only some of the products asks {@link #coCount}, {@link
-   * #sameCustomerCount} or {@link #orderCount} for those (perf: the cart widget offers about a
-   * third of its 64 candidates; the other counts were row scans for nothing).
+   * caller that shows only some of the products asks {@link #coCount}, {@link #sameCustomerCount}
+   * or {@link #orderCount} for those (perf: the cart widget offers about a third of its 64
+   * candidates; the other counts were row scans for nothing).
    */
-  public int recommend(int[] context, int[] history, int k, int[] outProducts, float[] outScores,
-      int[] outAnchor) {
+  public int recommend(
+      int[] context, int[] history, int k, int[] outProducts, float[] outScores, int[] outAnchor) {
     if (version < 0) { // volatile read (acquire): the writer's last publish is visible
       throw new IllegalStateException("unpublished index");
     }
@@ -336,8 +354,10 @@ public final class CoPurchaseIndex {
     int[][] oRows = orderRows;
     int[][] cRows = customerRows;
     int[][] tRows = textRows;
-    int n = Math.min(Math.min(cnt.length, st.length / STATS),
-        Math.min(oRows.length, Math.min(cRows.length, tRows.length)));
+    int n =
+        Math.min(
+            Math.min(cnt.length, st.length / STATS),
+            Math.min(oRows.length, Math.min(cRows.length, tRows.length)));
     Scratch s = scratch.get();
     s.begin(n);
     Tuning t = tuning;
@@ -353,8 +373,16 @@ public final class CoPurchaseIndex {
       }
       float confidence = cnt[i] == 0 ? 0f : cnt[i] / (cnt[i] + t.evidence());
       addVotes(s, row(oRows, i), NEIGHBOURS, st, ORDER_DAMP, t.shrink(), confidence, i, n);
-      addVotes(s, row(cRows, i), NEIGHBOURS, st, CUSTOMER_DAMP, t.customerShrink(),
-          t.contextCustomerWeight() * confidence, i, n);
+      addVotes(
+          s,
+          row(cRows, i),
+          NEIGHBOURS,
+          st,
+          CUSTOMER_DAMP,
+          t.customerShrink(),
+          t.contextCustomerWeight() * confidence,
+          i,
+          n);
       float textWeight = this.textWeight * t.textFade() / (t.textFade() + cnt[i]);
       addTextVotes(s, row(tRows, i), textWeight, i, n, st, t.textEvidence());
     }
@@ -366,8 +394,8 @@ public final class CoPurchaseIndex {
         continue;
       }
       used++;
-      addVotes(s, row(cRows, i), t.historyNeighbours(), st, CUSTOMER_DAMP, t.customerShrink(), w,
-          i, n);
+      addVotes(
+          s, row(cRows, i), t.historyNeighbours(), st, CUSTOMER_DAMP, t.customerShrink(), w, i, n);
       w *= t.historyDecay();
     }
     // the bestsellers join the candidates (for the popularity prior, added by topK)
@@ -380,8 +408,8 @@ public final class CoPurchaseIndex {
   }
 
   /**
-   * The top {@code k} of the scratch's candidates once the popularity prior of this weight is
-   * added to each score (the scratch itself is left as it is, so several priors can be ranked).
+   * The top {@code k} of the scratch's candidates once the popularity prior of this weight is added
+   * to each score (the scratch itself is left as it is, so several priors can be ranked).
    */
   private int topK(Scratch s, float prior, int k, int[] outProducts, float[] outScores) {
     float[] st = stats;
@@ -415,9 +443,20 @@ public final class CoPurchaseIndex {
     return score > otherScore || (score == otherScore && product < other);
   }
 
-  /** The votes of the first {@code entries} neighbours of a row, scaled so the best has {@code weight}. */
-  private static void addVotes(Scratch s, int[] row, int entries, float[] st, int damp,
-      float shrink, float weight, int from, int n) {
+  /**
+   * The votes of the first {@code entries} neighbours of a row, scaled so the best has {@code
+   * weight}.
+   */
+  private static void addVotes(
+      Scratch s,
+      int[] row,
+      int entries,
+      float[] st,
+      int damp,
+      float shrink,
+      float weight,
+      int from,
+      int n) {
     int end = Math.min(row.length, 3 * entries);
     if (end == 0 || weight <= 0) {
       return;
@@ -445,8 +484,8 @@ public final class CoPurchaseIndex {
     }
   }
 
-  private static void addTextVotes(Scratch s, int[] row, float weight, int from, int n,
-      float[] st, float evidence) {
+  private static void addTextVotes(
+      Scratch s, int[] row, float weight, int from, int n, float[] st, float evidence) {
     if (row.length == 0 || weight <= 0) {
       return;
     }
@@ -508,7 +547,14 @@ public final class CoPurchaseIndex {
     for (int a = 0; a < len; a++) {
       for (int b = 0; b < len; b++) {
         if (a != b) {
-          bump(orderRows, orderDelta, st, ORDER_DAMP, tuning.shrink(), products[a], products[b],
+          bump(
+              orderRows,
+              orderDelta,
+              st,
+              ORDER_DAMP,
+              tuning.shrink(),
+              products[a],
+              products[b],
               pairWeight(len, a, b, proximity));
         }
       }
@@ -555,8 +601,8 @@ public final class CoPurchaseIndex {
   }
 
   /** Counts one more co-occurrence of {@code b} with {@code a}, of weight {@code w}, in a's row. */
-  private static void bump(int[][] rows, LongIntMap delta, float[] st, int damp, float shrink,
-      int a, int b, float w) {
+  private static void bump(
+      int[][] rows, LongIntMap delta, float[] st, int damp, float shrink, int a, int b, float w) {
     int[] row = rows[a];
     for (int x = 0; x < row.length; x += 3) {
       if (row[x] == b) {
@@ -616,8 +662,9 @@ public final class CoPurchaseIndex {
     } else {
       pop = pop.clone();
     }
-    while (at > 0 && (cnt[pop[at]] > cnt[pop[at - 1]]
-        || (cnt[pop[at]] == cnt[pop[at - 1]] && pop[at] < pop[at - 1]))) {
+    while (at > 0
+        && (cnt[pop[at]] > cnt[pop[at - 1]]
+            || (cnt[pop[at]] == cnt[pop[at - 1]] && pop[at] < pop[at - 1]))) {
       int tmp = pop[at];
       pop[at] = pop[at - 1];
       pop[at - 1] = tmp;
@@ -649,8 +696,8 @@ public final class CoPurchaseIndex {
   }
 
   /**
-   * The distinct non-negative products in order of first appearance: the order of an order's
-   * lines is kept, for {@link #pairWeight}.
+   * The distinct non-negative products in order of first appearance: the order of an order's lines
+   * is kept, for {@link #pairWeight}.
    */
   static int[] distinct(int[] products) {
     int[] p = new int[products.length];
@@ -693,12 +740,12 @@ public final class CoPurchaseIndex {
   }
 
   /**
-   * The weight the line at {@code other} of an order of {@code len} distinct products adds to
-   * the pair (line {@code at}, line {@code other}) in line {@code at}'s row: {@code (1 -
-   * proximity) / (len - 1)}, an equal share of the order (a 500-line wholesale order must not
-   * outvote 30 ordinary baskets), plus {@code proximity} shared in proportion to {@code 1 /
-   * distance} (lines added one after the other while browsing are more closely related than two
-   * ends of a long order). Each line's shares sum to 1 either way.
+   * The weight the line at {@code other} of an order of {@code len} distinct products adds to the
+   * pair (line {@code at}, line {@code other}) in line {@code at}'s row: {@code (1 - proximity) /
+   * (len - 1)}, an equal share of the order (a 500-line wholesale order must not outvote 30
+   * ordinary baskets), plus {@code proximity} shared in proportion to {@code 1 / distance} (lines
+   * added one after the other while browsing are more closely related than two ends of a long
+   * order). Each line's shares sum to 1 either way.
    */
   static float pairWeight(int len, int at, int other, float proximity) {
     double even = (1.0 - proximity) / (len - 1);
@@ -719,7 +766,8 @@ public final class CoPurchaseIndex {
 
   /** {@code 1 + 1/2 + ... + 1/n} (asymptotic beyond the table, error below 1e-14). */
   private static double harmonic(int n) {
-    return n < HARMONIC.length ? HARMONIC[n]
+    return n < HARMONIC.length
+        ? HARMONIC[n]
         : Math.log(n) + 0.5772156649015329 + 1.0 / (2 * n) - 1.0 / (12.0 * n * n);
   }
 
@@ -787,8 +835,8 @@ public final class CoPurchaseIndex {
     }
 
     /**
-     * Describes a product (its name, and category or brand if known) for the text
-     * neighbourhood; optional, later calls for the same product replace earlier ones.
+     * Describes a product (its name, and category or brand if known) for the text neighbourhood;
+     * optional, later calls for the same product replace earlier ones.
      */
     public Builder productText(int product, String text) {
       if (product >= 0) {
@@ -838,10 +886,9 @@ public final class CoPurchaseIndex {
      * prior, the text neighbourhood and the line proximity: an index built from the older 90 % of
      * the most recent {@value #CALIBRATION_ORDERS} orders completes the baskets of the newest 10 %
      * (every product hidden in turn, HR@10), and the best of a small fixed grid is kept. Where
-     * association carries little signal (tiny or broken-up baskets) a large prior wins, so the
-     * list falls back towards popularity instead of below it; where the order of the lines carries
-     * none (a till's scan order) the proximity stays 0. Then builds the index with the chosen
-     * proximity.
+     * association carries little signal (tiny or broken-up baskets) a large prior wins, so the list
+     * falls back towards popularity instead of below it; where the order of the lines carries none
+     * (a till's scan order) the proximity stays 0. Then builds the index with the chosen proximity.
      */
     public CoPurchaseIndex build() {
       Calibration chosen = calibrate();
@@ -863,8 +910,8 @@ public final class CoPurchaseIndex {
     static final float[] TEXT_WEIGHTS = {3f, 1f, 0f};
 
     /**
-     * Line proximity shares: 0, the order as a set, first so that it stays where the order of
-     * the lines carries nothing (a till's scan order, a sample of lines).
+     * Line proximity shares: 0, the order as a set, first so that it stays where the order of the
+     * lines carries nothing (a till's scan order, a sample of lines).
      */
     static final float[] PROXIMITIES = {0f, 0.5f, 1f};
 
@@ -899,8 +946,17 @@ public final class CoPurchaseIndex {
       int bestProximity = 0;
       int bestPrior = best[1];
       for (int px = 1; px < PROXIMITIES.length; px++) { // only the same-order rows depend on it
-        PairCounter.rows(trial.productCount, sub.starts, sub.lines, sub.orderCount, true,
-            PROXIMITIES[px], trial.stats, ORDER_DAMP, tuning.shrink(), trial.orderRows);
+        PairCounter.rows(
+            trial.productCount,
+            sub.starts,
+            sub.lines,
+            sub.orderCount,
+            true,
+            PROXIMITIES[px],
+            trial.stats,
+            ORDER_DAMP,
+            tuning.shrink(),
+            trial.orderRows);
         float[][] proximityHits = new float[1][PRIORS.length];
         validate(trial, byTime, cut, new float[] {text}, proximityHits);
         int[] b = best(proximityHits);
@@ -914,12 +970,12 @@ public final class CoPurchaseIndex {
     }
 
     /**
-     * Completes the validation orders (from {@code cut} in {@code byTime}, every product hidden
-     * in turn, weight 1/len) with the trial index for each text weight and prior, adding the
-     * HR@10 sums to {@code hits[text weight][prior]}.
+     * Completes the validation orders (from {@code cut} in {@code byTime}, every product hidden in
+     * turn, weight 1/len) with the trial index for each text weight and prior, adding the HR@10
+     * sums to {@code hits[text weight][prior]}.
      */
-    private void validate(CoPurchaseIndex trial, int[] byTime, int cut, float[] textWeights,
-        float[][] hits) {
+    private void validate(
+        CoPurchaseIndex trial, int[] byTime, int cut, float[] textWeights, float[][] hits) {
       int k = 10;
       int[] out = new int[k];
       float[] scores = new float[k];
@@ -986,8 +1042,17 @@ public final class CoPurchaseIndex {
       }
       index.maxOrderCount = max;
       index.popular = topByCount(cnt, POPULAR);
-      PairCounter.rows(n, starts, lines, orderCount, true, proximity, st, ORDER_DAMP,
-          tuning.shrink(), index.orderRows);
+      PairCounter.rows(
+          n,
+          starts,
+          lines,
+          orderCount,
+          true,
+          proximity,
+          st,
+          ORDER_DAMP,
+          tuning.shrink(),
+          index.orderRows);
 
       // same customer: each customer's most recent distinct products, orders in time order
       int[][] recent = new int[customerLimit][];
@@ -1018,8 +1083,17 @@ public final class CoPurchaseIndex {
       for (int p = 0; p < n; p++) {
         st[STATS * p + CUSTOMER_DAMP] = damp(ccnt[p], tuning.customerBeta());
       }
-      PairCounter.rows(n, cStarts, cLines, customerLimit, false, 0f, st, CUSTOMER_DAMP,
-          tuning.customerShrink(), index.customerRows);
+      PairCounter.rows(
+          n,
+          cStarts,
+          cLines,
+          customerLimit,
+          false,
+          0f,
+          st,
+          CUSTOMER_DAMP,
+          tuning.customerShrink(),
+          index.customerRows);
       index.recent = recent;
       TextNeighbours.rows(n, texts, index.textRows);
       index.version = 1;
@@ -1084,8 +1158,17 @@ public final class CoPurchaseIndex {
      * customers' recent products): with {@code weighBySize} a pair's weight sums {@link
      * #pairWeight} over its orders, else it is the plain count.
      */
-    static void rows(int n, int[] starts, int[] lines, int setCount, boolean weighBySize,
-        float proximity, float[] st, int damp, float shrink, int[][] out) {
+    static void rows(
+        int n,
+        int[] starts,
+        int[] lines,
+        int setCount,
+        boolean weighBySize,
+        float proximity,
+        float[] st,
+        int damp,
+        float shrink,
+        int[][] out) {
       long[] degree = new long[n];
       for (int s = 0; s < setCount; s++) {
         int len = starts[s + 1] - starts[s];
@@ -1179,8 +1262,8 @@ public final class CoPurchaseIndex {
   }
 
   /**
-   * TF-IDF cosine between product texts, by an inverted index over words shared by at most
-   * {@value #MAX_TOKEN_PRODUCTS} products; keeps each product's {@value #NEIGHBOURS} closest.
+   * TF-IDF cosine between product texts, by an inverted index over words shared by at most {@value
+   * #MAX_TOKEN_PRODUCTS} products; keeps each product's {@value #NEIGHBOURS} closest.
    */
   static final class TextNeighbours {
 
@@ -1381,17 +1464,17 @@ public final class CoPurchaseIndex {
   }
 
   /**
-   * Per-thread scoring buffers. A product touched by this request owns an entry of the small
-   * dense arrays (score, strongest contribution, anchor), found through {@code mark[product] -
-   * base}; entries of earlier requests fall below {@code base}, so nothing is cleared between
-   * requests. The only per-product array is that {@code int[]} (400 KB at 100,000 products), the
-   * rest stays in the first-level cache.
+   * Per-thread scoring buffers. A product touched by this request owns an entry of the small dense
+   * arrays (score, strongest contribution, anchor), found through {@code mark[product] - base};
+   * entries of earlier requests fall below {@code base}, so nothing is cleared between requests.
+   * The only per-product array is that {@code int[]} (400 KB at 100,000 products), the rest stays
+   * in the first-level cache.
    *
    * <p>Perf history: four parallel arrays of 100,000 products, then one interleaved {@code int[]}
    * of 16 bytes per product (1.6 MB, docs/bench/02); {@code Scratch.isExcluded/add/touch} were
-   * still 17 % of the cart widget's JFR samples, the first touch of each product a cache miss.
-   * A hash table of the touched products was slower (docs/bench/04: the probing cost more than
-   * the misses). This direct index has no probing and a quarter of the footprint; measured in
+   * still 17 % of the cart widget's JFR samples, the first touch of each product a cache miss. A
+   * hash table of the touched products was slower (docs/bench/04: the probing cost more than the
+   * misses). This direct index has no probing and a quarter of the footprint; measured in
    * BENCHMARKS.md.
    */
   private static final class Scratch {
@@ -1506,11 +1589,11 @@ public final class CoPurchaseIndex {
   }
 
   /**
-   * Open-addressing long to int counter map for the writer (pairs counted since the build). Key
-   * and count share one slot of a single {@code long[]} ({@code key + 1}, 0 = free; keys are
-   * {@code a << 32 | b} with non-negative ids, so never -1), so a probe reads one cache line
-   * instead of three (perf: LongIntMap.increment was 21 % self time of applying one order, JFR,
-   * with separate key, value and used arrays; see docs/bench).
+   * Open-addressing long to int counter map for the writer (pairs counted since the build). Key and
+   * count share one slot of a single {@code long[]} ({@code key + 1}, 0 = free; keys are {@code a
+   * << 32 | b} with non-negative ids, so never -1), so a probe reads one cache line instead of
+   * three (perf: LongIntMap.increment was 21 % self time of applying one order, JFR, with separate
+   * key, value and used arrays; see docs/bench).
    */
   static final class LongIntMap {
     private long[] table = new long[2 * 1024];

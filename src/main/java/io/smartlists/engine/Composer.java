@@ -14,13 +14,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Composition (DESIGN.md §5): stage → the cell's slots → each list's candidates → eligibility gate
- * → exclusions (context products, already bought except reminders and allowed repeat-buys,
- * products shown by an earlier slot) → fill below the minimum from the fallback chain (marked as
- * fallback) → cap. Past the time budget, or on any exception, the widget is empty.
+ * → exclusions (context products, already bought except reminders and allowed repeat-buys, products
+ * shown by an earlier slot) → fill below the minimum from the fallback chain (marked as fallback) →
+ * cap. Past the time budget, or on any exception, the widget is empty.
  *
- * <p>The hot path allocates only the result: the products already placed on the page are kept in
- * a small int array scanned linearly (a widget holds a few dozen items at most), and drop records
- * are only built when the request asks for a trace.
+ * <p>The hot path allocates only the result: the products already placed on the page are kept in a
+ * small int array scanned linearly (a widget holds a few dozen items at most), and drop records are
+ * only built when the request asks for a trace.
  */
 final class Composer {
 
@@ -99,8 +99,8 @@ final class Composer {
         slots.add(new Widget.Slot(i, slot, items));
       }
     }
-    return new Widget(request.placement(), stage, slots, Widget.Outcome.OK, page.droppedOrEmpty(),
-        cfg.version());
+    return new Widget(
+        request.placement(), stage, slots, Widget.Outcome.OK, page.droppedOrEmpty(), cfg.version());
   }
 
   private static boolean contains(int[] a, int n, int v) {
@@ -126,8 +126,13 @@ final class Composer {
     int placedCount;
     int offers;
 
-    Page(Signals s, @Nullable CustomerInfo customer, int[] context, GlobalRules rules,
-        long deadline, boolean trace) {
+    Page(
+        Signals s,
+        @Nullable CustomerInfo customer,
+        int[] context,
+        GlobalRules rules,
+        long deadline,
+        boolean trace) {
       this.s = s;
       this.customer = customer;
       this.customerId = customer == null ? null : customer.id();
@@ -154,51 +159,76 @@ final class Composer {
         if (items.size() < slot.minItems()
             && slot.type() != ListType.BESTSELLERS_CATALOG
             && fallback != ListType.BESTSELLERS_CATALOG) {
-          run(ListType.BESTSELLERS_CATALOG, slot, position, items, slot.minItems(), true, slotStart,
+          run(
+              ListType.BESTSELLERS_CATALOG,
+              slot,
+              position,
+              items,
+              slot.minItems(),
+              true,
+              slotStart,
               request);
         }
       }
       return items;
     }
 
-    private void run(ListType type, SlotConfig slot, int position, List<Widget.Item> items,
-        int limit, boolean fallback, int slotStart, WidgetRequest request) {
+    private void run(
+        ListType type,
+        SlotConfig slot,
+        int position,
+        List<Widget.Item> items,
+        int limit,
+        boolean fallback,
+        int slotStart,
+        WidgetRequest request) {
       if (items.size() >= limit) {
         return;
       }
       SmartList list = lists.apply(type);
-      ListContext ctx = new ListContext(request.visitorId(), customer, request.placement(), context,
-          slot, rules, request.now());
-      list.candidates(s, ctx, (product, reason) -> {
-        // the clock every 8th offer (perf: System.nanoTime costs 30-50 ns on this kvm-clock VM,
-        // ~45 offers per cart widget; a list that loops without accepting is still stopped)
-        if ((offers++ & 7) == 0 && System.nanoTime() - deadline > 0) {
-          throw OverBudget.INSTANCE;
-        }
-        int placedIndex = indexOfPlaced(product);
-        if (placedIndex >= slotStart) {
-          return true; // the same product twice within one slot (e.g. list then fallback): skip
-        }
-        DropRule rule = placedIndex >= 0 ? DropRule.SHOWN_IN_EARLIER_SLOT : check(type, product);
-        ProductInfo info = null;
-        if (rule == null) {
-          info = catalog.product(s.productId(product));
-          if (info == null) {
-            rule = DropRule.UNKNOWN_PRODUCT;
-          } else if (!eligibility.isEligible(info.id(), customer)) {
-            rule = DropRule.INELIGIBLE;
-          }
-        }
-        if (rule != null) {
-          if (dropped != null) {
-            dropped.add(new Widget.Dropped(s.productId(product), position, type, rule));
-          }
-          return true;
-        }
-        items.add(new Widget.Item(info, type, fallback ? reason.asFallback() : reason));
-        place(product);
-        return items.size() < limit;
-      });
+      ListContext ctx =
+          new ListContext(
+              request.visitorId(),
+              customer,
+              request.placement(),
+              context,
+              slot,
+              rules,
+              request.now());
+      list.candidates(
+          s,
+          ctx,
+          (product, reason) -> {
+            // the clock every 8th offer (perf: System.nanoTime costs 30-50 ns on this kvm-clock VM,
+            // ~45 offers per cart widget; a list that loops without accepting is still stopped)
+            if ((offers++ & 7) == 0 && System.nanoTime() - deadline > 0) {
+              throw OverBudget.INSTANCE;
+            }
+            int placedIndex = indexOfPlaced(product);
+            if (placedIndex >= slotStart) {
+              return true; // the same product twice within one slot (e.g. list then fallback): skip
+            }
+            DropRule rule =
+                placedIndex >= 0 ? DropRule.SHOWN_IN_EARLIER_SLOT : check(type, product);
+            ProductInfo info = null;
+            if (rule == null) {
+              info = catalog.product(s.productId(product));
+              if (info == null) {
+                rule = DropRule.UNKNOWN_PRODUCT;
+              } else if (!eligibility.isEligible(info.id(), customer)) {
+                rule = DropRule.INELIGIBLE;
+              }
+            }
+            if (rule != null) {
+              if (dropped != null) {
+                dropped.add(new Widget.Dropped(s.productId(product), position, type, rule));
+              }
+              return true;
+            }
+            items.add(new Widget.Item(info, type, fallback ? reason.asFallback() : reason));
+            place(product);
+            return items.size() < limit;
+          });
     }
 
     private @Nullable DropRule check(ListType type, int product) {
@@ -234,7 +264,9 @@ final class Composer {
     }
   }
 
-  /** Thrown inside a list's loop when the time budget is spent; no stack trace (it is control flow). */
+  /**
+   * Thrown inside a list's loop when the time budget is spent; no stack trace (it is control flow).
+   */
   static final class OverBudget extends RuntimeException {
     static final OverBudget INSTANCE = new OverBudget();
 

@@ -5,7 +5,8 @@ public enum ListType {
   SMART_CROSS_SELLING("Smart cross-selling", Param.NONE),
   BESTSELLERS_CATALOG("Bestsellers from my catalog", Param.NONE),
   BESTSELLERS_CATEGORIES("Bestsellers from certain categories", Param.CATEGORIES),
-  BESTSELLERS_MOST_REPRESENTED_CATEGORY("Bestsellers from the most represented category", Param.NONE),
+  BESTSELLERS_MOST_REPRESENTED_CATEGORY(
+      "Bestsellers from the most represented category", Param.NONE),
   BESTSELLERS_MOST_REPRESENTED_PRODUCT_CATEGORY(
       "Bestsellers of the most represented product category", Param.NONE),
   BESTSELLERS_MANUFACTURERS("Bestsellers from certain manufacturers", Param.MANUFACTURERS),
@@ -36,7 +37,9 @@ public enum ListType {
     this.param = param;
   }
 
-  /** The English name a merchant reads in the admin (the bundles translate {@code sl.list.NAME}). */
+  /**
+   * The English name a merchant reads in the admin (the bundles translate {@code sl.list.NAME}).
+   */
   public String merchantName() {
     return merchantName;
   }

@@ -16,7 +16,11 @@ final class NewArrivals {
     Reason at(long days, int product);
   }
 
-  static void emit(Signals signals, ListContext context, IntPredicate accept, CandidateSink sink,
+  static void emit(
+      Signals signals,
+      ListContext context,
+      IntPredicate accept,
+      CandidateSink sink,
       AgeReason reason) {
     long now = context.now().getEpochSecond();
     long oldest = now - context.rules().newArrivalMaxAgeDays() * SignalsSnapshot.DAY;

@@ -10,7 +10,11 @@ final class NewArrivalsCatalogList implements SmartList {
 
   @Override
   public void candidates(Signals signals, ListContext context, CandidateSink sink) {
-    NewArrivals.emit(signals, context, p -> true, sink,
+    NewArrivals.emit(
+        signals,
+        context,
+        p -> true,
+        sink,
         (days, p) -> NewArrivals.reason("new-arrival.catalog", days));
   }
 }

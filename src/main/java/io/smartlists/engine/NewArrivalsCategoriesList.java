@@ -25,9 +25,16 @@ final class NewArrivalsCategoriesList implements SmartList {
       return;
     }
     int count = n;
-    NewArrivals.emit(signals, context, p -> matching(signals, p, categories, count) >= 0, sink,
-        (days, p) -> NewArrivals.reason("new-arrival.category", days,
-            signals.categoryName(categories[matching(signals, p, categories, count)])));
+    NewArrivals.emit(
+        signals,
+        context,
+        p -> matching(signals, p, categories, count) >= 0,
+        sink,
+        (days, p) ->
+            NewArrivals.reason(
+                "new-arrival.category",
+                days,
+                signals.categoryName(categories[matching(signals, p, categories, count)])));
   }
 
   private static int matching(Signals signals, int product, int[] categories, int n) {

@@ -1,6 +1,8 @@
 package io.smartlists.engine;
 
-/** {@link ListType#NEW_ARRIVALS_MANUFACTURERS}: the newest products of the merchant's manufacturers. */
+/**
+ * {@link ListType#NEW_ARRIVALS_MANUFACTURERS}: the newest products of the merchant's manufacturers.
+ */
 final class NewArrivalsManufacturersList implements SmartList {
 
   @Override
@@ -22,15 +24,23 @@ final class NewArrivalsManufacturersList implements SmartList {
       return;
     }
     int count = n;
-    NewArrivals.emit(signals, context, p -> {
-      int m = signals.productManufacturer(p);
-      for (int i = 0; i < count; i++) {
-        if (makers[i] == m) {
-          return true;
-        }
-      }
-      return false;
-    }, sink, (days, p) -> NewArrivals.reason("new-arrival.manufacturer", days,
-        signals.manufacturerName(signals.productManufacturer(p))));
+    NewArrivals.emit(
+        signals,
+        context,
+        p -> {
+          int m = signals.productManufacturer(p);
+          for (int i = 0; i < count; i++) {
+            if (makers[i] == m) {
+              return true;
+            }
+          }
+          return false;
+        },
+        sink,
+        (days, p) ->
+            NewArrivals.reason(
+                "new-arrival.manufacturer",
+                days,
+                signals.manufacturerName(signals.productManufacturer(p))));
   }
 }

@@ -3,10 +3,10 @@ package io.smartlists.engine;
 /**
  * {@link ListType#ORDER_PRODUCT_REMINDERS}: the products this customer bought before, most due
  * first. A product is due in proportion to the time since the customer last bought it over its
- * typical repurchase interval across all customers ({@link Signals#repurchaseIntervalDays}):
- * 41 days after a purchase of something re-ordered every 35 days is 1.17, more due than 20 days
- * after something re-ordered every 10 (2.0 is more due still). Products nobody re-buys are left
- * out: reminding of a one-off purchase annoys.
+ * typical repurchase interval across all customers ({@link Signals#repurchaseIntervalDays}): 41
+ * days after a purchase of something re-ordered every 35 days is 1.17, more due than 20 days after
+ * something re-ordered every 10 (2.0 is more due still). Products nobody re-buys are left out:
+ * reminding of a one-off purchase annoys.
  */
 final class OrderProductRemindersList implements SmartList {
 
@@ -35,8 +35,11 @@ final class OrderProductRemindersList implements SmartList {
         continue;
       }
       long elapsed = Ranked.daysBetween(history.lastBoughtEpochSecond(i), now);
-      // Insertion by dueness (histories hold tens of products); stable, so ties stay most recent first.
-      double d = (double) Math.max(0, now - history.lastBoughtEpochSecond(i)) / (days * (double) SignalsSnapshot.DAY);
+      // Insertion by dueness (histories hold tens of products); stable, so ties stay most recent
+      // first.
+      double d =
+          (double) Math.max(0, now - history.lastBoughtEpochSecond(i))
+              / (days * (double) SignalsSnapshot.DAY);
       int j = n - 1;
       while (j >= 0 && due[j] < d) {
         products[j + 1] = products[j];
@@ -52,7 +55,12 @@ final class OrderProductRemindersList implements SmartList {
       n++;
     }
     for (int i = 0; i < n; i++) {
-      if (!sink.offer(products[i], Reason.of(since[i] == 0 ? "reminder.today" : Ranked.counted("reminder", since[i]), since[i], interval[i]))) {
+      if (!sink.offer(
+          products[i],
+          Reason.of(
+              since[i] == 0 ? "reminder.today" : Ranked.counted("reminder", since[i]),
+              since[i],
+              interval[i]))) {
         return;
       }
     }

@@ -2,9 +2,9 @@ package io.smartlists.engine;
 
 /**
  * One customer's purchase history as the signals keep it: the distinct products bought, most
- * recently bought first, with the units bought and when each was last bought, plus the order
- * count and the time of the last order. Immutable: an order replaces the customer's history with
- * a new one, so readers never see half an update.
+ * recently bought first, with the units bought and when each was last bought, plus the order count
+ * and the time of the last order. Immutable: an order replaces the customer's history with a new
+ * one, so readers never see half an update.
  */
 public final class PurchaseHistory {
 
@@ -18,7 +18,8 @@ public final class PurchaseHistory {
   private final int orderCount;
   private final long lastOrder;
 
-  PurchaseHistory(int[] products, int[] quantities, long[] lastBought, int orderCount, long lastOrder) {
+  PurchaseHistory(
+      int[] products, int[] quantities, long[] lastBought, int orderCount, long lastOrder) {
     this.products = products;
     this.quantities = quantities;
     this.lastBought = lastBought;

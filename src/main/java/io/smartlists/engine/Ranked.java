@@ -30,11 +30,16 @@ final class Ranked {
 
   /**
    * Merges bestseller lists (each best first) into one ranking by weighted bestseller score: the
-   * next item is the head with the highest {@code weight × score}; a product in several lists
-   * comes once, from the list where it weighs most; equal values go to the list given first
-   * (the merchant's order, or the most recently browsed).
+   * next item is the head with the highest {@code weight × score}; a product in several lists comes
+   * once, from the list where it weighs most; equal values go to the list given first (the
+   * merchant's order, or the most recently browsed).
    */
-  static void merge(Signals signals, int[][] lists, double[] weights, int n, CandidateSink sink,
+  static void merge(
+      Signals signals,
+      int[][] lists,
+      double[] weights,
+      int n,
+      CandidateSink sink,
       SourceReason reason) {
     if (n == 1) {
       emit(lists[0], sink, (rank, p) -> reason.at(0, rank, p));
@@ -176,7 +181,8 @@ final class Ranked {
   }
 
   /** The bestseller lists of every category in the tally, with the tally's weights. */
-  static void mergeCategories(Signals signals, Tally tally, CandidateSink sink, SourceReason reason) {
+  static void mergeCategories(
+      Signals signals, Tally tally, CandidateSink sink, SourceReason reason) {
     if (tally.size == 0) {
       return;
     }
@@ -188,7 +194,8 @@ final class Ranked {
   }
 
   /** The bestseller lists of every manufacturer in the tally, with the tally's weights. */
-  static void mergeManufacturers(Signals signals, Tally tally, CandidateSink sink, SourceReason reason) {
+  static void mergeManufacturers(
+      Signals signals, Tally tally, CandidateSink sink, SourceReason reason) {
     if (tally.size == 0) {
       return;
     }

@@ -8,15 +8,15 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * Why an item is in a list, in words a merchant can read: "bought with Leather boots in 37
- * orders", "#2 in Shoes over 90 days". The text patterns live in
- * {@code io/smartlists/engine/reasons*.properties} (English and French) under {@link #key()}; the
+ * Why an item is in a list, in words a merchant can read: "bought with Leather boots in 37 orders",
+ * "#2 in Shoes over 90 days". The text patterns live in {@code
+ * io/smartlists/engine/reasons*.properties} (English and French) under {@link #key()}; the
  * arguments fill {@code {0}}, {@code {1}}...
  *
  * <p>Lists create a reason for every candidate they offer, and most candidates of a busy page are
  * dropped by the composer's exclusions, so a reason keeps its arguments as given and formats
- * nothing until {@link #args()} or {@link #text} is read (the compose benchmark showed eager
- * {@code Integer.toString} of ranks among its top frames).
+ * nothing until {@link #args()} or {@link #text} is read (the compose benchmark showed eager {@code
+ * Integer.toString} of ranks among its top frames).
  */
 public final class Reason {
 
@@ -30,7 +30,10 @@ public final class Reason {
     this.fallback = fallback;
   }
 
-  /** A reason for a list's own (not fallback) item; {@code args} are formatted with {@code String.valueOf}. */
+  /**
+   * A reason for a list's own (not fallback) item; {@code args} are formatted with {@code
+   * String.valueOf}.
+   */
   public static Reason of(String key, Object... args) {
     return new Reason(key, args, false);
   }
@@ -83,7 +86,9 @@ public final class Reason {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Reason r && r.key.equals(key) && r.fallback == fallback
+    return o instanceof Reason r
+        && r.key.equals(key)
+        && r.fallback == fallback
         && r.args().equals(args());
   }
 

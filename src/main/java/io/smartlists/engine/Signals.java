@@ -5,12 +5,12 @@ import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the engine has learned from orders and browsing, read by the smart lists, the stage
- * resolver and the composer. Products are dense int indexes ({@code 0..productCount()-1}) inside
- * the engine; the host's String ids only at the edges.
+ * What the engine has learned from orders and browsing, read by the smart lists, the stage resolver
+ * and the composer. Products are dense int indexes ({@code 0..productCount()-1}) inside the engine;
+ * the host's String ids only at the edges.
  *
- * <p>Implementations never block a reader: rebuilds swap an immutable snapshot, incremental
- * updates are lock-free for readers.
+ * <p>Implementations never block a reader: rebuilds swap an immutable snapshot, incremental updates
+ * are lock-free for readers.
  */
 public interface Signals {
 
@@ -36,8 +36,8 @@ public interface Signals {
   boolean isRepeatBuy(int product);
 
   /**
-   * Product and category views of this visitor, including browsing joined from other visitor ids
-   * of the same customer after {@code CustomerLoggedIn}.
+   * Product and category views of this visitor, including browsing joined from other visitor ids of
+   * the same customer after {@code CustomerLoggedIn}.
    */
   int browsingViews(String visitorId, @Nullable String customerId);
 

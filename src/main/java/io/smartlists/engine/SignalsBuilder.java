@@ -16,11 +16,11 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One full rebuild: reads the catalogue, streams the order history into primitive arrays (one
- * int per line for the product, one for the quantity, one float for the price; one int and one
- * long per order), then derives every signal with sorts and counting passes instead of boxed
- * maps per pair. Product and category indexes of the previous snapshot are kept, so browsing
- * recorded before the rebuild stays valid.
+ * One full rebuild: reads the catalogue, streams the order history into primitive arrays (one int
+ * per line for the product, one for the quantity, one float for the price; one int and one long per
+ * order), then derives every signal with sorts and counting passes instead of boxed maps per pair.
+ * Product and category indexes of the previous snapshot are kept, so browsing recorded before the
+ * rebuild stays valid.
  */
 final class SignalsBuilder {
 
@@ -84,7 +84,8 @@ final class SignalsBuilder {
     this.browsing = browsing;
     this.builtAt = now;
     this.windowDays = Math.max(1, rules.bestsellerWindowDays());
-    this.halfLifeSeconds = Math.max(1, rules.bestsellerHalfLifeDays()) * (double) SignalsSnapshot.DAY;
+    this.halfLifeSeconds =
+        Math.max(1, rules.bestsellerHalfLifeDays()) * (double) SignalsSnapshot.DAY;
     this.decayReference = now.getEpochSecond();
     this.windowStart = decayReference - windowDays * SignalsSnapshot.DAY;
   }
@@ -121,7 +122,9 @@ final class SignalsBuilder {
     for (int c = 0; c < nc; c++) {
       CategoryInfo info = catInfo.get(categoryIds[c]);
       categoryNames[c] =
-          info != null ? info.name() : previous != null ? previous.categoryNames[c] : categoryIds[c];
+          info != null
+              ? info.name()
+              : previous != null ? previous.categoryNames[c] : categoryIds[c];
       Integer pi = info == null || info.parentId() == null ? null : catIndex.get(info.parentId());
       parent[c] = pi == null ? -1 : pi;
     }
@@ -131,7 +134,9 @@ final class SignalsBuilder {
     for (int c = 0; c < nc; c++) {
       int n = 0;
       int x = c;
-      while (x >= 0 && n <= nc && indexOf(chain, n, x) < 0) { // a cycle in the host's tree stops here
+      while (x >= 0
+          && n <= nc
+          && indexOf(chain, n, x) < 0) { // a cycle in the host's tree stops here
         chain[n++] = x;
         x = parent[x];
       }
@@ -224,7 +229,10 @@ final class SignalsBuilder {
     manufacturerNames = makers.toArray(new String[0]);
     manufacturerIndex = makerIndex;
     long[] av = availableFrom;
-    IntSort.sort(arrival, arrivals, (a, b) -> av[a] != av[b] ? Long.compare(av[b], av[a]) : Integer.compare(a, b));
+    IntSort.sort(
+        arrival,
+        arrivals,
+        (a, b) -> av[a] != av[b] ? Long.compare(av[b], av[a]) : Integer.compare(a, b));
     newArrivals = Arrays.copyOf(arrival, arrivals);
     coBuilder = CoPurchaseIndex.builder(np);
     // the text neighbourhood of smart cross-selling: name, categories, brand (EVALUATION.md: worth
@@ -387,18 +395,21 @@ final class SignalsBuilder {
     double[] s = score;
     double[] r = revenue;
     long[] l = lastSold;
-    IntSort.sort(ranked, n, (a, b) -> {
-      if (s[a] != s[b]) {
-        return s[a] > s[b] ? -1 : 1;
-      }
-      if (r[a] != r[b]) {
-        return r[a] > r[b] ? -1 : 1;
-      }
-      if (l[a] != l[b]) {
-        return l[a] > l[b] ? -1 : 1;
-      }
-      return Integer.compare(a, b);
-    });
+    IntSort.sort(
+        ranked,
+        n,
+        (a, b) -> {
+          if (s[a] != s[b]) {
+            return s[a] > s[b] ? -1 : 1;
+          }
+          if (r[a] != r[b]) {
+            return r[a] > r[b] ? -1 : 1;
+          }
+          if (l[a] != l[b]) {
+            return l[a] > l[b] ? -1 : 1;
+          }
+          return Integer.compare(a, b);
+        });
     int nc = categoryIds.length;
     int scopes = 1 + nc + manufacturerNames.length;
     int[][] lists = new int[scopes][];
@@ -438,9 +449,9 @@ final class SignalsBuilder {
 
   /**
    * Purchase histories and repurchase gaps: lines are counting-sorted by customer; within one
-   * customer's lines a sort of {@code product << 32 | line} groups each product's purchases;
-   * gaps between successive purchases (at least a day apart) are collected as
-   * {@code product << 32 | days} and sorted once to get every product's median.
+   * customer's lines a sort of {@code product << 32 | line} groups each product's purchases; gaps
+   * between successive purchases (at least a day apart) are collected as {@code product << 32 |
+   * days} and sorted once to get every product's median.
    */
   private void buildCustomers(int np) {
     int nc = customerCount;
@@ -529,9 +540,13 @@ final class SignalsBuilder {
         distinct++;
       }
       PurchaseHistory.sortByRecency(hp, hq, ht, distinct);
-      histories[c] = new PurchaseHistory(
-          Arrays.copyOf(hp, distinct), Arrays.copyOf(hq, distinct), Arrays.copyOf(ht, distinct),
-          orderCount[c], lastOrder[c]);
+      histories[c] =
+          new PurchaseHistory(
+              Arrays.copyOf(hp, distinct),
+              Arrays.copyOf(hq, distinct),
+              Arrays.copyOf(ht, distinct),
+              orderCount[c],
+              lastOrder[c]);
     }
     Arrays.sort(gaps, 0, gapN);
     repurchaseMedianDays = new int[np];

@@ -18,18 +18,17 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Owns the engine's {@link Signals}: builds them from the host's order history, keeps them
- * current from the event log, and hands readers the current snapshot without ever making them
- * wait.
+ * Owns the engine's {@link Signals}: builds them from the host's order history, keeps them current
+ * from the event log, and hands readers the current snapshot without ever making them wait.
  *
  * <ul>
  *   <li>{@link #current()} is one volatile read.
  *   <li>{@link #apply} is cheap: an order updates the bounded bestseller arrays of its products'
  *       scopes, the customer's history and the co-purchase index (single writer, under a lock
  *       readers never take); views update the visitor's browsing.
- *   <li>{@link #rebuild()} reads the whole history in batches into a new snapshot while readers
- *       and {@link #apply} keep using the old one; orders applied meanwhile are replayed into the
- *       new snapshot unless the rebuild already read them; then the new snapshot is swapped in.
+ *   <li>{@link #rebuild()} reads the whole history in batches into a new snapshot while readers and
+ *       {@link #apply} keep using the old one; orders applied meanwhile are replayed into the new
+ *       snapshot unless the rebuild already read them; then the new snapshot is swapped in.
  *       Browsing lives outside the snapshots and survives.
  * </ul>
  *
@@ -65,8 +64,10 @@ public final class SignalsManager {
       };
 
   private volatile SignalsSnapshot current;
+
   /** Orders applied while a rebuild runs (guarded by writeLock), or null when none runs. */
   private @Nullable List<OrderRecord> pending;
+
   private int[] scratchProducts = new int[16];
   private int[] scratchQuantities = new int[16];
 
@@ -150,9 +151,9 @@ public final class SignalsManager {
   }
 
   /**
-   * Rebuilds every signal from the host's catalogue and order history, then swaps the new
-   * snapshot in. Readers keep the old snapshot meanwhile. One rebuild runs at a time; a second
-   * caller waits for the first to finish, then rebuilds again.
+   * Rebuilds every signal from the host's catalogue and order history, then swaps the new snapshot
+   * in. Readers keep the old snapshot meanwhile. One rebuild runs at a time; a second caller waits
+   * for the first to finish, then rebuilds again.
    */
   public void rebuild() {
     synchronized (rebuildLock) {
@@ -176,7 +177,9 @@ public final class SignalsManager {
           String next = batch.get(batch.size() - 1).orderId();
           if (next.equals(lastId)) {
             throw new IllegalStateException(
-                "the host returned a batch ending at order " + next + " twice; its order-id order is broken");
+                "the host returned a batch ending at order "
+                    + next
+                    + " twice; its order-id order is broken");
           }
           lastId = next;
         }
@@ -192,7 +195,8 @@ public final class SignalsManager {
           }
           current = next;
         }
-        browsing.forgetVisitorsIdleSince(now.getEpochSecond() - FORGET_VISITORS_AFTER_DAYS * 86_400);
+        browsing.forgetVisitorsIdleSince(
+            now.getEpochSecond() - FORGET_VISITORS_AFTER_DAYS * 86_400);
       } finally {
         synchronized (writeLock) {
           pending = null;

@@ -11,8 +11,8 @@ import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The signals one rebuild produced, then kept current by {@link #applyOrder} (single writer,
- * under {@link SignalsManager}'s write lock). Readers never lock:
+ * The signals one rebuild produced, then kept current by {@link #applyOrder} (single writer, under
+ * {@link SignalsManager}'s write lock). Readers never lock:
  *
  * <ul>
  *   <li>the catalogue part (ids, names, category tree, manufacturers, new arrivals) never changes;
@@ -45,8 +45,10 @@ final class SignalsSnapshot implements Signals {
   final String[] productNames;
   final Map<String, Integer> productIndex;
   final int[][] productCategories;
+
   /** Every category the product counts in: its own and all their ancestors, distinct. */
   final int[][] productScopes;
+
   final int[] productManufacturer;
   final long[] availableFrom;
   final int[] newArrivals;
@@ -66,6 +68,7 @@ final class SignalsSnapshot implements Signals {
   final double[] score;
   final double[] revenue;
   final long[] lastSold;
+
   /** Scope 0 = catalogue, 1 + c = category c, 1 + categories + m = manufacturer m. */
   final AtomicReferenceArray<int[]> top;
 
@@ -282,7 +285,8 @@ final class SignalsSnapshot implements Signals {
     if (n == 0) {
       return 0;
     }
-    int m = (n & 1) == 1 ? sorted[n / 2] : (int) Math.round((sorted[n / 2 - 1] + sorted[n / 2]) / 2.0);
+    int m =
+        (n & 1) == 1 ? sorted[n / 2] : (int) Math.round((sorted[n / 2 - 1] + sorted[n / 2]) / 2.0);
     return Math.max(1, m);
   }
 

@@ -2,10 +2,10 @@ package io.smartlists.engine;
 
 /**
  * {@link ListType#SMART_CROSS_SELLING}: the products that complete the context, from the
- * popularity-corrected co-purchase model ({@link CoPurchaseIndex}) blended with what customers
- * with similar purchase histories bought. Context = the page's products (viewed product, cart or
- * order lines), else the visitor's recent views, else the customer's purchase history; the
- * customer's history always adds its (weaker) votes.
+ * popularity-corrected co-purchase model ({@link CoPurchaseIndex}) blended with what customers with
+ * similar purchase histories bought. Context = the page's products (viewed product, cart or order
+ * lines), else the visitor's recent views, else the customer's purchase history; the customer's
+ * history always adds its (weaker) votes.
  */
 final class SmartCrossSellingList implements SmartList {
 
@@ -52,14 +52,15 @@ final class SmartCrossSellingList implements SmartList {
     String name = signals.productName(anchor);
     int together = index.coCount(anchor, product);
     if (together > 0) {
-      return Reason.of(together == 1 ? "cross-sell.bought-with.one" : "cross-sell.bought-with",
-          name, together);
+      return Reason.of(
+          together == 1 ? "cross-sell.bought-with.one" : "cross-sell.bought-with", name, together);
     }
     int sameCustomers = index.sameCustomerCount(anchor, product);
     if (sameCustomers > 0) {
       return Reason.of(
           sameCustomers == 1 ? "cross-sell.same-customers.one" : "cross-sell.same-customers",
-          name, sameCustomers);
+          name,
+          sameCustomers);
     }
     return Reason.of("cross-sell.similar", name); // the text neighbourhood: little order history
   }

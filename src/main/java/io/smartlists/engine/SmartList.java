@@ -5,9 +5,9 @@ package io.smartlists.engine;
  * parameters) that emits ranked candidates with their reasons. A new list type is one
  * implementation plus its registration in {@link SmartListRegistry}.
  *
- * <p>Implementations must not filter for eligibility or exclusions (the composer does, and
- * records why in the preview) and should emit candidates lazily, best first, stopping when the
- * sink says so.
+ * <p>Implementations must not filter for eligibility or exclusions (the composer does, and records
+ * why in the preview) and should emit candidates lazily, best first, stopping when the sink says
+ * so.
  */
 public interface SmartList {
 

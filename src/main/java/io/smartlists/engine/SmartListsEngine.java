@@ -24,6 +24,7 @@ public final class SmartListsEngine {
   private final SignalsManager signals;
   private final SmartListRegistry lists;
   private final Composer composer;
+
   /** Composes the warm-up widgets without reporting them to the listener (they are no traffic). */
   private final Composer warmUp;
 
@@ -37,7 +38,15 @@ public final class SmartListsEngine {
       EngineSettings settings,
       EngineListener listener,
       Clock clock) {
-    this(catalog, orders, customers, eligibility, config, settings, listener, clock,
+    this(
+        catalog,
+        orders,
+        customers,
+        eligibility,
+        config,
+        settings,
+        listener,
+        clock,
         SmartListRegistry.defaults());
   }
 
@@ -57,12 +66,28 @@ public final class SmartListsEngine {
     this.listener = listener;
     this.clock = clock;
     this.lists = lists;
-    this.signals = new SignalsManager(
-        catalog, orders, () -> config.current().globalRules(), settings, clock);
-    this.composer = new Composer(
-        catalog, customers, eligibility, config, signals::current, lists::get, settings, listener);
-    this.warmUp = new Composer(catalog, customers, eligibility, config, signals::current, lists::get,
-        settings, EngineListener.NONE);
+    this.signals =
+        new SignalsManager(catalog, orders, () -> config.current().globalRules(), settings, clock);
+    this.composer =
+        new Composer(
+            catalog,
+            customers,
+            eligibility,
+            config,
+            signals::current,
+            lists::get,
+            settings,
+            listener);
+    this.warmUp =
+        new Composer(
+            catalog,
+            customers,
+            eligibility,
+            config,
+            signals::current,
+            lists::get,
+            settings,
+            EngineListener.NONE);
   }
 
   /** Composes the widget; on a failure or past the time budget returns an empty widget. */
@@ -103,8 +128,9 @@ public final class SmartListsEngine {
     List<String> context = List.of(s.productId(0));
     for (int round = 0; round < 20; round++) {
       for (Placement placement : Placement.values()) {
-        warmUp.compose(new WidgetRequest(
-            placement, "smartlists-warm-up", null, context, clock.instant(), false));
+        warmUp.compose(
+            new WidgetRequest(
+                placement, "smartlists-warm-up", null, context, clock.instant(), false));
       }
     }
   }

@@ -6,8 +6,8 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Resolves the journey stage of DESIGN.md §2 from the visitor's history, with the rule that
- * decided as a {@link Reason}: B2B wins; without orders, browsing decides between CONVERSION and
+ * Resolves the journey stage of DESIGN.md §2 from the visitor's history, with the rule that decided
+ * as a {@link Reason}: B2B wins; without orders, browsing decides between CONVERSION and
  * ACQUISITION; with orders, an old last order means REACTIVATION, else one order means
  * RETENTION_FIRST_PURCHASE and several RETENTION_REPEAT.
  */
@@ -36,10 +36,12 @@ public final class StageResolver {
       int views = signals.browsingViews(visitorId, customerId);
       if (views >= rules.browsingThreshold()) {
         return new StageDecision(
-            JourneyStage.CONVERSION, Reason.of("stage.conversion", views, rules.browsingThreshold()));
+            JourneyStage.CONVERSION,
+            Reason.of("stage.conversion", views, rules.browsingThreshold()));
       }
       return new StageDecision(
-          JourneyStage.ACQUISITION, Reason.of("stage.acquisition", views, rules.browsingThreshold()));
+          JourneyStage.ACQUISITION,
+          Reason.of("stage.acquisition", views, rules.browsingThreshold()));
     }
     Instant last = signals.lastOrderAt(customerId);
     long days = last == null ? 0 : Math.max(0, Duration.between(last, now).toDays());

@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param placement where it renders
  * @param visitorId the visitor's opaque id
  * @param customerId the signed-in customer, or null
- * @param contextProductIds the host ids of the page's products (viewed product, cart or order lines)
+ * @param contextProductIds the host ids of the page's products (viewed product, cart or order
+ *     lines)
  * @param now the request time
  * @param trace true to record dropped candidates for the admin preview (slower)
  */

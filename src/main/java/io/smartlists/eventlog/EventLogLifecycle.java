@@ -15,8 +15,8 @@ import org.springframework.context.SmartLifecycle;
  * what visitors did before it started), then tails from the event id that was last at start-up,
  * every poll interval and on demand after each local commit; purges events past the retention
  * hourly. All on one daemon thread of its own (the store's scheduler is neither needed nor
- * touched). Times are compared with the database's {@code CREATED_AT}, so {@code clock} is the
- * wall clock, not a store's shifted one.
+ * touched). Times are compared with the database's {@code CREATED_AT}, so {@code clock} is the wall
+ * clock, not a store's shifted one.
  */
 final class EventLogLifecycle implements SmartLifecycle {
 

@@ -22,14 +22,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
- * Reads committed events from {@code SL_EVENT} and applies each exactly once to this node's signals.
- * Every node runs its own tailer over the shared table, so all nodes apply every event.
+ * Reads committed events from {@code SL_EVENT} and applies each exactly once to this node's
+ * signals. Every node runs its own tailer over the shared table, so all nodes apply every event.
  *
  * <p>Ids come from an identity column, and concurrent transactions commit out of id order: a row
  * with id 10 can become visible after id 11 was read. The tailer therefore remembers the ids it
  * skipped over (the "missing" set, normally a handful: transactions still open, or rolled back),
- * re-reads them on every poll until they appear, and forgets a missing id after the gap timeout
- * (a rolled-back transaction's id never appears). Rows above the highest id read are found with an
+ * re-reads them on every poll until they appear, and forgets a missing id after the gap timeout (a
+ * rolled-back transaction's id never appears). Rows above the highest id read are found with an
  * index range scan; nothing is ever applied twice, because each id is applied either as a new row
  * or as a missing one that is then removed from the set.
  */
@@ -51,7 +51,8 @@ final class EventLogTailer {
   private final int batchSize;
   private final long gapTimeoutNanos;
   private final LongSupplier nanoTime;
-  private final AtomicReference<@Nullable CompletableFuture<Void>> pending = new AtomicReference<>();
+  private final AtomicReference<@Nullable CompletableFuture<Void>> pending =
+      new AtomicReference<>();
 
   private @Nullable Executor executor;
 
@@ -86,7 +87,8 @@ final class EventLogTailer {
    * Applies the browsing events (views, cart changes, sign-ins) written since {@code since} and up
    * to the start point, oldest first, so a node that starts (or restarts) knows what visitors did
    * before, like the nodes that were already running. Orders are left out: the rebuild reads them
-   * from the host's order history. Call after {@link #start()} and before the first {@link #poll()}.
+   * from the host's order history. Call after {@link #start()} and before the first {@link
+   * #poll()}.
    */
   synchronized int replay(Instant since) {
     long upTo = high;
@@ -119,7 +121,8 @@ final class EventLogTailer {
   /** Deletes events written before {@code before}; returns how many. Safe on every node at once. */
   int purge(Instant before) {
     return jdbc.update(
-        "DELETE FROM SL_EVENT WHERE CREATED_AT < ?", OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
+        "DELETE FROM SL_EVENT WHERE CREATED_AT < ?",
+        OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
   }
 
   /** True once {@link #start()} ran. */
@@ -162,7 +165,8 @@ final class EventLogTailer {
         try {
           ex.execute(
               () -> {
-                // from here on, a new request needs a new poll (its row may not be seen by this one)
+                // from here on, a new request needs a new poll (its row may not be seen by this
+                // one)
                 pending.compareAndSet(next, null);
                 try {
                   poll();
@@ -203,7 +207,8 @@ final class EventLogTailer {
             missing.put(id, now);
           }
         } else if (gap > MAX_TRACKED_GAP) {
-          log.warn("Smart Lists event ids jumped from {} to {}; not waiting for the gap", high, row.id);
+          log.warn(
+              "Smart Lists event ids jumped from {} to {}; not waiting for the gap", high, row.id);
         }
         high = row.id;
         apply(row);

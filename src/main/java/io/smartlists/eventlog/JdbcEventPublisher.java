@@ -32,7 +32,8 @@ final class JdbcEventPublisher implements SmartListsEventPublisher {
   private final EventLogTailer tailer;
   private final long applyWaitMillis;
 
-  JdbcEventPublisher(JdbcTemplate jdbc, EventCodec codec, EventLogTailer tailer, Duration applyWait) {
+  JdbcEventPublisher(
+      JdbcTemplate jdbc, EventCodec codec, EventLogTailer tailer, Duration applyWait) {
     this.jdbc = jdbc;
     this.codec = codec;
     this.tailer = tailer;
@@ -75,7 +76,8 @@ final class JdbcEventPublisher implements SmartListsEventPublisher {
     try {
       tailer.requestPoll().get(applyWaitMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      log.debug("Smart Lists event not applied within {} ms; the tailer will catch up", applyWaitMillis);
+      log.debug(
+          "Smart Lists event not applied within {} ms; the tailer will catch up", applyWaitMillis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {

@@ -1,8 +1,8 @@
 package io.smartlists.eventlog;
 
+import io.smartlists.autoconfigure.SmartListsProperties;
 import io.smartlists.engine.SmartListsEngine;
 import io.smartlists.host.SmartListsEventPublisher;
-import io.smartlists.autoconfigure.SmartListsProperties;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

@@ -10,9 +10,9 @@ import org.springframework.beans.factory.InitializingBean;
 /**
  * Migrates the module's own tables ({@code SL_*}) with its own Flyway: migrations in {@value
  * #LOCATION}, history in {@value #HISTORY_TABLE}, so the store's own Flyway (if any) and its
- * history are untouched. Runs when the bean is initialised; JPA, {@code JdbcTemplate}s and the engine
- * wait for it (a {@code DatabaseInitializerDetector} registered in {@code META-INF/spring.factories}
- * tells Boot so).
+ * history are untouched. Runs when the bean is initialised; JPA, {@code JdbcTemplate}s and the
+ * engine wait for it (a {@code DatabaseInitializerDetector} registered in {@code
+ * META-INF/spring.factories} tells Boot so).
  *
  * <p>Deliberately not a {@link Flyway} bean: Boot's own Flyway auto-configuration backs off when
  * one exists, and the store's migrations would silently stop running.

@@ -5,11 +5,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Catalogue lookup. Broadleaf: {@code CatalogService.findProductById}, {@code findAllProducts},
- * {@code findAllCategories}; OFBiz: the {@code Product}, {@code ProductCategory} and
- * {@code ProductCategoryMember} entities.
+ * {@code findAllCategories}; OFBiz: the {@code Product}, {@code ProductCategory} and {@code
+ * ProductCategoryMember} entities.
  *
- * <p>{@link #product(String)} is called on the widget path for every rendered item and must be
- * fast (served from the host's cache).
+ * <p>{@link #product(String)} is called on the widget path for every rendered item and must be fast
+ * (served from the host's cache).
  */
 public interface CatalogPort {
 

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A registered customer (Broadleaf {@code Customer} with its customer attributes/segments,
- * OFBiz {@code Party} with {@code PartyRole} and {@code PartyClassification}).
+ * A registered customer (Broadleaf {@code Customer} with its customer attributes/segments, OFBiz
+ * {@code Party} with {@code PartyRole} and {@code PartyClassification}).
  *
  * @param id the host's customer id
  * @param displayName a name a merchant recognises in the admin preview

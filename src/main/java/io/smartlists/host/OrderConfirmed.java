@@ -3,8 +3,8 @@ package io.smartlists.host;
 import java.time.Instant;
 
 /**
- * An order was placed. Broadleaf: {@code OrderSubmittedEvent}; OFBiz: a SECA on
- * {@code storeOrder} / {@code changeOrderStatus} to ORDER_APPROVED.
+ * An order was placed. Broadleaf: {@code OrderSubmittedEvent}; OFBiz: a SECA on {@code storeOrder}
+ * / {@code changeOrderStatus} to ORDER_APPROVED.
  */
 public record OrderConfirmed(String visitorId, OrderRecord order, Instant at)
     implements SmartListsEvent {}

@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param placedAt when it was submitted
  * @param lines its lines, in the order the shopper added them when the host knows it (Broadleaf's
  *     order items by id, OFBiz's {@code orderItemSeqId}): the cross-selling model learns whether
- *     lines added one after the other are more closely related (a build-time calibration keeps
- *     the order as a set when they are not)
+ *     lines added one after the other are more closely related (a build-time calibration keeps the
+ *     order as a set when they are not)
  */
 public record OrderRecord(
     String orderId, @Nullable String customerId, Instant placedAt, List<OrderLine> lines) {

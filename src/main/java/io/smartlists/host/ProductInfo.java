@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the module needs to know about one product (Broadleaf {@code Product}/{@code Sku},
- * OFBiz {@code Product}).
+ * What the module needs to know about one product (Broadleaf {@code Product}/{@code Sku}, OFBiz
+ * {@code Product}).
  *
  * @param id the host's product id, stable across restarts
  * @param name the display name

@@ -4,8 +4,8 @@ package io.smartlists.host;
 public interface SmartListsEventPublisher {
 
   /**
-   * Writes the event durably (in the caller's transaction when there is one) and applies it to
-   * the signals once committed. Never throws for a well-formed event; a store page must not fail
+   * Writes the event durably (in the caller's transaction when there is one) and applies it to the
+   * signals once committed. Never throws for a well-formed event; a store page must not fail
    * because recommendations could not learn from it.
    */
   void publish(SmartListsEvent event);

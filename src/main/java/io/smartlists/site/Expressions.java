@@ -11,7 +11,9 @@ import org.thymeleaf.standard.expression.StandardExpressions;
 import org.thymeleaf.web.IWebExchange;
 import org.thymeleaf.web.servlet.IServletWebExchange;
 
-/** Shared helpers of the dialect's processors (expressions are parsed through Thymeleaf's cache). */
+/**
+ * Shared helpers of the dialect's processors (expressions are parsed through Thymeleaf's cache).
+ */
 final class Expressions {
 
   private Expressions() {}
@@ -64,7 +66,9 @@ final class Expressions {
     }
   }
 
-  /** The servlet request behind a web template context, or null (e-mail, tests without a request). */
+  /**
+   * The servlet request behind a web template context, or null (e-mail, tests without a request).
+   */
   static @Nullable HttpServletRequest request(ITemplateContext context) {
     if (context instanceof IWebContext web) {
       IWebExchange exchange = web.getExchange();

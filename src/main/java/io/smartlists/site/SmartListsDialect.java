@@ -14,10 +14,10 @@ import org.thymeleaf.standard.StandardDialect;
  * <div sl:widget="ORDER_CONFIRMATION" sl:products="${orderProductIds}"></div>
  * }</pre>
  *
- * and record views (Broadleaf has no product-viewed event) with {@code sl:track-view="${product.id}"}
- * and {@code sl:track-category="${category.id}"} on any element of the product or category page.
- * The host element stays (with the store's classes) and receives the widget markup; when the widget
- * is empty the element is removed, so the page shows no empty box.
+ * and record views (Broadleaf has no product-viewed event) with {@code
+ * sl:track-view="${product.id}"} and {@code sl:track-category="${category.id}"} on any element of
+ * the product or category page. The host element stays (with the store's classes) and receives the
+ * widget markup; when the widget is empty the element is removed, so the page shows no empty box.
  */
 public final class SmartListsDialect extends AbstractProcessorDialect {
 
@@ -27,22 +27,31 @@ public final class SmartListsDialect extends AbstractProcessorDialect {
   /** The attribute prefix: {@code sl:widget}, {@code sl:product}... */
   public static final String PREFIX = "sl";
 
-  /** Same as the standard dialect, so {@code th:if}, {@code th:each} and {@code th:with} run first. */
+  /**
+   * Same as the standard dialect, so {@code th:if}, {@code th:each} and {@code th:with} run first.
+   */
   public static final int PRECEDENCE = StandardDialect.PROCESSOR_PRECEDENCE;
 
-  /** {@code sl:widget="PRODUCT_PAGE|CART|ORDER_CONFIRMATION"}: renders the widget of that placement. */
+  /**
+   * {@code sl:widget="PRODUCT_PAGE|CART|ORDER_CONFIRMATION"}: renders the widget of that placement.
+   */
   public static final String WIDGET = "widget";
 
   /** {@code sl:product="${product.id}"}: the product page's product (context of the widget). */
   public static final String PRODUCT = "product";
 
-  /** {@code sl:products="${ids}"}: the cart or order lines' product ids (a collection, array or "a,b"). */
+  /**
+   * {@code sl:products="${ids}"}: the cart or order lines' product ids (a collection, array or
+   * "a,b").
+   */
   public static final String PRODUCTS = "products";
 
   /** {@code sl:track-view="${product.id}"}: records a {@code ProductViewed} for the visitor. */
   public static final String TRACK_VIEW = "track-view";
 
-  /** {@code sl:track-category="${category.id}"}: records a {@code CategoryViewed} for the visitor. */
+  /**
+   * {@code sl:track-category="${category.id}"}: records a {@code CategoryViewed} for the visitor.
+   */
   public static final String TRACK_CATEGORY = "track-category";
 
   private final WidgetService widgets;

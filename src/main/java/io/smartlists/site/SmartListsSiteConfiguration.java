@@ -74,7 +74,8 @@ public final class SmartListsSiteConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  ClickController smartListsClickController(CatalogPort catalog, ObjectProvider<StatsRecorder> stats) {
+  ClickController smartListsClickController(
+      CatalogPort catalog, ObjectProvider<StatsRecorder> stats) {
     return new ClickController(catalog, stats.getIfUnique(() -> StatsRecorder.NONE));
   }
 

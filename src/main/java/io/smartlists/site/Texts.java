@@ -22,7 +22,8 @@ final class Texts {
 
   private static final int MAX_LOCALES = 64;
 
-  private static final Cache<Key, String> REASONS = Caffeine.newBuilder().maximumSize(20_000).build();
+  private static final Cache<Key, String> REASONS =
+      Caffeine.newBuilder().maximumSize(20_000).build();
 
   private static final Map<Locale, ThreadLocal<NumberFormat>> PRICES = new ConcurrentHashMap<>();
 

@@ -8,7 +8,9 @@ import org.thymeleaf.processor.element.AbstractAttributeTagProcessor;
 import org.thymeleaf.processor.element.IElementTagStructureHandler;
 import org.thymeleaf.templatemode.TemplateMode;
 
-/** {@code sl:track-view} and {@code sl:track-category}: record a view, leave the element as it is. */
+/**
+ * {@code sl:track-view} and {@code sl:track-category}: record a view, leave the element as it is.
+ */
 final class TrackAttributeProcessor extends AbstractAttributeTagProcessor {
 
   private final ViewTracker tracker;

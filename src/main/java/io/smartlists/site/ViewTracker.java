@@ -24,7 +24,10 @@ public final class ViewTracker {
   private final Visitors visitors;
   private final Clock clock;
 
-  /** @param publisher the event log, or null when the module has no database (views are not recorded) */
+  /**
+   * @param publisher the event log, or null when the module has no database (views are not
+   *     recorded)
+   */
   public ViewTracker(
       @Nullable SmartListsEventPublisher publisher,
       CurrentCustomerPort currentCustomer,

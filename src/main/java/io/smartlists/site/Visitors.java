@@ -82,7 +82,10 @@ public final class Visitors {
     return null;
   }
 
-  /** Only ids this module could have issued (a UUID), so a forged cookie cannot inject markup or SQL. */
+  /**
+   * Only ids this module could have issued (a UUID), so a forged cookie cannot inject markup or
+   * SQL.
+   */
   static boolean wellFormed(@Nullable String value) {
     if (value == null || value.length() != 36) {
       return false;

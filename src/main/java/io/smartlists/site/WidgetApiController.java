@@ -32,8 +32,7 @@ final class WidgetApiController {
       @RequestParam(name = "product", required = false) @Nullable List<String> products,
       HttpServletRequest request,
       Locale locale) {
-    WidgetView view =
-        widgets.widget(request, placement, Expressions.ids(products), locale);
+    WidgetView view = widgets.widget(request, placement, Expressions.ids(products), locale);
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
   }
 }

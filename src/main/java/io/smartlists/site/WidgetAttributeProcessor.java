@@ -47,7 +47,8 @@ final class WidgetAttributeProcessor extends AbstractAttributeTagProcessor {
 
   WidgetAttributeProcessor(String dialectPrefix, WidgetService widgets) {
     // after th:if, th:each, th:with (300..600 in the standard dialect), before th:text (1300)
-    super(TemplateMode.HTML, dialectPrefix, null, false, SmartListsDialect.WIDGET, true, 1100, true);
+    super(
+        TemplateMode.HTML, dialectPrefix, null, false, SmartListsDialect.WIDGET, true, 1100, true);
     this.widgets = widgets;
   }
 

@@ -66,14 +66,16 @@ public final class WidgetService {
 
   /**
    * The widget for the current request, resolved for rendering (titles and reasons in {@code
-   * locale}, links through click tracking); empty when anything fails. Counts an impression when
-   * it is not empty.
+   * locale}, links through click tracking); empty when anything fails. Counts an impression when it
+   * is not empty.
    */
   public WidgetView widget(
-      HttpServletRequest request, Placement placement, List<String> contextProductIds, Locale locale) {
+      HttpServletRequest request,
+      Placement placement,
+      List<String> contextProductIds,
+      Locale locale) {
     try {
-      Widget widget =
-          compose(placement, contextProductIds, visitors.id(request), customerId());
+      Widget widget = compose(placement, contextProductIds, visitors.id(request), customerId());
       if (widget.isEmpty()) {
         return WidgetView.empty(placement.name(), widget.outcome().name());
       }

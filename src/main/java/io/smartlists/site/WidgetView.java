@@ -11,9 +11,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A composed widget resolved for one request: titles and reasons in the request's locale, URLs
- * with the store's context path, product links through click tracking. The Thymeleaf fragment
- * {@code smartlists/widget} reads it as {@code widget}; the JSON endpoint returns it as is.
+ * A composed widget resolved for one request: titles and reasons in the request's locale, URLs with
+ * the store's context path, product links through click tracking. The Thymeleaf fragment {@code
+ * smartlists/widget} reads it as {@code widget}; the JSON endpoint returns it as is.
  *
  * @param placement where it renders ({@code data-sl-placement})
  * @param stage the resolved journey stage ({@code data-sl-stage}), or null when composition failed
@@ -80,7 +80,8 @@ public record WidgetView(
    * Resolves {@code widget} for a request.
    *
    * @param contextPath the servlet context path ("" at the root)
-   * @param clickPath the click-tracking endpoint below the context path, e.g. {@code /smartlists/click}
+   * @param clickPath the click-tracking endpoint below the context path, e.g. {@code
+   *     /smartlists/click}
    */
   static WidgetView of(Widget widget, Locale locale, String contextPath, String clickPath) {
     String language = locale.getLanguage();
@@ -118,7 +119,10 @@ public record WidgetView(
       if (!items.isEmpty()) {
         slots.add(
             new SlotView(
-                slot.position(), slot.config().type().name(), slot.config().title(language), items));
+                slot.position(),
+                slot.config().type().name(),
+                slot.config().title(language),
+                items));
       }
     }
     return new WidgetView(
@@ -130,7 +134,9 @@ public record WidgetView(
         List.copyOf(slots));
   }
 
-  /** A store-relative URL ("/product/42") under the context path; absolute URLs stay as they are. */
+  /**
+   * A store-relative URL ("/product/42") under the context path; absolute URLs stay as they are.
+   */
   static String local(String contextPath, String url) {
     if (url.startsWith("/") && !url.startsWith("//")) {
       return contextPath + url;

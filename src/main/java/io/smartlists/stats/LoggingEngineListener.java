@@ -36,7 +36,8 @@ public final class LoggingEngineListener implements EngineListener {
   @Override
   public void composed(Placement placement, Widget.Outcome outcome, long nanos) {
     if (outcome == Widget.Outcome.TIMEOUT && log.isDebugEnabled()) {
-      log.debug("Smart Lists widget {} ran out of its time budget after {} µs", placement, nanos / 1000);
+      log.debug(
+          "Smart Lists widget {} ran out of its time budget after {} µs", placement, nanos / 1000);
     }
     delegate.composed(placement, outcome, nanos);
   }
@@ -65,8 +66,10 @@ public final class LoggingEngineListener implements EngineListener {
 
   @Override
   public void rebuilt(int products, long nanos) {
-    log.info("Smart Lists signals rebuilt in {} ms ({} products)",
-        TimeUnit.NANOSECONDS.toMillis(nanos), products);
+    log.info(
+        "Smart Lists signals rebuilt in {} ms ({} products)",
+        TimeUnit.NANOSECONDS.toMillis(nanos),
+        products);
     delegate.rebuilt(products, nanos);
   }
 }

@@ -21,10 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       TIMEOUT, ERROR);
  *   <li>{@code smartlists.widget.failures} — counter per {@code placement} and {@code outcome} of
  *       widgets that rendered empty because the engine failed or ran out of time;
- *   <li>{@code smartlists.signals.rebuild} — timer of full rebuilds, {@code smartlists.signals.orders}
- *       the orders of the last one (gauge-like counter of orders read);
- *   <li>{@code smartlists.widget.impressions} and {@code smartlists.clicks} — counters per
- *       {@code placement} and {@code list}.
+ *   <li>{@code smartlists.signals.rebuild} — timer of full rebuilds, {@code
+ *       smartlists.signals.orders} the orders of the last one (gauge-like counter of orders read);
+ *   <li>{@code smartlists.widget.impressions} and {@code smartlists.clicks} — counters per {@code
+ *       placement} and {@code list}.
  * </ul>
  *
  * All meters of the widget path are created up front (placements × outcomes, placements × lists),

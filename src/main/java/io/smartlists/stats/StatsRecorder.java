@@ -4,7 +4,10 @@ import io.smartlists.engine.ListType;
 import io.smartlists.engine.Placement;
 import io.smartlists.engine.Widget;
 
-/** Where the storefront reports impressions and clicks. Implementations must be cheap and never throw. */
+/**
+ * Where the storefront reports impressions and clicks. Implementations must be cheap and never
+ * throw.
+ */
 public interface StatsRecorder {
 
   /** A non-empty widget was rendered. */

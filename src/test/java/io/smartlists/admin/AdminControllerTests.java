@@ -106,10 +106,15 @@ class AdminControllerTests {
     given(config.current()).willReturn(defaults);
     given(config.cell(any(), any()))
         .willAnswer(
-            a -> new CellView(a.getArgument(0), a.getArgument(1), 7,
-                defaults.slots(a.getArgument(0), a.getArgument(1))));
+            a ->
+                new CellView(
+                    a.getArgument(0),
+                    a.getArgument(1),
+                    7,
+                    defaults.slots(a.getArgument(0), a.getArgument(1))));
     given(config.rules()).willReturn(new RulesView(StageRules.DEFAULT, GlobalRules.DEFAULT, 3));
-    given(engine.clock()).willReturn(Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC));
+    given(engine.clock())
+        .willReturn(Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC));
   }
 
   // ------------------------------------------------------------------ security
@@ -141,8 +146,12 @@ class AdminControllerTests {
   @Test
   @WithMockUser(username = "admin", roles = "SMARTLISTS_ADMIN")
   void processSlotFormRejectsWithoutCsrf() throws Exception {
-    mvc.perform(post(CELL + "/slots/0").param("type", "BESTSELLERS_CATALOG")
-            .param("minItems", "2").param("maxItems", "6").param("cellVersion", "7"))
+    mvc.perform(
+            post(CELL + "/slots/0")
+                .param("type", "BESTSELLERS_CATALOG")
+                .param("minItems", "2")
+                .param("maxItems", "6")
+                .param("cellVersion", "7"))
         .andExpect(status().isForbidden());
     verify(config, never()).updateSlot(any(), any(), anyInt(), any(), anyString());
   }
@@ -166,8 +175,11 @@ class AdminControllerTests {
         .andExpect(content().string(containsString("Journey matrix")))
         .andExpect(content().string(containsString("id=\"cell-PRODUCT_PAGE-ACQUISITION\"")))
         .andExpect(content().string(containsString("id=\"cell-ORDER_CONFIRMATION-B2B\"")))
-        .andExpect(content().string(containsString(
-            "A first visit: use cross-selling sparingly; bestsellers first, they reassure.")))
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "A first visit: use cross-selling sparingly; bestsellers first, they reassure.")))
         .andExpect(content().string(containsString("data-sl-list=\"SMART_CROSS_SELLING\"")))
         .andExpect(content().string(containsString("aria-label=\"Move Smart cross-selling up\"")))
         .andExpect(content().string(containsString("recommended")))
@@ -187,8 +199,11 @@ class AdminControllerTests {
   @Test
   @WithMockUser(username = "admin", roles = "SMARTLISTS_ADMIN")
   void processMoveSavesAndRedirectsToTheCell() throws Exception {
-    mvc.perform(post(CELL + "/slots/1/move").with(csrf())
-            .param("direction", "up").param("cellVersion", "7"))
+    mvc.perform(
+            post(CELL + "/slots/1/move")
+                .with(csrf())
+                .param("direction", "up")
+                .param("cellVersion", "7"))
         .andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrl("/admin/smartlists#cell-PRODUCT_PAGE-ACQUISITION"))
         .andExpect(flash().attribute("message", "Order saved in Product page × Acquisition."));
@@ -200,10 +215,14 @@ class AdminControllerTests {
   void processMoveReportsConcurrentEdit() throws Exception {
     given(config.moveSlot(PRODUCT_PAGE, ACQUISITION, 1, -1, 6L, "admin"))
         .willThrow(new ConcurrentEditException("PRODUCT_PAGE/ACQUISITION"));
-    mvc.perform(post(CELL + "/slots/1/move").with(csrf())
-            .param("direction", "up").param("cellVersion", "6"))
+    mvc.perform(
+            post(CELL + "/slots/1/move")
+                .with(csrf())
+                .param("direction", "up")
+                .param("cellVersion", "6"))
         .andExpect(status().is3xxRedirection())
-        .andExpect(flash().attribute("error", containsString("Another administrator changed this")));
+        .andExpect(
+            flash().attribute("error", containsString("Another administrator changed this")));
   }
 
   // ------------------------------------------------------------------ slot editor
@@ -232,9 +251,14 @@ class AdminControllerTests {
     given(config.check(any(SlotForm.class)))
         .willReturn(List.of(new ConfigError("minItems", "sl.error.minAboveMax", List.of(6, 4))));
 
-    mvc.perform(post(CELL + "/slots/0").with(csrf()).param("type", "BESTSELLERS_CATALOG")
-            .param("titleEn", "Top sellers").param("minItems", "6").param("maxItems", "4")
-            .param("cellVersion", "7"))
+    mvc.perform(
+            post(CELL + "/slots/0")
+                .with(csrf())
+                .param("type", "BESTSELLERS_CATALOG")
+                .param("titleEn", "Top sellers")
+                .param("minItems", "6")
+                .param("maxItems", "4")
+                .param("cellVersion", "7"))
         .andExpect(status().isOk())
         .andExpect(model().attributeHasFieldErrorCode("slot", "minItems", "sl.error.minAboveMax"))
         .andExpect(content().string(containsString("The minimum (6) is above the maximum (4).")))
@@ -246,8 +270,13 @@ class AdminControllerTests {
   @Test
   @WithMockUser(username = "admin", roles = "SMARTLISTS_ADMIN")
   void processSlotFormHasErrorsForLettersInANumber() throws Exception {
-    mvc.perform(post(CELL + "/slots/0").with(csrf()).param("type", "BESTSELLERS_CATALOG")
-            .param("minItems", "four").param("maxItems", "6").param("cellVersion", "7"))
+    mvc.perform(
+            post(CELL + "/slots/0")
+                .with(csrf())
+                .param("type", "BESTSELLERS_CATALOG")
+                .param("minItems", "four")
+                .param("maxItems", "6")
+                .param("cellVersion", "7"))
         .andExpect(status().isOk())
         .andExpect(model().attributeHasFieldErrorCode("slot", "minItems", "typeMismatch"))
         .andExpect(content().string(containsString("Please enter a whole number.")));
@@ -259,27 +288,43 @@ class AdminControllerTests {
   void processSlotFormHasErrorsInFrench() throws Exception {
     given(config.check(any(SlotForm.class)))
         .willReturn(List.of(new ConfigError("products", "sl.error.productsRequired", List.of())));
-    mvc.perform(post(CELL + "/slots/new").with(csrf()).locale(Locale.FRENCH)
-            .param("type", "MANUAL_SELECTION").param("minItems", "1").param("maxItems", "4")
-            .param("cellVersion", "7"))
+    mvc.perform(
+            post(CELL + "/slots/new")
+                .with(csrf())
+                .locale(Locale.FRENCH)
+                .param("type", "MANUAL_SELECTION")
+                .param("minItems", "1")
+                .param("maxItems", "4")
+                .param("cellVersion", "7"))
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString(
-            "Une sélection manuelle a besoin d’au moins un produit.")));
+        .andExpect(
+            content()
+                .string(containsString("Une sélection manuelle a besoin d’au moins un produit.")));
     verify(config, never()).addSlot(any(), any(), any(), anyString());
   }
 
   @Test
   @WithMockUser(username = "admin", roles = "SMARTLISTS_ADMIN")
   void processSlotFormSavesAndRedirects() throws Exception {
-    mvc.perform(post(CELL + "/slots/0").with(csrf()).param("type", "NEW_ARRIVALS_CATALOG")
-            .param("titleEn", "Just in").param("titleFr", "Tout juste arrivés")
-            .param("minItems", "2").param("maxItems", "6").param("cellVersion", "7"))
+    mvc.perform(
+            post(CELL + "/slots/0")
+                .with(csrf())
+                .param("type", "NEW_ARRIVALS_CATALOG")
+                .param("titleEn", "Just in")
+                .param("titleFr", "Tout juste arrivés")
+                .param("minItems", "2")
+                .param("maxItems", "6")
+                .param("cellVersion", "7"))
         .andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrl("/admin/smartlists#cell-PRODUCT_PAGE-ACQUISITION"))
-        .andExpect(flash().attribute("message",
-            "New arrivals from my catalog saved in Product page × Acquisition."));
+        .andExpect(
+            flash()
+                .attribute(
+                    "message",
+                    "New arrivals from my catalog saved in Product page × Acquisition."));
     ArgumentCaptor<SlotForm> saved = ArgumentCaptor.forClass(SlotForm.class);
-    verify(config).updateSlot(eq(PRODUCT_PAGE), eq(ACQUISITION), eq(0), saved.capture(), eq("admin"));
+    verify(config)
+        .updateSlot(eq(PRODUCT_PAGE), eq(ACQUISITION), eq(0), saved.capture(), eq("admin"));
     SlotConfig slot = saved.getValue().toSlotConfig();
     assertThat(slot.title("fr")).isEqualTo("Tout juste arrivés");
     assertThat(saved.getValue().getCellVersion()).isEqualTo(7);
@@ -291,16 +336,28 @@ class AdminControllerTests {
     given(config.updateSlot(eq(PRODUCT_PAGE), eq(ACQUISITION), eq(0), any(), eq("admin")))
         .willThrow(new ConcurrentEditException("PRODUCT_PAGE/ACQUISITION"));
     given(config.cell(PRODUCT_PAGE, ACQUISITION))
-        .willReturn(new CellView(PRODUCT_PAGE, ACQUISITION, 8,
-            List.of(SlotConfig.of(ListType.SMART_CROSS_SELLING))));
+        .willReturn(
+            new CellView(
+                PRODUCT_PAGE,
+                ACQUISITION,
+                8,
+                List.of(SlotConfig.of(ListType.SMART_CROSS_SELLING))));
 
-    mvc.perform(post(CELL + "/slots/0").with(csrf()).param("type", "BESTSELLERS_CATALOG")
-            .param("titleEn", "Mine").param("minItems", "2").param("maxItems", "6")
-            .param("cellVersion", "7"))
+    mvc.perform(
+            post(CELL + "/slots/0")
+                .with(csrf())
+                .param("type", "BESTSELLERS_CATALOG")
+                .param("titleEn", "Mine")
+                .param("minItems", "2")
+                .param("maxItems", "6")
+                .param("cellVersion", "7"))
         .andExpect(status().isOk())
         .andExpect(view().name("smartlists/admin/slot"))
-        .andExpect(content().string(containsString(
-            "Another administrator changed this while you were editing it. Your change was not saved")))
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "Another administrator changed this while you were editing it. Your change was not saved")))
         .andExpect(content().string(containsString("value=\"Mine\"")))
         // the cell as the other administrator left it, and the newer version to save over it
         .andExpect(content().string(containsString("data-sl-list=\"SMART_CROSS_SELLING\"")))
@@ -314,10 +371,16 @@ class AdminControllerTests {
   void processRulesFormHasErrors() throws Exception {
     given(config.check(any(io.smartlists.config.RulesForm.class)))
         .willReturn(List.of(new ConfigError("inactivityDays", "sl.error.Min", List.of(1))));
-    mvc.perform(post("/admin/smartlists/rules").with(csrf()).param("inactivityDays", "0")
-            .param("browsingThreshold", "2").param("b2bGroup", "B2B")
-            .param("bestsellerWindowDays", "90").param("bestsellerHalfLifeDays", "30")
-            .param("newArrivalMaxAgeDays", "60").param("rulesVersion", "3"))
+    mvc.perform(
+            post("/admin/smartlists/rules")
+                .with(csrf())
+                .param("inactivityDays", "0")
+                .param("browsingThreshold", "2")
+                .param("b2bGroup", "B2B")
+                .param("bestsellerWindowDays", "90")
+                .param("bestsellerHalfLifeDays", "30")
+                .param("newArrivalMaxAgeDays", "60")
+                .param("rulesVersion", "3"))
         .andExpect(status().isOk())
         .andExpect(model().attributeHasFieldErrorCode("rules", "inactivityDays", "sl.error.Min"))
         .andExpect(content().string(containsString("Must be at least 1.")));
@@ -327,11 +390,17 @@ class AdminControllerTests {
   @Test
   @WithMockUser(username = "admin", roles = "SMARTLISTS_ADMIN")
   void processRulesFormSavesAndRedirects() throws Exception {
-    mvc.perform(post("/admin/smartlists/rules").with(csrf()).param("inactivityDays", "120")
-            .param("browsingThreshold", "3").param("b2bGroup", "WHOLESALE")
-            .param("bestsellerWindowDays", "90").param("bestsellerHalfLifeDays", "30")
-            .param("newArrivalMaxAgeDays", "60").param("excludeAlreadyBought", "true")
-            .param("rulesVersion", "3"))
+    mvc.perform(
+            post("/admin/smartlists/rules")
+                .with(csrf())
+                .param("inactivityDays", "120")
+                .param("browsingThreshold", "3")
+                .param("b2bGroup", "WHOLESALE")
+                .param("bestsellerWindowDays", "90")
+                .param("bestsellerHalfLifeDays", "30")
+                .param("newArrivalMaxAgeDays", "60")
+                .param("excludeAlreadyBought", "true")
+                .param("rulesVersion", "3"))
         .andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrl("/admin/smartlists/rules"))
         .andExpect(flash().attribute("message", "Rules saved."));
@@ -369,40 +438,60 @@ class AdminControllerTests {
             List.of(
                 new Widget.Slot(
                     0,
-                    new SlotConfig(ListType.ORDER_PRODUCT_REMINDERS,
-                        Map.of("en", "Time to re-order?"), 1, 4, null, List.of(), List.of(),
+                    new SlotConfig(
+                        ListType.ORDER_PRODUCT_REMINDERS,
+                        Map.of("en", "Time to re-order?"),
+                        1,
+                        4,
+                        null,
+                        List.of(),
+                        List.of(),
                         List.of()),
-                    List.of(new Widget.Item(socks, ListType.ORDER_PRODUCT_REMINDERS,
-                        Reason.of("reminder", 41, 35))))),
+                    List.of(
+                        new Widget.Item(
+                            socks,
+                            ListType.ORDER_PRODUCT_REMINDERS,
+                            Reason.of("reminder", 41, 35))))),
             Widget.Outcome.OK,
-            List.of(new Widget.Dropped("p3", 0, ListType.ORDER_PRODUCT_REMINDERS,
-                DropRule.INELIGIBLE)),
+            List.of(
+                new Widget.Dropped("p3", 0, ListType.ORDER_PRODUCT_REMINDERS, DropRule.INELIGIBLE)),
             12);
     given(engine.compose(any())).willReturn(widget);
 
-    mvc.perform(get("/admin/smartlists/preview").param("placement", "PRODUCT_PAGE")
-            .param("customer", "c7").param("products", "p1"))
+    mvc.perform(
+            get("/admin/smartlists/preview")
+                .param("placement", "PRODUCT_PAGE")
+                .param("customer", "c7")
+                .param("products", "p1"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Composed for Ada Lovelace")))
         .andExpect(content().string(containsString("Reactivation")))
-        .andExpect(content().string(containsString("3 orders, the last one 200 days ago (lapsed after 180 days)")))
+        .andExpect(
+            content()
+                .string(
+                    containsString("3 orders, the last one 200 days ago (lapsed after 180 days)")))
         .andExpect(content().string(containsString("Time to re-order?")))
-        .andExpect(content().string(containsString("last bought 41 days ago, usually re-ordered every 35 days")))
+        .andExpect(
+            content()
+                .string(
+                    containsString("last bought 41 days ago, usually re-ordered every 35 days")))
         .andExpect(content().string(containsString("Laces")))
-        .andExpect(content().string(containsString("Not eligible (inactive, hidden, sold out or not entitled)")));
+        .andExpect(
+            content()
+                .string(
+                    containsString("Not eligible (inactive, hidden, sold out or not entitled)")));
     ArgumentCaptor<WidgetRequest> request = ArgumentCaptor.forClass(WidgetRequest.class);
     verify(engine).compose(request.capture());
     assertThat(request.getValue().trace()).isTrue();
     assertThat(request.getValue().customerId()).isEqualTo("c7");
-    assertThat(request.getValue().contextProductIds())
-        .containsExactly("p1");
+    assertThat(request.getValue().contextProductIds()).containsExactly("p1");
   }
 
   @Test
   @WithMockUser(username = "admin", roles = "SMARTLISTS_ADMIN")
   void showPreviewUnknownProductIsExplained() throws Exception {
-    mvc.perform(get("/admin/smartlists/preview").param("placement", "CART")
-            .param("products", "nope"))
+    mvc.perform(
+            get("/admin/smartlists/preview").param("placement", "CART").param("products", "nope"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Unknown product: nope.")));
     verify(engine, never()).compose(any());
@@ -416,16 +505,25 @@ class AdminControllerTests {
     given(config.history(anyInt()))
         .willReturn(
             List.of(
-                new Revision(2, "alice", Instant.parse("2026-11-23T10:00:00Z"),
+                new Revision(
+                    2,
+                    "alice",
+                    Instant.parse("2026-11-23T10:00:00Z"),
                     "sl.history.slotMovedUp",
-                    List.of("list:SMART_CROSS_SELLING", "placement:PRODUCT_PAGE",
-                        "stage:ACQUISITION")),
-                new Revision(1, "system", Instant.parse("2026-11-22T10:00:00Z"),
-                    "sl.history.seeded", List.of())));
+                    List.of(
+                        "list:SMART_CROSS_SELLING", "placement:PRODUCT_PAGE", "stage:ACQUISITION")),
+                new Revision(
+                    1,
+                    "system",
+                    Instant.parse("2026-11-22T10:00:00Z"),
+                    "sl.history.seeded",
+                    List.of())));
     mvc.perform(get("/admin/smartlists/history"))
         .andExpect(status().isOk())
-        .andExpect(content().string(containsString(
-            "Moved Smart cross-selling up in Product page, Acquisition")))
+        .andExpect(
+            content()
+                .string(
+                    containsString("Moved Smart cross-selling up in Product page, Acquisition")))
         .andExpect(content().string(containsString("aria-label=\"Restore version 1\"")));
   }
 
@@ -449,7 +547,15 @@ class AdminControllerTests {
   }
 
   private static ProductInfo product(String id, String name) {
-    return new ProductInfo(id, name, List.of("c1"), "Acme", null, new BigDecimal("19.90"), null,
-        "/product/" + id, null);
+    return new ProductInfo(
+        id,
+        name,
+        List.of("c1"),
+        "Acme",
+        null,
+        new BigDecimal("19.90"),
+        null,
+        "/product/" + id,
+        null);
   }
 }

@@ -45,7 +45,9 @@ class AdminI18nSyncTests {
   void bundles_haveTheSameKeys() throws IOException {
     Set<String> en = load(EN).stringPropertyNames();
     Set<String> fr = load(FR).stringPropertyNames();
-    assertThat(new TreeSet<>(fr)).as("keys missing in French or extra").isEqualTo(new TreeSet<>(en));
+    assertThat(new TreeSet<>(fr))
+        .as("keys missing in French or extra")
+        .isEqualTo(new TreeSet<>(en));
   }
 
   @Test
@@ -96,7 +98,8 @@ class AdminI18nSyncTests {
   void everyKeyUsedInTemplatesAndControllers_exists() throws IOException {
     Set<String> en = load(EN).stringPropertyNames();
     Pattern template = Pattern.compile("#\\{(sl\\.[A-Za-z0-9_.]+)");
-    Pattern java = Pattern.compile("\"(sl\\.(?:error|flash|history|preview|matrix|slot)\\.[A-Za-z0-9_]+)\"");
+    Pattern java =
+        Pattern.compile("\"(sl\\.(?:error|flash|history|preview|matrix|slot)\\.[A-Za-z0-9_]+)\"");
     Set<String> used = new TreeSet<>();
     collect(Path.of("admin-ui/templates"), ".html", template, used);
     collect(Path.of("src/main/java/io/smartlists/admin"), ".java", java, used);

@@ -38,11 +38,12 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue #5, "Must show": in the reference store, an administrator signs in, moves a list to the
- * top of the product-page cell for the acquisition stage (with the keyboard), and an anonymous
- * visitor's product page then shows that list first. Takes the screenshots the README shows
- * ({@code docs/admin-matrix.png}, {@code docs/admin-slot-editor.png}, {@code docs/admin-preview.png});
- * refresh them with {@code mvn test -Dtest=AdminMatrixBrowserTests -Dsmartlists.docs.screenshots=true}.
+ * Issue #5, "Must show": in the reference store, an administrator signs in, moves a list to the top
+ * of the product-page cell for the acquisition stage (with the keyboard), and an anonymous
+ * visitor's product page then shows that list first. Takes the screenshots the README shows ({@code
+ * docs/admin-matrix.png}, {@code docs/admin-slot-editor.png}, {@code docs/admin-preview.png});
+ * refresh them with {@code mvn test -Dtest=AdminMatrixBrowserTests
+ * -Dsmartlists.docs.screenshots=true}.
  */
 @SpringBootTest(classes = DemoStoreApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 class AdminMatrixBrowserTests {
@@ -65,7 +66,8 @@ class AdminMatrixBrowserTests {
   void movingAListToTheTop_anonymousProductPageShowsItFirst() throws Exception {
     awaitSignals();
     String base = "http://localhost:" + port;
-    List<SlotConfig> shipped = engine.config().slots(Placement.PRODUCT_PAGE, JourneyStage.ACQUISITION);
+    List<SlotConfig> shipped =
+        engine.config().slots(Placement.PRODUCT_PAGE, JourneyStage.ACQUISITION);
     assertThat(shipped).hasSizeGreaterThanOrEqualTo(2);
     ListType second = shipped.get(1).type();
     ProductInfo product = productWithAFullWidget();
@@ -111,7 +113,10 @@ class AdminMatrixBrowserTests {
       assertThat(browser.findElement(By.cssSelector(".sl-flash.sl-ok")).getText())
           .contains("Order saved");
       cell = browser.findElement(By.id(CELL));
-      assertThat(cell.findElements(By.cssSelector("li[data-sl-list]")).get(0).getAttribute("data-sl-list"))
+      assertThat(
+              cell.findElements(By.cssSelector("li[data-sl-list]"))
+                  .get(0)
+                  .getAttribute("data-sl-list"))
           .isEqualTo(second.name());
       String focusedList =
           new WebDriverWait(browser, Duration.ofSeconds(10))
@@ -146,7 +151,10 @@ class AdminMatrixBrowserTests {
       browser.findElement(By.id("save-slot")).click();
       assertThat(browser.findElement(By.id("minItems-error")).getText())
           .isEqualTo("The minimum (9) is above the maximum (5).");
-      assertThat(browser.findElement(By.cssSelector("[data-param='CATEGORIES'] .sl-field-error")).getText())
+      assertThat(
+              browser
+                  .findElement(By.cssSelector("[data-param='CATEGORIES'] .sl-field-error"))
+                  .getText())
           .isEqualTo("Unknown category: no-such-aisle.");
       keep(chromium.screenshot("admin-slot-editor"), "admin-slot-editor.png");
 
@@ -180,8 +188,13 @@ class AdminMatrixBrowserTests {
     for (ProductInfo p : catalog.allProducts()) {
       last =
           engine.compose(
-              new WidgetRequest(Placement.PRODUCT_PAGE, "sl-browser-test-probe", null,
-                  List.of(p.id()), engine.clock().instant(), false));
+              new WidgetRequest(
+                  Placement.PRODUCT_PAGE,
+                  "sl-browser-test-probe",
+                  null,
+                  List.of(p.id()),
+                  engine.clock().instant(),
+                  false));
       if (last.slots().size() >= 2 && last.slots().get(1).position() == 1) {
         return p;
       }
@@ -190,10 +203,12 @@ class AdminMatrixBrowserTests {
   }
 
   private static String firstListOnProductPage(WebDriver browser) {
-    WebElement widget =
-        browser.findElement(By.cssSelector("[data-sl-placement='PRODUCT_PAGE']"));
+    WebElement widget = browser.findElement(By.cssSelector("[data-sl-placement='PRODUCT_PAGE']"));
     assertThat(widget.getAttribute("data-sl-stage")).isEqualTo("ACQUISITION");
-    return widget.findElements(By.cssSelector("[data-sl-list]")).get(0).getAttribute("data-sl-list");
+    return widget
+        .findElements(By.cssSelector("[data-sl-list]"))
+        .get(0)
+        .getAttribute("data-sl-list");
   }
 
   private void awaitSignals() throws InterruptedException {
@@ -205,9 +220,9 @@ class AdminMatrixBrowserTests {
   }
 
   /**
-   * Copies a screenshot to {@code docs/} (the README shows it) when the run asks for it with
-   * {@code -Dsmartlists.docs.screenshots=true}; a plain test run leaves the tracked files alone
-   * (the screenshots stay in the build directory).
+   * Copies a screenshot to {@code docs/} (the README shows it) when the run asks for it with {@code
+   * -Dsmartlists.docs.screenshots=true}; a plain test run leaves the tracked files alone (the
+   * screenshots stay in the build directory).
    */
   private static void keep(Path screenshot, String name) throws IOException {
     if (!Boolean.getBoolean("smartlists.docs.screenshots")) {

@@ -36,12 +36,12 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
-import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -133,11 +133,17 @@ class SmartListsAutoConfigurationTests {
   void backsOffWhenUserDefinesConfigSource() {
     SmartListsConfig own =
         new SmartListsConfig(
-            42, Map.of(), DefaultConfiguration.create().stageRules(), DefaultConfiguration.create().globalRules());
+            42,
+            Map.of(),
+            DefaultConfiguration.create().stageRules(),
+            DefaultConfiguration.create().globalRules());
     runner
         .withUserConfiguration(Host.class)
         .withBean(ConfigSource.class, () -> () -> own)
-        .run(context -> assertThat(context.getBean(SmartListsEngine.class).config().version()).isEqualTo(42));
+        .run(
+            context ->
+                assertThat(context.getBean(SmartListsEngine.class).config().version())
+                    .isEqualTo(42));
   }
 
   @Test
@@ -155,8 +161,7 @@ class SmartListsAutoConfigurationTests {
               assertThat(config.stageRules().inactivityDays()).isEqualTo(90);
               assertThat(config.stageRules().browsingThreshold()).isEqualTo(5);
               assertThat(config.stageRules().b2bGroup()).isEqualTo("PRO");
-              assertThat(context.getBean(SmartListsProperties.class).getTimeBudget())
-                  .hasMillis(20);
+              assertThat(context.getBean(SmartListsProperties.class).getTimeBudget()).hasMillis(20);
             });
   }
 
@@ -218,7 +223,8 @@ class SmartListsAutoConfigurationTests {
               SmartListsEngine engine = context.getBean(SmartListsEngine.class);
               shop.failCustomerLookups(true);
               WidgetRequest request =
-                  new WidgetRequest(Placement.CART, "v1", "c1", List.of("p1"), Instant.now(), false);
+                  new WidgetRequest(
+                      Placement.CART, "v1", "c1", List.of("p1"), Instant.now(), false);
               for (int i = 0; i < 3; i++) {
                 assertThat(engine.compose(request).outcome()).isEqualTo(Widget.Outcome.ERROR);
               }
@@ -252,7 +258,8 @@ class SmartListsAutoConfigurationTests {
                       "SELECT \"version\" FROM SL_SCHEMA_HISTORY WHERE \"success\" ORDER BY \"installed_rank\"",
                       String.class);
               assertThat(versions).contains("1");
-              assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SL_EVENT", Integer.class)).isZero();
+              assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SL_EVENT", Integer.class))
+                  .isZero();
             });
   }
 
@@ -271,7 +278,9 @@ class SmartListsAutoConfigurationTests {
               assertThat(context).hasSingleBean(SmartListsSchema.class);
               JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
               // the store's history and the module's, side by side; the module's baselined at 0
-              assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM \"flyway_schema_history\"", Integer.class))
+              assertThat(
+                      jdbc.queryForObject(
+                          "SELECT COUNT(*) FROM \"flyway_schema_history\"", Integer.class))
                   .isNotNull();
               assertThat(
                       jdbc.queryForList(
@@ -291,7 +300,10 @@ class SmartListsAutoConfigurationTests {
             context -> {
               context.publishEvent(
                   new ProductViewed(
-                      "0b7f5d7e-3c1a-4c2e-9d7e-2f1a3b4c5d6e", null, "p1", Instant.parse("2026-11-23T10:00:00Z")));
+                      "0b7f5d7e-3c1a-4c2e-9d7e-2f1a3b4c5d6e",
+                      null,
+                      "p1",
+                      Instant.parse("2026-11-23T10:00:00Z")));
               JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
               assertThat(jdbc.queryForList("SELECT TYPE FROM SL_EVENT", String.class))
                   .containsExactly("ProductViewed");

@@ -15,12 +15,12 @@ import jakarta.validation.Validation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -210,7 +210,10 @@ class ConfigServiceTests {
     assertThatThrownBy(
             () ->
                 config.addSlot(
-                    CART, ACQUISITION, form(ListType.MANUAL_SELECTION, 1, 4, cell.version()), "bob"))
+                    CART,
+                    ACQUISITION,
+                    form(ListType.MANUAL_SELECTION, 1, 4, cell.version()),
+                    "bob"))
         .isInstanceOf(ConfigValidationException.class);
 
     assertThat(config.current().version()).isEqualTo(before);

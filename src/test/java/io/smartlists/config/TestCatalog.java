@@ -29,7 +29,14 @@ final class TestCatalog implements CatalogPort {
 
   private static ProductInfo product(String id, String name, String category, String brand) {
     return new ProductInfo(
-        id, name, List.of(category), brand, null, new BigDecimal("10.00"), null, "/product/" + id,
+        id,
+        name,
+        List.of(category),
+        brand,
+        null,
+        new BigDecimal("10.00"),
+        null,
+        "/product/" + id,
         null);
   }
 

@@ -15,8 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The store's security: every storefront page is public (CSRF protection stays on: every form
  * carries the token), and two back-office users for the Smart Lists admin, which the module
- * protects with its own filter chain on {@code /admin/smartlists/**} and the role
- * {@code SMARTLISTS_ADMIN}:
+ * protects with its own filter chain on {@code /admin/smartlists/**} and the role {@code
+ * SMARTLISTS_ADMIN}:
  *
  * <ul>
  *   <li>{@code admin} / {@code admin}: a merchandiser with the role;
@@ -40,7 +40,13 @@ public class DemoSecurityConfiguration {
   InMemoryUserDetailsManager demoUsers() {
     PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
     return new InMemoryUserDetailsManager(
-        User.withUsername("admin").password(encoder.encode("admin")).roles("SMARTLISTS_ADMIN").build(),
-        User.withUsername("merchant").password(encoder.encode("merchant")).roles("MERCHANT").build());
+        User.withUsername("admin")
+            .password(encoder.encode("admin"))
+            .roles("SMARTLISTS_ADMIN")
+            .build(),
+        User.withUsername("merchant")
+            .password(encoder.encode("merchant"))
+            .roles("MERCHANT")
+            .build());
   }
 }

@@ -72,7 +72,8 @@ class DemoStoreTests {
     String visitor = shopper.cookie("sl_vid");
     assertThat(visitor).as("the module's visitor cookie").isNotNull();
     List<String> types =
-        jdbc.queryForList("SELECT TYPE FROM SL_EVENT WHERE VISITOR_ID = ? ORDER BY ID", String.class, visitor);
+        jdbc.queryForList(
+            "SELECT TYPE FROM SL_EVENT WHERE VISITOR_ID = ? ORDER BY ID", String.class, visitor);
     assertThat(types)
         .containsExactly(
             "ProductViewed",
@@ -87,14 +88,25 @@ class DemoStoreTests {
     String orderId = confirmation.replaceAll("(?s).*id=\"order-id\">(\\d+)<.*", "$1");
     String payload =
         jdbc.queryForObject(
-            "SELECT PAYLOAD FROM SL_EVENT WHERE VISITOR_ID = ? AND TYPE = 'OrderConfirmed'", String.class, visitor);
-    assertThat(payload).contains("\"" + orderId + "\"").contains(first.getId()).doesNotContain(second.getId());
-    assertThat(orderHistory.readBatchOrdersFromLastId(Long.toString(Long.parseLong(orderId) - 1), 1))
+            "SELECT PAYLOAD FROM SL_EVENT WHERE VISITOR_ID = ? AND TYPE = 'OrderConfirmed'",
+            String.class,
+            visitor);
+    assertThat(payload)
+        .contains("\"" + orderId + "\"")
+        .contains(first.getId())
+        .doesNotContain(second.getId());
+    assertThat(
+            orderHistory.readBatchOrdersFromLastId(Long.toString(Long.parseLong(orderId) - 1), 1))
         .singleElement()
-        .satisfies(o -> assertThat(o.lines()).singleElement().satisfies(l -> {
-          assertThat(l.productId()).isEqualTo(first.getId());
-          assertThat(l.quantity()).isEqualTo(3);
-        }));
+        .satisfies(
+            o ->
+                assertThat(o.lines())
+                    .singleElement()
+                    .satisfies(
+                        l -> {
+                          assertThat(l.productId()).isEqualTo(first.getId());
+                          assertThat(l.quantity()).isEqualTo(3);
+                        }));
   }
 
   @Test
@@ -122,7 +134,8 @@ class DemoStoreTests {
     String soldOutPage = anonymous.get(soldOut.get(0).getUrl());
     assertThat(soldOutPage).contains("Out of stock").doesNotContain("id=\"add-to-cart\"");
     anonymous.post("/cart/add", Map.of("productId", soldOut.get(0).getId(), "quantity", "1"));
-    assertThat(anonymous.get("/cart")).doesNotContain("data-cart-line=\"" + soldOut.get(0).getId() + "\"");
+    assertThat(anonymous.get("/cart"))
+        .doesNotContain("data-cart-line=\"" + soldOut.get(0).getId() + "\"");
     assertThat(anonymous.status(hidden.get(0).getUrl())).isEqualTo(404);
     assertThat(anonymous.status(b2bOnly.get(0).getUrl())).isEqualTo(404);
 
@@ -132,7 +145,9 @@ class DemoStoreTests {
     StoreClient b2b = new StoreClient(port);
     b2b.get("/");
     b2b.post("/browse-as", Map.of("customerId", business.getId(), "returnTo", "/"));
-    assertThat(b2b.get(b2bOnly.get(0).getUrl())).contains("id=\"add-to-cart\"").contains("Business customers only");
+    assertThat(b2b.get(b2bOnly.get(0).getUrl()))
+        .contains("id=\"add-to-cart\"")
+        .contains("Business customers only");
     assertThat(catalog.isEligible(b2bOnly.get(0).getId(), businessInfo)).isTrue();
     assertThat(catalog.isEligible(b2bOnly.get(0).getId(), null)).isFalse();
   }
@@ -140,13 +155,17 @@ class DemoStoreTests {
   @Test
   void history_endsThreeDaysBeforeTodayAndPersonasMatchTheirStage() {
     LocalDate today = LocalDate.now(data.clock());
-    assertThat(data.historyEnd().atZone(ZoneOffset.UTC).toLocalDate()).isEqualTo(today.minusDays(3));
+    assertThat(data.historyEnd().atZone(ZoneOffset.UTC).toLocalDate())
+        .isEqualTo(today.minusDays(3));
 
-    List<OrderRecord> oneTime = orderHistory.findOrdersForCustomer(customers.persona("one-time buyer").getId());
+    List<OrderRecord> oneTime =
+        orderHistory.findOrdersForCustomer(customers.persona("one-time buyer").getId());
     assertThat(oneTime).hasSize(1);
-    List<OrderRecord> repeat = orderHistory.findOrdersForCustomer(customers.persona("repeat buyer").getId());
+    List<OrderRecord> repeat =
+        orderHistory.findOrdersForCustomer(customers.persona("repeat buyer").getId());
     assertThat(repeat).hasSizeGreaterThanOrEqualTo(8);
-    List<OrderRecord> lapsed = orderHistory.findOrdersForCustomer(customers.persona("lapsed buyer").getId());
+    List<OrderRecord> lapsed =
+        orderHistory.findOrdersForCustomer(customers.persona("lapsed buyer").getId());
     assertThat(lapsed).hasSizeGreaterThanOrEqualTo(3);
     assertThat(Duration.between(lapsed.get(lapsed.size() - 1).placedAt(), data.clock().instant()))
         .isGreaterThan(Duration.ofDays(180));
@@ -155,7 +174,9 @@ class DemoStoreTests {
 
   @Test
   void readBatchOrdersFromLastId_walksEveryOrderOnceInIdOrder() {
-    Long submitted = jdbc.queryForObject("SELECT COUNT(*) FROM STORE_ORDER WHERE STATUS = 'SUBMITTED'", Long.class);
+    Long submitted =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM STORE_ORDER WHERE STATUS = 'SUBMITTED'", Long.class);
     long seen = 0;
     long lines = 0;
     long previous = Long.MIN_VALUE;
@@ -181,7 +202,8 @@ class DemoStoreTests {
     StoreClient shopper = new StoreClient(port);
     Product product = StoreTesting.eligibleByUnitsSold(catalog).get(0);
     shopper.get(product.getUrl());
-    HttpResponse<String> response = shopper.postRaw("/cart/add", Map.of("productId", product.getId()));
+    HttpResponse<String> response =
+        shopper.postRaw("/cart/add", Map.of("productId", product.getId()));
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(shopper.get("/cart")).doesNotContain("data-cart-line=");
   }
@@ -191,7 +213,8 @@ class DemoStoreTests {
     StoreClient admin = new StoreClient(port);
     assertThat(admin.status("/admin/smartlists")).isEqualTo(302);
     admin.get("/admin/smartlists/login");
-    String home = admin.post("/admin/smartlists/login", Map.of("username", "admin", "password", "admin"));
+    String home =
+        admin.post("/admin/smartlists/login", Map.of("username", "admin", "password", "admin"));
     assertThat(home).doesNotContain("name=\"password\"");
     assertThat(admin.status("/admin/smartlists")).isEqualTo(200);
 
@@ -200,7 +223,8 @@ class DemoStoreTests {
     assertThat(
             merchant
                 .postWithoutFollowing(
-                    "/admin/smartlists/login", Map.of("username", "merchant", "password", "merchant"))
+                    "/admin/smartlists/login",
+                    Map.of("username", "merchant", "password", "merchant"))
                 .headers()
                 .firstValue("Location"))
         .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
@@ -208,7 +232,8 @@ class DemoStoreTests {
 
     StoreClient stranger = new StoreClient(port);
     stranger.get("/admin/smartlists/login");
-    String failed = stranger.post("/admin/smartlists/login", Map.of("username", "admin", "password", "wrong"));
+    String failed =
+        stranger.post("/admin/smartlists/login", Map.of("username", "admin", "password", "wrong"));
     assertThat(failed).contains("name=\"password\"");
     assertThat(stranger.status("/admin/smartlists")).isEqualTo(302);
   }

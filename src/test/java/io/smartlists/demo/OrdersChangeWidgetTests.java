@@ -67,7 +67,9 @@ class OrdersChangeWidgetTests {
   private Set<String> bestsellersSeenByNewVisitor(Product page) {
     String html = new StoreClient(port).get(page.getUrl());
     WidgetMarkup widget = WidgetMarkup.only(html, "PRODUCT_PAGE");
-    assertThat(widget.lists()).as("the anonymous first visit shows the catalogue bestsellers").contains(BESTSELLERS);
+    assertThat(widget.lists())
+        .as("the anonymous first visit shows the catalogue bestsellers")
+        .contains(BESTSELLERS);
     return widget.productIds(BESTSELLERS);
   }
 }

@@ -29,7 +29,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * cluster and sets {@code SMARTLISTS_TEST_POSTGRES_URL} (a JDBC URL with user and password); the
  * other tests of the tree run on the embedded H2.
  */
-@EnabledIfEnvironmentVariable(named = "SMARTLISTS_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
+@EnabledIfEnvironmentVariable(
+    named = "SMARTLISTS_TEST_POSTGRES_URL",
+    matches = "jdbc:postgresql:.+")
 @SpringBootTest(
     classes = DemoStoreApplication.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -59,7 +61,8 @@ class PostgresFullStackTests {
     Product page = StoreTesting.eligibleByUnitsSold(catalog).get(0);
 
     // the product page renders a widget from the signals rebuilt out of the PostgreSQL history
-    WidgetMarkup widget = WidgetMarkup.only(new StoreClient(port).get(page.getUrl()), "PRODUCT_PAGE");
+    WidgetMarkup widget =
+        WidgetMarkup.only(new StoreClient(port).get(page.getUrl()), "PRODUCT_PAGE");
     assertThat(widget.productIds()).hasSizeGreaterThanOrEqualTo(4).doesNotContain(page.getId());
 
     // an order placed through the store lands in SL_EVENT in the checkout's transaction
@@ -76,16 +79,22 @@ class PostgresFullStackTests {
       config.moveSlot(Placement.PRODUCT_PAGE, JourneyStage.ACQUISITION, i, -1, version, "pg-test");
       version = config.cell(Placement.PRODUCT_PAGE, JourneyStage.ACQUISITION).version();
     }
-    StoreTesting.await(Duration.ofSeconds(20), () -> {
-      List<String> lists =
-          WidgetMarkup.only(new StoreClient(port).get(page.getUrl()), "PRODUCT_PAGE").lists();
-      return !lists.isEmpty() && lists.get(0).equals(moved.name());
-    }, moved + " did not become the first list of an anonymous product page");
+    StoreTesting.await(
+        Duration.ofSeconds(20),
+        () -> {
+          List<String> lists =
+              WidgetMarkup.only(new StoreClient(port).get(page.getUrl()), "PRODUCT_PAGE").lists();
+          return !lists.isEmpty() && lists.get(0).equals(moved.name());
+        },
+        moved + " did not become the first list of an anonymous product page");
   }
 
   private long count(String typeFragment) {
-    Long n = jdbc.queryForObject(
-        "select count(*) from SL_EVENT where type like ?", Long.class, "%" + typeFragment + "%");
+    Long n =
+        jdbc.queryForObject(
+            "select count(*) from SL_EVENT where type like ?",
+            Long.class,
+            "%" + typeFragment + "%");
     return n == null ? 0 : n;
   }
 }

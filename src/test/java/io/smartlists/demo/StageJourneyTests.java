@@ -62,7 +62,8 @@ class StageJourneyTests {
     browser.get(others.get(3).getUrl());
     seen.put("shopper who browsed", productPage(browser));
 
-    for (String persona : List.of("one-time buyer", "repeat buyer", "lapsed buyer", "B2B customer")) {
+    for (String persona :
+        List.of("one-time buyer", "repeat buyer", "lapsed buyer", "B2B customer")) {
       Customer customer = customers.persona(persona);
       assertThat(customer).as("the demo data features a %s", persona).isNotNull();
       StoreClient client = new StoreClient(port);
@@ -85,7 +86,9 @@ class StageJourneyTests {
       assertThat(widget.lists())
           .as("lists shown to the %s", e.getKey())
           .containsExactlyElementsOf(configured(e.getValue()));
-      assertThat(widget.productIds()).as("products shown to the %s", e.getKey()).hasSizeGreaterThanOrEqualTo(4)
+      assertThat(widget.productIds())
+          .as("products shown to the %s", e.getKey())
+          .hasSizeGreaterThanOrEqualTo(4)
           .doesNotContain(page.getId());
     }
 

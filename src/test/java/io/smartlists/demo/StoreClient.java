@@ -65,7 +65,9 @@ final class StoreClient {
             .POST(HttpRequest.BodyPublishers.ofString(encode(form))));
   }
 
-  /** POSTs a form with the CSRF token of the last page; the response as is, redirects not followed. */
+  /**
+   * POSTs a form with the CSRF token of the last page; the response as is, redirects not followed.
+   */
   HttpResponse<String> postWithoutFollowing(String path, Map<String, String> form) {
     Map<String, String> fields = new LinkedHashMap<>(form);
     fields.put("_csrf", csrf);
@@ -104,9 +106,13 @@ final class StoreClient {
 
   private HttpResponse<String> raw(HttpRequest.Builder request) {
     HttpClient noRedirects =
-        HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     try {
-      return noRedirects.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+      return noRedirects.send(
+          request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -130,9 +136,12 @@ final class StoreClient {
   private String send(HttpRequest.Builder request, String path) {
     try {
       HttpResponse<String> response =
-          http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+          http.send(
+              request.timeout(Duration.ofSeconds(60)).build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
-        throw new AssertionError(path + " answered " + response.statusCode() + ":\n" + response.body());
+        throw new AssertionError(
+            path + " answered " + response.statusCode() + ":\n" + response.body());
       }
       Matcher m = CSRF.matcher(response.body());
       if (m.find()) {

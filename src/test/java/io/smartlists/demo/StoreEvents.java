@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where the store tells Smart Lists what happened, at the same points a Broadleaf store does: every
- * cart operation ({@code CartOperationRequest} workflows), order submission
- * ({@code OrderSubmittedEvent}, inside the checkout transaction) and sign-in (login success
- * handler). Product and category views, for which Broadleaf has no event, are recorded by the
- * module's {@code sl:track-view} and {@code sl:track-category} attributes in the templates.
+ * cart operation ({@code CartOperationRequest} workflows), order submission ({@code
+ * OrderSubmittedEvent}, inside the checkout transaction) and sign-in (login success handler).
+ * Product and category views, for which Broadleaf has no event, are recorded by the module's {@code
+ * sl:track-view} and {@code sl:track-category} attributes in the templates.
  *
  * <p>The visitor id is the module's cookie ({@link Visitors}); the events go through the module's
  * {@link SmartListsEventPublisher}. Both are looked up lazily so that the store still runs with
@@ -46,7 +46,9 @@ public final class StoreEvents {
   }
 
   public void cartChanged(HttpServletRequest request, List<OrderLine> lines) {
-    publish(new CartChanged(visitor(request), currentCustomer.customerId(request), lines, clock.instant()));
+    publish(
+        new CartChanged(
+            visitor(request), currentCustomer.customerId(request), lines, clock.instant()));
   }
 
   /** Call inside the transaction that saves the order. */

@@ -23,8 +23,8 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Issue #2, "Must show": headless Chromium drives the reference store through product page → add
- * to cart → checkout, and each of the three widgets shows at least 4 products under the markup
+ * Issue #2, "Must show": headless Chromium drives the reference store through product page → add to
+ * cart → checkout, and each of the three widgets shows at least 4 products under the markup
  * contract, none of them a context product and none the visitor may not buy.
  */
 @SpringBootTest(
@@ -48,7 +48,9 @@ class StoreJourneyBrowserTests {
   void productCartCheckout_eachWidgetShowsFourEligibleNonContextProducts() {
     StoreTesting.awaitSignals(engine);
     List<String> ineligible = StoreTesting.ineligibleForAnonymous(catalog);
-    assertThat(ineligible).as("the demo data ships sold-out, hidden and B2B-only products").hasSizeGreaterThanOrEqualTo(3);
+    assertThat(ineligible)
+        .as("the demo data ships sold-out, hidden and B2B-only products")
+        .hasSizeGreaterThanOrEqualTo(3);
     Product viewed = StoreTesting.eligibleByUnitsSold(catalog).get(0);
 
     try (Chromium chromium = Chromium.start()) {
@@ -65,7 +67,9 @@ class StoreJourneyBrowserTests {
 
       // follow the first recommendation's link: it lands on that product's page; add it too
       String recommended = productWidget.items().get(0).productId();
-      browser.findElement(By.cssSelector("[data-sl-product='" + recommended + "'] a.sl-link")).click();
+      browser
+          .findElement(By.cssSelector("[data-sl-product='" + recommended + "'] a.sl-link"))
+          .click();
       waitFor.until(ExpectedConditions.urlMatches("/product/" + recommended + "$"));
       browser.findElement(By.id("add-to-cart")).click();
       waitFor.until(ExpectedConditions.urlMatches("/cart$"));
@@ -93,21 +97,30 @@ class StoreJourneyBrowserTests {
       chromium.screenshot("store-journey-3-confirmation");
       Set<String> orderLines = dataValues(browser, "[data-order-line]", "data-order-line");
       assertThat(orderLines).containsExactlyInAnyOrder(recommended, viewed.getId());
-      assertWidget(WidgetMarkup.only(browser.getPageSource(), "ORDER_CONFIRMATION"), orderLines, ineligible);
+      assertWidget(
+          WidgetMarkup.only(browser.getPageSource(), "ORDER_CONFIRMATION"), orderLines, ineligible);
     }
   }
 
   private void assertWidget(WidgetMarkup widget, Set<String> context, List<String> ineligible) {
     assertThat(widget.stage()).as("data-sl-stage of %s", widget.placement()).isNotBlank();
     assertThat(widget.slots()).as("slots of %s", widget.placement()).isNotEmpty();
-    assertThat(widget.lists()).as("data-sl-list of every slot").allSatisfy(list -> assertThat(list).isNotBlank());
-    assertThat(widget.productIds()).as("products of the %s widget", widget.placement()).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(widget.lists())
+        .as("data-sl-list of every slot")
+        .allSatisfy(list -> assertThat(list).isNotBlank());
+    assertThat(widget.productIds())
+        .as("products of the %s widget", widget.placement())
+        .hasSizeGreaterThanOrEqualTo(4);
     for (WidgetMarkup.Item item : widget.items()) {
-      assertThat(item.url()).as("product page of %s", item.productId()).isEqualTo("/product/" + item.productId());
+      assertThat(item.url())
+          .as("product page of %s", item.productId())
+          .isEqualTo("/product/" + item.productId());
       assertThat(item.linked()).as("%s links to its page", item.productId()).isTrue();
     }
     assertThat(widget.productIds()).as("no context product").doesNotContainAnyElementsOf(context);
-    assertThat(widget.productIds()).as("nothing ineligible").doesNotContainAnyElementsOf(ineligible);
+    assertThat(widget.productIds())
+        .as("nothing ineligible")
+        .doesNotContainAnyElementsOf(ineligible);
     assertThat(widget.items()).as("no product twice").hasSize(widget.productIds().size());
   }
 

@@ -14,8 +14,8 @@ final class StoreTesting {
 
   /**
    * The store tests' only setting: these tests check what the widgets show, not how fast (the JMH
-   * benchmarks measure that), and a first widget composed while the JIT is cold on a busy 2-core
-   * CI machine can exceed the shipped 50 ms budget and render empty. Every store test uses the same
+   * benchmarks measure that), and a first widget composed while the JIT is cold on a busy 2-core CI
+   * machine can exceed the shipped 50 ms budget and render empty. Every store test uses the same
    * string, so they share one application context.
    */
   static final String TEST_PROPERTIES = "smartlists.time-budget=2s";
@@ -52,7 +52,8 @@ final class StoreTesting {
       }
     }
     products.sort(
-        Comparator.comparingLong((Product p) -> -catalog.unitsSold(p.getId())).thenComparing(Product::getId));
+        Comparator.comparingLong((Product p) -> -catalog.unitsSold(p.getId()))
+            .thenComparing(Product::getId));
     return products;
   }
 

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the widgets of a rendered page through the module's markup contract only: the root's
- * {@code data-sl-placement} and {@code data-sl-stage}, each slot's {@code data-sl-list}, each item's
+ * Reads the widgets of a rendered page through the module's markup contract only: the root's {@code
+ * data-sl-placement} and {@code data-sl-stage}, each slot's {@code data-sl-list}, each item's
  * {@code data-sl-product} and the product page it links to ({@code data-sl-url}, the target of the
  * tracked {@code a.sl-link}).
  */
@@ -134,7 +134,10 @@ record WidgetMarkup(String placement, String stage, List<Slot> slots) {
   }
 
   private static String unescape(String s) {
-    return s.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
+    return s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
         .replace("&amp;", "&");
   }
 }

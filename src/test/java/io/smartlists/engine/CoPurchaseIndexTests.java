@@ -18,8 +18,8 @@ class CoPurchaseIndexTests {
   static final int SOCKS = 6;
   static final int LAMP = 7;
 
-  record Top(int[] products, float[] scores, int[] anchors, int[] together, int[] customers,
-      int size) {
+  record Top(
+      int[] products, float[] scores, int[] anchors, int[] together, int[] customers, int size) {
     int first() {
       return products[0];
     }
@@ -196,7 +196,8 @@ class CoPurchaseIndexTests {
           expected.add(lines[x]);
         }
       }
-      assertThat(CoPurchaseIndex.distinct(lines)).as("len %d", len)
+      assertThat(CoPurchaseIndex.distinct(lines))
+          .as("len %d", len)
           .containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
     }
   }
@@ -213,7 +214,8 @@ class CoPurchaseIndexTests {
             }
           }
           // each line gives away exactly one unit of weight, whatever the order's size
-          assertThat(sum).as("len %d at %d proximity %s", len, at, proximity)
+          assertThat(sum)
+              .as("len %d at %d proximity %s", len, at, proximity)
               .isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-4));
         }
       }
@@ -263,10 +265,22 @@ class CoPurchaseIndexTests {
 
   static CoPurchaseIndex.Tuning withProximity(float proximity) {
     CoPurchaseIndex.Tuning d = CoPurchaseIndex.Tuning.DEFAULT;
-    return new CoPurchaseIndex.Tuning(d.beta(), d.shrink(), d.customerBeta(), d.customerShrink(),
-        d.contextCustomerWeight(), d.textWeight(), d.textFade(), d.historyWeight(),
-        d.historyDecay(), d.historyLimit(), d.historyNeighbours(), d.prior(), d.evidence(),
-        d.textEvidence(), proximity);
+    return new CoPurchaseIndex.Tuning(
+        d.beta(),
+        d.shrink(),
+        d.customerBeta(),
+        d.customerShrink(),
+        d.contextCustomerWeight(),
+        d.textWeight(),
+        d.textFade(),
+        d.historyWeight(),
+        d.historyDecay(),
+        d.historyLimit(),
+        d.historyNeighbours(),
+        d.prior(),
+        d.evidence(),
+        d.textEvidence(),
+        proximity);
   }
 
   @Test
@@ -285,8 +299,9 @@ class CoPurchaseIndexTests {
       expected[id] = id;
     }
     // strongest first; equal scores keep the smaller id first (the heap's tie rule)
-    Arrays.sort(expected, (a, b) -> score[a] != score[b] ? Float.compare(score[b], score[a])
-        : Integer.compare(a, b));
+    Arrays.sort(
+        expected,
+        (a, b) -> score[a] != score[b] ? Float.compare(score[b], score[a]) : Integer.compare(a, b));
     assertThat(row).hasSize(3 * 64);
     for (int x = 0; x < 64; x++) {
       assertThat(row[3 * x]).as("entry %d", x).isEqualTo(expected[x]);

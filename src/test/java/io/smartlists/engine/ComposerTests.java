@@ -37,8 +37,10 @@ class ComposerTests {
   final Set<String> ineligible = new HashSet<>();
   final Map<String, CustomerInfo> customerById = new HashMap<>();
   SmartListsConfig config;
+
   /** Generous: these tests are about rules, and a cold JIT on a loaded CI machine is slow. */
   EngineSettings settings = new EngineSettings(Duration.ofSeconds(5), 1000);
+
   final List<Throwable> failures = new ArrayList<>();
   final AtomicInteger timeouts = new AtomicInteger();
 
@@ -88,7 +90,9 @@ class ComposerTests {
     customer("c1");
     signals.bought("c1", 0, 1);
     signals.repeatBuy.add(1);
-    config = withRules(new GlobalRules(90, 30, 60, true, true), slot(ListType.BESTSELLERS_CATALOG, 1, 3));
+    config =
+        withRules(
+            new GlobalRules(90, 30, 60, true, true), slot(ListType.BESTSELLERS_CATALOG, 1, 3));
     Widget w = compose(List.of(), "c1");
     assertThat(productIds(w, 0)).containsExactly("p1", "p2", "p3");
   }
@@ -97,7 +101,9 @@ class ComposerTests {
   void compose_keepsAlreadyBoughtWhenExclusionIsOff() {
     customer("c1");
     signals.bought("c1", 0);
-    config = withRules(new GlobalRules(90, 30, 60, false, false), slot(ListType.BESTSELLERS_CATALOG, 1, 2));
+    config =
+        withRules(
+            new GlobalRules(90, 30, 60, false, false), slot(ListType.BESTSELLERS_CATALOG, 1, 2));
     assertThat(productIds(compose(List.of(), "c1"), 0)).containsExactly("p0", "p1");
   }
 
@@ -105,8 +111,16 @@ class ComposerTests {
   void compose_fillsAShortSlotFromItsFallbackAndSaysSo() {
     script(ListType.SMART_CROSS_SELLING, 7);
     script(ListType.NEW_ARRIVALS_CATALOG, 9, 8);
-    cells(new SlotConfig(ListType.SMART_CROSS_SELLING, Map.of(), 4, 6, ListType.NEW_ARRIVALS_CATALOG,
-        List.of(), List.of(), List.of()));
+    cells(
+        new SlotConfig(
+            ListType.SMART_CROSS_SELLING,
+            Map.of(),
+            4,
+            6,
+            ListType.NEW_ARRIVALS_CATALOG,
+            List.of(),
+            List.of(),
+            List.of()));
     Widget w = compose(List.of(), null);
     List<Widget.Item> items = w.slots().get(0).items();
     assertThat(productIds(w, 0)).containsExactly("p7", "p9", "p8", "p0");
@@ -144,12 +158,14 @@ class ComposerTests {
 
   @Test
   void compose_rendersEmptyAndCountsWhenAListThrows() {
-    lists.put(ListType.BESTSELLERS_CATALOG, new Scripted(ListType.BESTSELLERS_CATALOG) {
-      @Override
-      public void candidates(Signals s, ListContext c, CandidateSink sink) {
-        throw new IllegalStateException("boom");
-      }
-    });
+    lists.put(
+        ListType.BESTSELLERS_CATALOG,
+        new Scripted(ListType.BESTSELLERS_CATALOG) {
+          @Override
+          public void candidates(Signals s, ListContext c, CandidateSink sink) {
+            throw new IllegalStateException("boom");
+          }
+        });
     Widget w = compose(List.of(), null);
     assertThat(w.isEmpty()).isTrue();
     assertThat(w.outcome()).isEqualTo(Widget.Outcome.ERROR);
@@ -167,17 +183,19 @@ class ComposerTests {
   @Test
   void compose_rendersEmptyPastTheTimeBudget() {
     settings = new EngineSettings(Duration.ofMillis(5), 1000);
-    lists.put(ListType.BESTSELLERS_CATALOG, new Scripted(ListType.BESTSELLERS_CATALOG) {
-      @Override
-      public void candidates(Signals s, ListContext c, CandidateSink sink) {
-        for (int i = 0; ; i = (i + 1) % 10) {
-          sleep(1);
-          if (!sink.offer(i, Reason.of("manual", i))) {
-            return;
+    lists.put(
+        ListType.BESTSELLERS_CATALOG,
+        new Scripted(ListType.BESTSELLERS_CATALOG) {
+          @Override
+          public void candidates(Signals s, ListContext c, CandidateSink sink) {
+            for (int i = 0; ; i = (i + 1) % 10) {
+              sleep(1);
+              if (!sink.offer(i, Reason.of("manual", i))) {
+                return;
+              }
+            }
           }
-        }
-      }
-    });
+        });
     ineligible.add("p0"); // nothing is ever accepted: the list would loop forever
     for (int i = 1; i < 10; i++) {
       ineligible.add("p" + i);
@@ -193,8 +211,10 @@ class ComposerTests {
     signals.bought("c1", 2);
     ineligible.add("p3");
     cells(slot(ListType.BESTSELLERS_CATALOG, 1, 2), slot(ListType.NEW_ARRIVALS_CATALOG, 1, 2));
-    Widget w = engine().compose(new WidgetRequest(Placement.CART, "v1", "c1", List.of("p0"), NOW, true));
-    assertThat(w.dropped()).extracting(Widget.Dropped::productId, Widget.Dropped::rule)
+    Widget w =
+        engine().compose(new WidgetRequest(Placement.CART, "v1", "c1", List.of("p0"), NOW, true));
+    assertThat(w.dropped())
+        .extracting(Widget.Dropped::productId, Widget.Dropped::rule)
         .contains(
             org.assertj.core.groups.Tuple.tuple("p0", DropRule.CONTEXT_PRODUCT),
             org.assertj.core.groups.Tuple.tuple("p2", DropRule.ALREADY_BOUGHT),
@@ -205,9 +225,11 @@ class ComposerTests {
   @Test
   void compose_usesTheCellOfTheResolvedStage() {
     Map<Placement, Map<JourneyStage, List<SlotConfig>>> cells = new EnumMap<>(Placement.class);
-    cells.put(Placement.CART, Map.of(
-        JourneyStage.ACQUISITION, List.of(slot(ListType.BESTSELLERS_CATALOG, 1, 2)),
-        JourneyStage.B2B, List.of(slot(ListType.NEW_ARRIVALS_CATALOG, 1, 2))));
+    cells.put(
+        Placement.CART,
+        Map.of(
+            JourneyStage.ACQUISITION, List.of(slot(ListType.BESTSELLERS_CATALOG, 1, 2)),
+            JourneyStage.B2B, List.of(slot(ListType.NEW_ARRIVALS_CATALOG, 1, 2))));
     config = new SmartListsConfig(3, cells, StageRules.DEFAULT, GlobalRules.DEFAULT);
     customerById.put("b", new CustomerInfo("b", "B", true, Set.of(), Locale.ENGLISH));
     Widget anonymous = compose(List.of(), null);
@@ -222,29 +244,39 @@ class ComposerTests {
   // ---------------------------------------------------------------- fixtures
 
   Widget compose(List<String> context, @Nullable String customerId) {
-    return engine().compose(new WidgetRequest(Placement.CART, "v1", customerId, context, NOW, false));
+    return engine()
+        .compose(new WidgetRequest(Placement.CART, "v1", customerId, context, NOW, false));
   }
 
   Composer engine() {
-    EligibilityPort gate = (id, c) -> {
-      if (ineligible.contains("boom")) {
-        throw new IllegalStateException("inventory service down");
-      }
-      return !ineligible.contains(id);
-    };
-    CustomerPort customers = new CustomerPort() {
-      @Override
-      public @Nullable CustomerInfo customer(String id) {
-        return customerById.get(id);
-      }
+    EligibilityPort gate =
+        (id, c) -> {
+          if (ineligible.contains("boom")) {
+            throw new IllegalStateException("inventory service down");
+          }
+          return !ineligible.contains(id);
+        };
+    CustomerPort customers =
+        new CustomerPort() {
+          @Override
+          public @Nullable CustomerInfo customer(String id) {
+            return customerById.get(id);
+          }
 
-      @Override
-      public List<CustomerInfo> search(String q, int limit) {
-        return List.of();
-      }
-    };
+          @Override
+          public List<CustomerInfo> search(String q, int limit) {
+            return List.of();
+          }
+        };
     SmartListsConfig cfg = config;
-    return new Composer(catalogue, customers, gate, () -> cfg, () -> signals, lists::get, settings,
+    return new Composer(
+        catalogue,
+        customers,
+        gate,
+        () -> cfg,
+        () -> signals,
+        lists::get,
+        settings,
         new EngineListener() {
           @Override
           public void failed(Placement p, Throwable e) {
@@ -331,8 +363,18 @@ class ComposerTests {
     Catalogue(int n) {
       for (int i = 0; i < n; i++) {
         String id = "p" + i;
-        products.put(id, new ProductInfo(id, "Product " + i, List.of("c"), "m", NOW, BigDecimal.ONE,
-            null, "/product/" + id, null));
+        products.put(
+            id,
+            new ProductInfo(
+                id,
+                "Product " + i,
+                List.of("c"),
+                "m",
+                NOW,
+                BigDecimal.ONE,
+                null,
+                "/product/" + id,
+                null));
       }
     }
 

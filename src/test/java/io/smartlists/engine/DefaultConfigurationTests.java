@@ -28,8 +28,10 @@ class DefaultConfigurationTests {
   void acquisition_bestsellersFirstAndCrossSellingSparingly() {
     List<SlotConfig> slots = DefaultConfiguration.defaultSlots(JourneyStage.ACQUISITION);
     assertThat(slots.get(0).type()).isEqualTo(ListType.BESTSELLERS_CATALOG);
-    assertThat(slots).filteredOn(s -> s.type() == ListType.SMART_CROSS_SELLING)
-        .singleElement().satisfies(s -> assertThat(s.maxItems()).isEqualTo(4));
+    assertThat(slots)
+        .filteredOn(s -> s.type() == ListType.SMART_CROSS_SELLING)
+        .singleElement()
+        .satisfies(s -> assertThat(s.maxItems()).isEqualTo(4));
   }
 
   @Test

@@ -14,25 +14,43 @@ import org.junit.jupiter.api.Test;
  */
 class EngineModularityTests {
 
-  static final JavaClasses CLASSES = new ClassFileImporter()
-      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("io.smartlists");
+  static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.smartlists");
 
   @Test
   void engineAndHost_importNoFrameworks() {
-    noClasses().that().resideInAnyPackage("io.smartlists.engine..", "io.smartlists.host..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "org.springframework..", "org.hibernate..", "jakarta.persistence..", "jakarta.servlet..",
-            "org.thymeleaf..", "io.micrometer..", "com.github.benmanes..")
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.smartlists.engine..", "io.smartlists.host..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.springframework..",
+            "org.hibernate..",
+            "jakarta.persistence..",
+            "jakarta.servlet..",
+            "org.thymeleaf..",
+            "io.micrometer..",
+            "com.github.benmanes..")
         .check(CLASSES);
   }
 
   @Test
   void engine_dependsOnNoOtherModulePackageButHost() {
-    noClasses().that().resideInAPackage("io.smartlists.engine..")
-        .should().dependOnClassesThat().resideInAnyPackage(
-            "io.smartlists.site..", "io.smartlists.admin..", "io.smartlists.config..",
-            "io.smartlists.autoconfigure..", "io.smartlists.eventlog..", "io.smartlists.stats..",
+    noClasses()
+        .that()
+        .resideInAPackage("io.smartlists.engine..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.smartlists.site..",
+            "io.smartlists.admin..",
+            "io.smartlists.config..",
+            "io.smartlists.autoconfigure..",
+            "io.smartlists.eventlog..",
+            "io.smartlists.stats..",
             "io.smartlists.eval..")
         .check(CLASSES);
   }

@@ -30,9 +30,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A small store built in a test: categories, products, customers and orders, served through
- * in-memory host ports ({@link CatalogPort}, {@link OrderHistoryPort}, {@link CustomerPort},
- * {@link EligibilityPort}) that read the live data, so orders added after a manager was built
- * show up on its next rebuild.
+ * in-memory host ports ({@link CatalogPort}, {@link OrderHistoryPort}, {@link CustomerPort}, {@link
+ * EligibilityPort}) that read the live data, so orders added after a manager was built show up on
+ * its next rebuild.
  *
  * <pre>{@code
  * EngineTestData data = EngineTestData.create();
@@ -61,6 +61,7 @@ public final class EngineTestData {
   private final Set<String> ineligible = new HashSet<>();
   private final Map<String, String> restrictedToGroup = new HashMap<>();
   private GlobalRules rules = GlobalRules.DEFAULT;
+
   /**
    * A 5 s time budget: tests assert what a widget shows, and a cold JIT on a loaded 2-core build
    * machine can exceed the production 50 ms on the first widget; tests of the budget set their own.
@@ -306,7 +307,8 @@ public final class EngineTestData {
       }
 
       @Override
-      public List<OrderRecord> readBatchOrdersFromLastId(@Nullable String lastOrderId, int batchSize) {
+      public List<OrderRecord> readBatchOrdersFromLastId(
+          @Nullable String lastOrderId, int batchSize) {
         // Order ids are generated in increasing order, so the list is sorted by id.
         int from = 0;
         if (lastOrderId != null) {
@@ -361,7 +363,8 @@ public final class EngineTestData {
 
   /** A signals manager over this store, rebuilt once at {@link #now()}. */
   public SignalsManager signals() {
-    SignalsManager manager = new SignalsManager(catalog(), orders(), () -> rules, settings, clock());
+    SignalsManager manager =
+        new SignalsManager(catalog(), orders(), () -> rules, settings, clock());
     manager.rebuild();
     return manager;
   }

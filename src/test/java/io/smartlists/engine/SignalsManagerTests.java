@@ -55,8 +55,9 @@ class SignalsManagerTests {
     int[] out = new int[5];
     float[] scores = new float[5];
     int[] anchors = new int[5];
-    int n = s.coPurchase().recommend(new int[] {s.indexOf("boots")}, new int[0], 5, out, scores,
-        anchors);
+    int n =
+        s.coPurchase()
+            .recommend(new int[] {s.indexOf("boots")}, new int[0], 5, out, scores, anchors);
 
     List<String> top = ids(s, java.util.Arrays.copyOf(out, n));
     assertThat(top).contains("laces", "socks");
@@ -106,12 +107,14 @@ class SignalsManagerTests {
     data.order("a", 20, line("steady", 4));
     data.order("b", 1, line("hit", 2));
     SignalsManager manager = data.signals(); // 90 days, half-life 30: 4 x 0.63 > 2 x 0.98
-    assertThat(ids(manager.current(), manager.current().bestsellers())).containsExactly("steady", "hit");
+    assertThat(ids(manager.current(), manager.current().bestsellers()))
+        .containsExactly("steady", "hit");
 
     data.rules(new GlobalRules(90, 2, 60, true, false)); // half-life 2 days: 4 x 0.001 < 2 x 0.71
     assertThat(manager.rulesChanged()).isTrue();
     manager.rebuild();
-    assertThat(ids(manager.current(), manager.current().bestsellers())).containsExactly("hit", "steady");
+    assertThat(ids(manager.current(), manager.current().bestsellers()))
+        .containsExactly("hit", "steady");
 
     data.rules(new GlobalRules(7, 2, 60, true, false)); // a week's window: steady's sale is out
     manager.rebuild();
@@ -123,8 +126,10 @@ class SignalsManagerTests {
   @Test
   void categoryBestsellers_includeDescendantCategories() {
     EngineTestData data = EngineTestData.create();
-    data.category("shoes", "Shoes", null).category("boots", "Boots", "shoes")
-        .category("hiking", "Hiking boots", "boots").category("hats", "Hats", null);
+    data.category("shoes", "Shoes", null)
+        .category("boots", "Boots", "shoes")
+        .category("hiking", "Hiking boots", "boots")
+        .category("hats", "Hats", null);
     data.product("trail").in("hiking");
     data.product("chelsea").in("boots");
     data.product("sneaker").in("shoes");
@@ -173,7 +178,8 @@ class SignalsManagerTests {
     Signals s = manager.current();
     assertThat(s).isSameAs(before); // no rebuild happened
     assertThat(ids(s, s.bestsellers())).containsExactly("riser", "leader");
-    assertThat(ids(s, s.categoryBestsellers(s.categoryIndex("shoes")))).containsExactly("riser", "leader");
+    assertThat(ids(s, s.categoryBestsellers(s.categoryIndex("shoes"))))
+        .containsExactly("riser", "leader");
     assertThat(ids(s, s.manufacturerBestsellers(s.manufacturerIndex("Acme"))))
         .containsExactly("riser", "leader");
     assertThat(s.orderCount("c")).isEqualTo(1);
@@ -263,7 +269,8 @@ class SignalsManagerTests {
 
     manager.apply(data.placeOrder("v", "a", 0, line("tv", 1)));
 
-    assertThat(manager.current().repurchaseIntervalDays(manager.current().indexOf("tv"))).isEqualTo(50);
+    assertThat(manager.current().repurchaseIntervalDays(manager.current().indexOf("tv")))
+        .isEqualTo(50);
   }
 
   @Test
@@ -296,8 +303,13 @@ class SignalsManagerTests {
     List<OrderConfirmed> events = new ArrayList<>();
     java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
     for (int i = 0; i < 3_000; i++) {
-      events.add(data.placeOrder("v", "c" + rnd.nextInt(500), 0,
-          line("p" + rnd.nextInt(800), 1 + rnd.nextInt(3)), line("p" + rnd.nextInt(800), 1)));
+      events.add(
+          data.placeOrder(
+              "v",
+              "c" + rnd.nextInt(500),
+              0,
+              line("p" + rnd.nextInt(800), 1 + rnd.nextInt(3)),
+              line("p" + rnd.nextInt(800), 1)));
     }
     Thread writer = new Thread(() -> events.forEach(manager::apply));
     List<String> problems = new ArrayList<>();
@@ -305,8 +317,12 @@ class SignalsManagerTests {
     Signals s = manager.current();
     while (writer.isAlive()) {
       Thread.onSpinWait();
-      for (int[] ranking : new int[][] {s.bestsellers(), s.categoryBestsellers(s.categoryIndex("even")),
-          s.manufacturerBestsellers(s.manufacturerIndex("m3"))}) {
+      for (int[] ranking :
+          new int[][] {
+            s.bestsellers(),
+            s.categoryBestsellers(s.categoryIndex("even")),
+            s.manufacturerBestsellers(s.manufacturerIndex("m3"))
+          }) {
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (int p : ranking) {
           if (!seen.add(p)) {
@@ -465,25 +481,27 @@ class SignalsManagerTests {
     CountDownLatch reading = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     OrderHistoryPort host = data.orders();
-    OrderHistoryPort slowHost = new OrderHistoryPort() {
-      @Override
-      public List<OrderRecord> findOrdersForCustomer(String customerId) {
-        return host.findOrdersForCustomer(customerId);
-      }
-
-      @Override
-      public List<OrderRecord> readBatchOrdersFromLastId(@Nullable String lastOrderId, int batchSize) {
-        if (lastOrderId == null) {
-          reading.countDown();
-          try {
-            release.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    OrderHistoryPort slowHost =
+        new OrderHistoryPort() {
+          @Override
+          public List<OrderRecord> findOrdersForCustomer(String customerId) {
+            return host.findOrdersForCustomer(customerId);
           }
-        }
-        return host.readBatchOrdersFromLastId(lastOrderId, batchSize);
-      }
-    };
+
+          @Override
+          public List<OrderRecord> readBatchOrdersFromLastId(
+              @Nullable String lastOrderId, int batchSize) {
+            if (lastOrderId == null) {
+              reading.countDown();
+              try {
+                release.await(10, TimeUnit.SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            return host.readBatchOrdersFromLastId(lastOrderId, batchSize);
+          }
+        };
     SignalsManager manager =
         new SignalsManager(data.catalog(), slowHost, data::rules, data.settings(), data.clock());
     Thread rebuilder = new Thread(manager::rebuild);
@@ -505,7 +523,8 @@ class SignalsManagerTests {
     Signals after = manager.current();
     assertThat(after).isNotSameAs(during);
     assertThat(ids(after, after.bestsellers())).containsExactly("c", "a", "b");
-    assertThat(after.purchases("u3").quantity(0)).isEqualTo(9); // read from the host once, not twice
+    assertThat(after.purchases("u3").quantity(0))
+        .isEqualTo(9); // read from the host once, not twice
     assertThat(after.orderCount("u4")).isEqualTo(1); // replayed: the host did not have it
   }
 
@@ -514,7 +533,8 @@ class SignalsManagerTests {
     EngineTestData data = EngineTestData.create();
     data.products("x", "a");
     SignalsManager manager =
-        new SignalsManager(data.catalog(), data.orders(), data::rules, data.settings(), data.clock());
+        new SignalsManager(
+            data.catalog(), data.orders(), data::rules, data.settings(), data.clock());
 
     assertThat(manager.current().productCount()).isZero();
     assertThat(manager.current().bestsellers()).isEmpty();

@@ -44,26 +44,37 @@ class SmartCrossSellingListTests {
     for (int i = 0; i < onPage.length; i++) {
       products[i] = s.indexOf(onPage[i]);
     }
-    ListContext context = new ListContext(visitor,
-        customer == null ? null : data.customer(customer), Placement.PRODUCT_PAGE, products,
-        SlotConfig.of(ListType.SMART_CROSS_SELLING), data.rules(), data.now());
+    ListContext context =
+        new ListContext(
+            visitor,
+            customer == null ? null : data.customer(customer),
+            Placement.PRODUCT_PAGE,
+            products,
+            SlotConfig.of(ListType.SMART_CROSS_SELLING),
+            data.rules(),
+            data.now());
     List<String> out = new ArrayList<>();
-    list.candidates(s, context, (product, reason) -> {
-      out.add(s.productId(product) + ": " + reason.text(Locale.ENGLISH));
-      return out.size() < 3;
-    });
+    list.candidates(
+        s,
+        context,
+        (product, reason) -> {
+          out.add(s.productId(product) + ": " + reason.text(Locale.ENGLISH));
+          return out.size() < 3;
+        });
     return out;
   }
 
   @Test
   void candidates_productPageLeadsWithWhatIsBoughtWithIt() {
-    assertThat(run("v", null, "boots")).first()
+    assertThat(run("v", null, "boots"))
+        .first()
         .isEqualTo("laces: bought with Leather boots in 5 orders");
   }
 
   @Test
   void candidates_neverTheContextItself() {
-    assertThat(run("v", null, "tent", "pegs")).noneMatch(s -> s.startsWith("tent:"))
+    assertThat(run("v", null, "tent", "pegs"))
+        .noneMatch(s -> s.startsWith("tent:"))
         .noneMatch(s -> s.startsWith("pegs:"));
   }
 
@@ -75,7 +86,9 @@ class SmartCrossSellingListTests {
 
   @Test
   void candidates_anonymousFirstVisitGetsBestsellers() {
-    assertThat(run("new-visitor", null)).first().asString()
+    assertThat(run("new-visitor", null))
+        .first()
+        .asString()
         .startsWith("bread: no strong association yet: a bestseller, in 20 orders");
   }
 }

@@ -20,17 +20,18 @@ class SmartListRegistryTests {
 
   @Test
   void register_replacesTheStrategyOfItsListType() {
-    SmartList merchantsOwn = new SmartList() {
-      @Override
-      public ListType type() {
-        return ListType.MANUAL_SELECTION;
-      }
+    SmartList merchantsOwn =
+        new SmartList() {
+          @Override
+          public ListType type() {
+            return ListType.MANUAL_SELECTION;
+          }
 
-      @Override
-      public void candidates(Signals signals, ListContext context, CandidateSink sink) {
-        sink.offer(0, Reason.of("manual", 1));
-      }
-    };
+          @Override
+          public void candidates(Signals signals, ListContext context, CandidateSink sink) {
+            sink.offer(0, Reason.of("manual", 1));
+          }
+        };
 
     SmartListRegistry registry = SmartListRegistry.defaults().register(merchantsOwn);
 

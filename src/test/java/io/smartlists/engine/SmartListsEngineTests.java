@@ -19,7 +19,8 @@ class SmartListsEngineTests {
   @BeforeEach
   void shop() {
     shop = EngineTestData.create();
-    shop.category("shoes", "Shoes", null).category("boots", "Boots", "shoes")
+    shop.category("shoes", "Shoes", null)
+        .category("boots", "Boots", "shoes")
         .category("care", "Shoe care", null);
     shop.product("boots1").name("Leather boots").in("boots").by("Acme").availableDaysAgo(300);
     shop.product("boots2").name("Rain boots").in("boots").by("Acme").availableDaysAgo(300);
@@ -49,14 +50,25 @@ class SmartListsEngineTests {
   }
 
   SmartListsEngine engine(SmartListsConfig config) {
-    return new SmartListsEngine(shop.catalog(), shop.orders(), shop.customers(), shop.eligibility(),
-        () -> config, shop.settings(), EngineListener.NONE, shop.clock());
+    return new SmartListsEngine(
+        shop.catalog(),
+        shop.orders(),
+        shop.customers(),
+        shop.eligibility(),
+        () -> config,
+        shop.settings(),
+        EngineListener.NONE,
+        shop.clock());
   }
 
-  Widget compose(SmartListsEngine engine, Placement placement, String visitor, String customer,
+  Widget compose(
+      SmartListsEngine engine,
+      Placement placement,
+      String visitor,
+      String customer,
       String... context) {
-    return engine.compose(new WidgetRequest(placement, visitor, customer, List.of(context),
-        shop.now(), true));
+    return engine.compose(
+        new WidgetRequest(placement, visitor, customer, List.of(context), shop.now(), true));
   }
 
   @Test
@@ -66,23 +78,25 @@ class SmartListsEngineTests {
     engine.apply(shop.viewed("browser", null, "boots1", 0.1));
     engine.apply(shop.viewed("browser", null, "boots2", 0.05));
 
-    Map<String, JourneyStage> expected = Map.of(
-        "first-visit", JourneyStage.ACQUISITION,
-        "browser", JourneyStage.CONVERSION,
-        "once", JourneyStage.RETENTION_FIRST_PURCHASE,
-        "regular", JourneyStage.RETENTION_REPEAT,
-        "lapsed", JourneyStage.REACTIVATION,
-        "pro", JourneyStage.B2B);
-    expected.forEach((who, stage) -> {
-      boolean customer = !who.equals("first-visit") && !who.equals("browser");
-      Widget w = compose(engine, Placement.PRODUCT_PAGE, who, customer ? who : null, "sneak");
-      assertThat(w.outcome()).as(who).isEqualTo(Widget.Outcome.OK);
-      assertThat(w.stage().stage()).as(who).isEqualTo(stage);
-      List<ListType> configured = DefaultConfiguration.defaultSlots(stage).stream()
-          .map(SlotConfig::type).toList();
-      assertThat(w.slots()).as(who).isNotEmpty();
-      assertThat(w.slots().get(0).config().type()).as(who).isEqualTo(configured.get(0));
-    });
+    Map<String, JourneyStage> expected =
+        Map.of(
+            "first-visit", JourneyStage.ACQUISITION,
+            "browser", JourneyStage.CONVERSION,
+            "once", JourneyStage.RETENTION_FIRST_PURCHASE,
+            "regular", JourneyStage.RETENTION_REPEAT,
+            "lapsed", JourneyStage.REACTIVATION,
+            "pro", JourneyStage.B2B);
+    expected.forEach(
+        (who, stage) -> {
+          boolean customer = !who.equals("first-visit") && !who.equals("browser");
+          Widget w = compose(engine, Placement.PRODUCT_PAGE, who, customer ? who : null, "sneak");
+          assertThat(w.outcome()).as(who).isEqualTo(Widget.Outcome.OK);
+          assertThat(w.stage().stage()).as(who).isEqualTo(stage);
+          List<ListType> configured =
+              DefaultConfiguration.defaultSlots(stage).stream().map(SlotConfig::type).toList();
+          assertThat(w.slots()).as(who).isNotEmpty();
+          assertThat(w.slots().get(0).config().type()).as(who).isEqualTo(configured.get(0));
+        });
   }
 
   @Test
@@ -93,11 +107,15 @@ class SmartListsEngineTests {
       for (String who : List.of("first-visit", "once", "regular", "lapsed", "pro")) {
         String customer = who.equals("first-visit") ? null : who;
         Widget w = compose(engine, placement, who, customer, "boots1");
-        List<String> shown = w.slots().stream().flatMap(s -> s.items().stream())
-            .map(i -> i.product().id()).toList();
-        assertThat(shown).as(placement + " " + who).isNotEmpty()
-            .doesNotContain("hidden", "boots1").doesNotHaveDuplicates();
-        assertThat(w.dropped()).as(placement + " " + who)
+        List<String> shown =
+            w.slots().stream().flatMap(s -> s.items().stream()).map(i -> i.product().id()).toList();
+        assertThat(shown)
+            .as(placement + " " + who)
+            .isNotEmpty()
+            .doesNotContain("hidden", "boots1")
+            .doesNotHaveDuplicates();
+        assertThat(w.dropped())
+            .as(placement + " " + who)
             .anySatisfy(d -> assertThat(d.productId()).isEqualTo("hidden"));
       }
     }
@@ -105,11 +123,24 @@ class SmartListsEngineTests {
 
   @Test
   void apply_aConfirmedOrderLiftsAProductInTheBestsellersWithoutARebuild() {
-    SmartListsConfig bestsellers = ComposerTests.withRules(GlobalRules.DEFAULT,
-        new SlotConfig(ListType.BESTSELLERS_CATALOG, Map.of(), 1, 3, null, List.of(), List.of(),
-            List.of()));
-    bestsellers = new SmartListsConfig(1, Map.of(Placement.PRODUCT_PAGE,
-        bestsellers.cells().get(Placement.CART)), StageRules.DEFAULT, GlobalRules.DEFAULT);
+    SmartListsConfig bestsellers =
+        ComposerTests.withRules(
+            GlobalRules.DEFAULT,
+            new SlotConfig(
+                ListType.BESTSELLERS_CATALOG,
+                Map.of(),
+                1,
+                3,
+                null,
+                List.of(),
+                List.of(),
+                List.of()));
+    bestsellers =
+        new SmartListsConfig(
+            1,
+            Map.of(Placement.PRODUCT_PAGE, bestsellers.cells().get(Placement.CART)),
+            StageRules.DEFAULT,
+            GlobalRules.DEFAULT);
     SmartListsEngine engine = engine(bestsellers);
     engine.rebuild();
     assertThat(ids(compose(engine, Placement.PRODUCT_PAGE, "v", null))).doesNotContain("brush");
@@ -127,7 +158,8 @@ class SmartListsEngineTests {
     engine.rebuild();
     StageDecision d = engine.resolveStage("v", "lapsed", shop.now());
     assertThat(d.stage()).isEqualTo(JourneyStage.REACTIVATION);
-    assertThat(d.why().toString()).isEqualTo("2 orders, the last one 250 days ago (lapsed after 180 days)");
+    assertThat(d.why().toString())
+        .isEqualTo("2 orders, the last one 250 days ago (lapsed after 180 days)");
   }
 
   static List<String> ids(Widget w) {

@@ -48,10 +48,15 @@ class SmartListsTests {
   /** The candidates a list offers when the sink takes everything, as "id: English reason". */
   List<String> run(ListType type, ListContext context) {
     List<String> out = new ArrayList<>();
-    SmartListRegistry.defaults().get(type).candidates(manager.current(), context, (p, reason) -> {
-      out.add(manager.current().productId(p) + ": " + reason.text(Locale.ENGLISH));
-      return true;
-    });
+    SmartListRegistry.defaults()
+        .get(type)
+        .candidates(
+            manager.current(),
+            context,
+            (p, reason) -> {
+              out.add(manager.current().productId(p) + ": " + reason.text(Locale.ENGLISH));
+              return true;
+            });
     return out;
   }
 
@@ -63,22 +68,29 @@ class SmartListsTests {
     return out;
   }
 
-  ListContext context(String visitor, @Nullable String customer, SlotConfig slot, String... onPage) {
+  ListContext context(
+      String visitor, @Nullable String customer, SlotConfig slot, String... onPage) {
     Signals s = manager.current();
     int[] products = new int[onPage.length];
     for (int i = 0; i < onPage.length; i++) {
       products[i] = s.indexOf(onPage[i]);
     }
-    return new ListContext(visitor, customer == null ? null : data.customer(customer),
-        Placement.PRODUCT_PAGE, products, slot, data.rules(), data.now());
+    return new ListContext(
+        visitor,
+        customer == null ? null : data.customer(customer),
+        Placement.PRODUCT_PAGE,
+        products,
+        slot,
+        data.rules(),
+        data.now());
   }
 
   ListContext context(ListType type, String... onPage) {
     return context("v", null, SlotConfig.of(type), onPage);
   }
 
-  static SlotConfig slot(ListType type, List<String> categories, List<String> manufacturers,
-      List<String> products) {
+  static SlotConfig slot(
+      ListType type, List<String> categories, List<String> manufacturers, List<String> products) {
     return new SlotConfig(type, Map.of(), 0, 8, null, categories, manufacturers, products);
   }
 
@@ -99,11 +111,15 @@ class SmartListsTests {
   @Test
   void bestsellersCatalog_stopsWhenTheSinkHasEnough() {
     List<Integer> taken = new ArrayList<>();
-    SmartListRegistry.defaults().get(ListType.BESTSELLERS_CATALOG).candidates(
-        manager.current(), context(ListType.BESTSELLERS_CATALOG), (p, r) -> {
-          taken.add(p);
-          return taken.size() < 2;
-        });
+    SmartListRegistry.defaults()
+        .get(ListType.BESTSELLERS_CATALOG)
+        .candidates(
+            manager.current(),
+            context(ListType.BESTSELLERS_CATALOG),
+            (p, r) -> {
+              taken.add(p);
+              return taken.size() < 2;
+            });
 
     assertThat(taken).hasSize(2);
   }
@@ -111,8 +127,12 @@ class SmartListsTests {
   @Test
   void bestsellersCategories_mergesTheMerchantsCategoriesIntoOneRanking() {
     // By score: trail 5, beanie 2, then cap and chelsea tie at 1: the category listed first wins.
-    SlotConfig slot = slot(ListType.BESTSELLERS_CATEGORIES, List.of("hats", "unknown", "boots"),
-        List.of(), List.of());
+    SlotConfig slot =
+        slot(
+            ListType.BESTSELLERS_CATEGORIES,
+            List.of("hats", "unknown", "boots"),
+            List.of(),
+            List.of());
 
     assertThat(run(ListType.BESTSELLERS_CATEGORIES, context("v", null, slot)))
         .containsExactly(
@@ -124,7 +144,8 @@ class SmartListsTests {
 
   @Test
   void bestsellersManufacturers_ranksTheMerchantsBrands() {
-    SlotConfig slot = slot(ListType.BESTSELLERS_MANUFACTURERS, List.of(), List.of("bolt"), List.of());
+    SlotConfig slot =
+        slot(ListType.BESTSELLERS_MANUFACTURERS, List.of(), List.of("bolt"), List.of());
 
     assertThat(run(ListType.BESTSELLERS_MANUFACTURERS, context("v", null, slot)))
         .containsExactly("court: #1 from Bolt over 90 days", "chelsea: #2 from Bolt over 90 days");
@@ -137,10 +158,12 @@ class SmartListsTests {
     data.order("alice", 10, line("beanie", 3));
     manager.rebuild();
 
-    ListContext ctx = context("v", "alice", SlotConfig.of(ListType.BESTSELLERS_MOST_REPRESENTED_CATEGORY));
-    assertThat(run(ListType.BESTSELLERS_MOST_REPRESENTED_CATEGORY, ctx)).containsExactly(
-        "beanie: #1 in Hats over 90 days, the category you buy most (3 items)",
-        "cap: #2 in Hats over 90 days, the category you buy most (3 items)");
+    ListContext ctx =
+        context("v", "alice", SlotConfig.of(ListType.BESTSELLERS_MOST_REPRESENTED_CATEGORY));
+    assertThat(run(ListType.BESTSELLERS_MOST_REPRESENTED_CATEGORY, ctx))
+        .containsExactly(
+            "beanie: #1 in Hats over 90 days, the category you buy most (3 items)",
+            "cap: #2 in Hats over 90 days, the category you buy most (3 items)");
   }
 
   @Test
@@ -149,22 +172,30 @@ class SmartListsTests {
     manager.apply(data.viewedCategory("v", null, "sneakers", 2));
     manager.apply(data.viewedCategory("v", null, "sneakers", 1));
 
-    assertThat(run(ListType.BESTSELLERS_MOST_REPRESENTED_CATEGORY,
-        context(ListType.BESTSELLERS_MOST_REPRESENTED_CATEGORY))).containsExactly(
-        "court: #1 in Sneakers over 90 days, the category you viewed most (2 views)",
-        "runner: #2 in Sneakers over 90 days, the category you viewed most (2 views)");
+    assertThat(
+            run(
+                ListType.BESTSELLERS_MOST_REPRESENTED_CATEGORY,
+                context(ListType.BESTSELLERS_MOST_REPRESENTED_CATEGORY)))
+        .containsExactly(
+            "court: #1 in Sneakers over 90 days, the category you viewed most (2 views)",
+            "runner: #2 in Sneakers over 90 days, the category you viewed most (2 views)");
   }
 
   @Test
   void bestsellersMostRepresentedProductCategory_followsTheProductsOnThePage() {
-    ListContext cart = context(ListType.BESTSELLERS_MOST_REPRESENTED_PRODUCT_CATEGORY,
-        "beanie", "court", "runner");
+    ListContext cart =
+        context(
+            ListType.BESTSELLERS_MOST_REPRESENTED_PRODUCT_CATEGORY, "beanie", "court", "runner");
 
-    assertThat(run(ListType.BESTSELLERS_MOST_REPRESENTED_PRODUCT_CATEGORY, cart)).containsExactly(
-        "court: #1 in Sneakers over 90 days, like 2 products on this page",
-        "runner: #2 in Sneakers over 90 days, like 2 products on this page");
-    assertThat(run(ListType.BESTSELLERS_MOST_REPRESENTED_PRODUCT_CATEGORY,
-        context(ListType.BESTSELLERS_MOST_REPRESENTED_PRODUCT_CATEGORY))).isEmpty();
+    assertThat(run(ListType.BESTSELLERS_MOST_REPRESENTED_PRODUCT_CATEGORY, cart))
+        .containsExactly(
+            "court: #1 in Sneakers over 90 days, like 2 products on this page",
+            "runner: #2 in Sneakers over 90 days, like 2 products on this page");
+    assertThat(
+            run(
+                ListType.BESTSELLERS_MOST_REPRESENTED_PRODUCT_CATEGORY,
+                context(ListType.BESTSELLERS_MOST_REPRESENTED_PRODUCT_CATEGORY)))
+        .isEmpty();
   }
 
   @Test
@@ -175,7 +206,10 @@ class SmartListsTests {
     manager.apply(data.viewedCategory("v", null, "hats", 2));
     manager.apply(data.viewedCategory("v", null, "hats", 1));
 
-    assertThat(run(ListType.BESTSELLERS_VISITED_CATEGORY, context(ListType.BESTSELLERS_VISITED_CATEGORY)))
+    assertThat(
+            run(
+                ListType.BESTSELLERS_VISITED_CATEGORY,
+                context(ListType.BESTSELLERS_VISITED_CATEGORY)))
         .containsExactly(
             "beanie: #1 in Hats over 90 days, you viewed Hats 3 times",
             "trail: #1 in Boots over 90 days, you viewed Boots once",
@@ -187,7 +221,10 @@ class SmartListsTests {
   void bestsellersVisitedCategory_usesTheViewedProductsCategoriesWithoutCategoryViews() {
     manager.apply(data.viewed("v", null, "court", 1));
 
-    assertThat(ids(ListType.BESTSELLERS_VISITED_CATEGORY, context(ListType.BESTSELLERS_VISITED_CATEGORY)))
+    assertThat(
+            ids(
+                ListType.BESTSELLERS_VISITED_CATEGORY,
+                context(ListType.BESTSELLERS_VISITED_CATEGORY)))
         .containsExactly("court", "runner");
   }
 
@@ -197,23 +234,30 @@ class SmartListsTests {
     manager.apply(data.viewedCategory("v", null, "hats", 1));
     manager.apply(data.viewedCategory("v", null, "sneakers", 2));
 
-    assertThat(run(ListType.BESTSELLERS_LAST_VIEWED_CATEGORY,
-        context(ListType.BESTSELLERS_LAST_VIEWED_CATEGORY))).containsExactly(
-        "beanie: #1 in Hats over 90 days, the category you viewed last",
-        "cap: #2 in Hats over 90 days, the category you viewed last");
+    assertThat(
+            run(
+                ListType.BESTSELLERS_LAST_VIEWED_CATEGORY,
+                context(ListType.BESTSELLERS_LAST_VIEWED_CATEGORY)))
+        .containsExactly(
+            "beanie: #1 in Hats over 90 days, the category you viewed last",
+            "cap: #2 in Hats over 90 days, the category you viewed last");
   }
 
   @Test
   void bestsellersCurrentOrLastViewedProductCategory_prefersTheProductOnThePage() {
     manager.apply(data.viewed("v", null, "beanie", 1));
 
-    assertThat(run(ListType.BESTSELLERS_CURRENT_OR_LAST_VIEWED_PRODUCT_CATEGORY,
-        context(ListType.BESTSELLERS_CURRENT_OR_LAST_VIEWED_PRODUCT_CATEGORY, "chelsea")))
+    assertThat(
+            run(
+                ListType.BESTSELLERS_CURRENT_OR_LAST_VIEWED_PRODUCT_CATEGORY,
+                context(ListType.BESTSELLERS_CURRENT_OR_LAST_VIEWED_PRODUCT_CATEGORY, "chelsea")))
         .containsExactly(
             "trail: #1 in Boots over 90 days, like Chelsea boot",
             "chelsea: #2 in Boots over 90 days, like Chelsea boot");
-    assertThat(run(ListType.BESTSELLERS_CURRENT_OR_LAST_VIEWED_PRODUCT_CATEGORY,
-        context(ListType.BESTSELLERS_CURRENT_OR_LAST_VIEWED_PRODUCT_CATEGORY)))
+    assertThat(
+            run(
+                ListType.BESTSELLERS_CURRENT_OR_LAST_VIEWED_PRODUCT_CATEGORY,
+                context(ListType.BESTSELLERS_CURRENT_OR_LAST_VIEWED_PRODUCT_CATEGORY)))
         .containsExactly(
             "beanie: #1 in Hats over 90 days, like Beanie you viewed last",
             "cap: #2 in Hats over 90 days, like Beanie you viewed last");
@@ -226,11 +270,14 @@ class SmartListsTests {
     manager.apply(data.viewed("v", null, "court", 1));
 
     // Cozy viewed twice: cap (1 unit) x 2 = 2; Bolt once: court 4, chelsea 1.
-    assertThat(run(ListType.BESTSELLERS_VISITED_MANUFACTURER,
-        context(ListType.BESTSELLERS_VISITED_MANUFACTURER))).containsExactly(
-        "court: #1 from Bolt over 90 days, you viewed a Bolt product once",
-        "cap: #1 from Cozy over 90 days, you viewed Cozy products 2 times",
-        "chelsea: #2 from Bolt over 90 days, you viewed a Bolt product once");
+    assertThat(
+            run(
+                ListType.BESTSELLERS_VISITED_MANUFACTURER,
+                context(ListType.BESTSELLERS_VISITED_MANUFACTURER)))
+        .containsExactly(
+            "court: #1 from Bolt over 90 days, you viewed a Bolt product once",
+            "cap: #1 from Cozy over 90 days, you viewed Cozy products 2 times",
+            "chelsea: #2 from Bolt over 90 days, you viewed a Bolt product once");
   }
 
   @Test
@@ -238,8 +285,13 @@ class SmartListsTests {
     manager.apply(data.viewed("v", null, "tote", 1));
     manager.apply(data.login("v", "bob"));
 
-    assertThat(ids(ListType.BESTSELLERS_VISITED_MANUFACTURER,
-        context("other-device", "bob", SlotConfig.of(ListType.BESTSELLERS_VISITED_MANUFACTURER))))
+    assertThat(
+            ids(
+                ListType.BESTSELLERS_VISITED_MANUFACTURER,
+                context(
+                    "other-device",
+                    "bob",
+                    SlotConfig.of(ListType.BESTSELLERS_VISITED_MANUFACTURER))))
         .containsExactly("cap");
   }
 
@@ -259,8 +311,8 @@ class SmartListsTests {
     arrivals();
 
     assertThat(run(ListType.NEW_ARRIVALS_CATALOG, context(ListType.NEW_ARRIVALS_CATALOG)))
-        .containsExactly("today: new today", "fresh-cap: new since 2 days",
-            "fresh-boot: new since 10 days");
+        .containsExactly(
+            "today: new today", "fresh-cap: new since 2 days", "fresh-boot: new since 10 days");
     data.product("yesterday").in("bags").availableDaysAgo(1.5);
     manager.rebuild();
     assertThat(run(ListType.NEW_ARRIVALS_CATALOG, context(ListType.NEW_ARRIVALS_CATALOG)))
@@ -279,7 +331,8 @@ class SmartListsTests {
   @Test
   void newArrivalsCategories_includeDescendantCategories() {
     arrivals();
-    SlotConfig slot = slot(ListType.NEW_ARRIVALS_CATEGORIES, List.of("shoes", "bags"), List.of(), List.of());
+    SlotConfig slot =
+        slot(ListType.NEW_ARRIVALS_CATEGORIES, List.of("shoes", "bags"), List.of(), List.of());
 
     assertThat(run(ListType.NEW_ARRIVALS_CATEGORIES, context("v", null, slot)))
         .containsExactly("today: new in Bags today", "fresh-boot: new in Shoes since 10 days");
@@ -288,7 +341,8 @@ class SmartListsTests {
   @Test
   void newArrivalsManufacturers_listTheMerchantsBrands() {
     arrivals();
-    SlotConfig slot = slot(ListType.NEW_ARRIVALS_MANUFACTURERS, List.of(), List.of("Cozy"), List.of());
+    SlotConfig slot =
+        slot(ListType.NEW_ARRIVALS_MANUFACTURERS, List.of(), List.of("Cozy"), List.of());
 
     assertThat(run(ListType.NEW_ARRIVALS_MANUFACTURERS, context("v", null, slot)))
         .containsExactly("today: new from Cozy today", "fresh-cap: new from Cozy since 2 days");
@@ -312,31 +366,42 @@ class SmartListsTests {
     manager.rebuild();
 
     ListContext ctx = context("v", "alice", SlotConfig.of(ListType.ORDER_PRODUCT_REMINDERS));
-    assertThat(run(ListType.ORDER_PRODUCT_REMINDERS, ctx)).containsExactly(
-        "coffee: last bought 30 days ago, usually re-ordered every 20 days",
-        "filter: last bought 45 days ago, usually re-ordered every 60 days");
-    assertThat(run(ListType.ORDER_PRODUCT_REMINDERS, context(ListType.ORDER_PRODUCT_REMINDERS))).isEmpty();
+    assertThat(run(ListType.ORDER_PRODUCT_REMINDERS, ctx))
+        .containsExactly(
+            "coffee: last bought 30 days ago, usually re-ordered every 20 days",
+            "filter: last bought 45 days ago, usually re-ordered every 60 days");
+    assertThat(run(ListType.ORDER_PRODUCT_REMINDERS, context(ListType.ORDER_PRODUCT_REMINDERS)))
+        .isEmpty();
   }
 
   @Test
   void manualSelection_keepsTheMerchantsOrderAndSkipsUnknownProducts() {
-    SlotConfig slot = slot(ListType.MANUAL_SELECTION, List.of(), List.of(),
-        List.of("tote", "gone", "cap", "trail"));
+    SlotConfig slot =
+        slot(
+            ListType.MANUAL_SELECTION,
+            List.of(),
+            List.of(),
+            List.of("tote", "gone", "cap", "trail"));
 
-    assertThat(run(ListType.MANUAL_SELECTION, context("v", null, slot))).containsExactly(
-        "tote: picked by the merchant (position 1)",
-        "cap: picked by the merchant (position 3)",
-        "trail: picked by the merchant (position 4)");
+    assertThat(run(ListType.MANUAL_SELECTION, context("v", null, slot)))
+        .containsExactly(
+            "tote: picked by the merchant (position 1)",
+            "cap: picked by the merchant (position 3)",
+            "trail: picked by the merchant (position 4)");
   }
 
   @Test
   void reasons_readInFrench() {
     List<String> fr = new ArrayList<>();
-    SmartListRegistry.defaults().get(ListType.BESTSELLERS_CATALOG).candidates(
-        manager.current(), context(ListType.BESTSELLERS_CATALOG), (p, r) -> {
-          fr.add(r.text(Locale.FRENCH));
-          return false;
-        });
+    SmartListRegistry.defaults()
+        .get(ListType.BESTSELLERS_CATALOG)
+        .candidates(
+            manager.current(),
+            context(ListType.BESTSELLERS_CATALOG),
+            (p, r) -> {
+              fr.add(r.text(Locale.FRENCH));
+              return false;
+            });
 
     assertThat(fr).containsExactly("n°1 du catalogue sur 90 jours");
   }

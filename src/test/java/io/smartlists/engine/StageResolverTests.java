@@ -59,7 +59,8 @@ class StageResolverTests {
     lastOrder = NOW.minus(Duration.ofDays(181));
     StageDecision d = resolve(customer(false), StageRules.DEFAULT);
     assertThat(d.stage()).isEqualTo(JourneyStage.REACTIVATION);
-    assertThat(d.why().text(Locale.ENGLISH)).isEqualTo("4 orders, the last one 181 days ago (lapsed after 180 days)");
+    assertThat(d.why().text(Locale.ENGLISH))
+        .isEqualTo("4 orders, the last one 181 days ago (lapsed after 180 days)");
     lastOrder = NOW.minus(Duration.ofDays(180));
     assertThat(stage(customer(false))).isEqualTo(JourneyStage.RETENTION_REPEAT);
   }
@@ -80,7 +81,8 @@ class StageResolverTests {
     CustomerInfo grouped = new CustomerInfo("g", "G", false, Set.of("B2B"), Locale.ENGLISH);
     StageDecision d = resolve(grouped, StageRules.DEFAULT);
     assertThat(d.stage()).isEqualTo(JourneyStage.B2B);
-    assertThat(d.why().text(Locale.FRENCH)).isEqualTo("compte professionnel (groupe de clients B2B)");
+    assertThat(d.why().text(Locale.FRENCH))
+        .isEqualTo("compte professionnel (groupe de clients B2B)");
   }
 
   JourneyStage stage(@Nullable CustomerInfo customer) {
@@ -88,22 +90,23 @@ class StageResolverTests {
   }
 
   StageDecision resolve(@Nullable CustomerInfo customer, StageRules rules) {
-    ComposerTests.FakeSignals signals = new ComposerTests.FakeSignals(1) {
-      @Override
-      public int orderCount(@Nullable String customerId) {
-        return StageResolverTests.this.orders;
-      }
+    ComposerTests.FakeSignals signals =
+        new ComposerTests.FakeSignals(1) {
+          @Override
+          public int orderCount(@Nullable String customerId) {
+            return StageResolverTests.this.orders;
+          }
 
-      @Override
-      public @Nullable Instant lastOrderAt(@Nullable String customerId) {
-        return lastOrder;
-      }
+          @Override
+          public @Nullable Instant lastOrderAt(@Nullable String customerId) {
+            return lastOrder;
+          }
 
-      @Override
-      public int browsingViews(String visitorId, @Nullable String customerId) {
-        return views;
-      }
-    };
+          @Override
+          public int browsingViews(String visitorId, @Nullable String customerId) {
+            return views;
+          }
+        };
     return StageResolver.resolve(signals, "v", customer, rules, NOW);
   }
 

@@ -24,8 +24,9 @@ class EvaluateTests {
 
   @BeforeAll
   static void evaluate() throws Exception {
-    Evaluate.Options options = Evaluate.Options.parse(new String[] {"--file", "x", "--ease", "off",
-        "--protocol", "basket"});
+    Evaluate.Options options =
+        Evaluate.Options.parse(
+            new String[] {"--file", "x", "--ease", "off", "--protocol", "basket"});
     groceries = evaluate("groceries-baskets.csv", options);
     retail = evaluate("online-retail-2010-12.csv", options);
   }
@@ -115,7 +116,8 @@ class EvaluateTests {
       double smartDrawn = r.basket("SMART_CROSS_SELLING").drawn().hitRate();
       for (String model : List.of("popularity", "raw co-purchase counts", "item cosine")) {
         assertThat(smart).as(r.source + " vs " + model).isGreaterThan(expected(r, model));
-        assertThat(smartDrawn).as(r.source + " drawn vs " + model)
+        assertThat(smartDrawn)
+            .as(r.source + " drawn vs " + model)
             .isGreaterThan(r.basket(model).drawn().hitRate());
       }
     }
@@ -124,9 +126,14 @@ class EvaluateTests {
   @Test
   void report_jsonCarriesEveryModel() {
     String json = Report.json(List.of(groceries));
-    assertThat(json).startsWith("[{\"file\":\"groceries-baskets.csv\"")
-        .contains("\"model\":\"SMART_CROSS_SELLING\"", "\"fitted\":\"line proximity 0,", "\"model\":\"popularity\"",
-            "\"model\":\"raw co-purchase counts\"", "\"model\":\"item cosine\"",
+    assertThat(json)
+        .startsWith("[{\"file\":\"groceries-baskets.csv\"")
+        .contains(
+            "\"model\":\"SMART_CROSS_SELLING\"",
+            "\"fitted\":\"line proximity 0,",
+            "\"model\":\"popularity\"",
+            "\"model\":\"raw co-purchase counts\"",
+            "\"model\":\"item cosine\"",
             "\"cases\":1510");
   }
 }

@@ -18,9 +18,11 @@ class OrderCsvTests {
 
   @Test
   void read_quotedFieldsWithCommasAndQuotes() throws Exception {
-    List<OrderCsv.Row> rows = read(HEADER
-        + "o1,c1,2010-12-01T08:26:00Z,85123A,6,2.55,,,\"WHITE HANGING HEART, T-LIGHT \"\"HOLDER\"\"\"\n"
-        + "o1,c1,2010-12-01T08:26:00Z,71053,1,,,,\n");
+    List<OrderCsv.Row> rows =
+        read(
+            HEADER
+                + "o1,c1,2010-12-01T08:26:00Z,85123A,6,2.55,,,\"WHITE HANGING HEART, T-LIGHT \"\"HOLDER\"\"\"\n"
+                + "o1,c1,2010-12-01T08:26:00Z,71053,1,,,,\n");
     assertThat(rows).hasSize(2);
     assertThat(rows.get(0).productName()).isEqualTo("WHITE HANGING HEART, T-LIGHT \"HOLDER\"");
     assertThat(rows.get(1).unitPrice()).isNull();

@@ -24,9 +24,9 @@ import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfigu
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The whole module path with the real engine: the store publishes in its transaction, the event
- * log applies after commit, the engine's signals change before {@code publish} returns; a rolled
- * back order teaches the engine nothing.
+ * The whole module path with the real engine: the store publishes in its transaction, the event log
+ * applies after commit, the engine's signals change before {@code publish} returns; a rolled back
+ * order teaches the engine nothing.
  */
 class EventLogEngineTests {
 

@@ -20,6 +20,7 @@ class EventLogPostgresTests extends EventLogTests {
     String url = System.getenv("SMARTLISTS_TEST_POSTGRES_URL");
     String schema = "sl_test_" + UUID.randomUUID().toString().replace("-", "");
     new JdbcTemplate(new DriverManagerDataSource(url)).execute("CREATE SCHEMA " + schema);
-    return new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+    return new DriverManagerDataSource(
+        url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
   }
 }

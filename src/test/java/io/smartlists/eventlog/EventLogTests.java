@@ -37,7 +37,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class EventLogTests {
 
-
   private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
   private DataSource db;
@@ -68,9 +67,15 @@ class EventLogTests {
     final List<SmartListsEvent> applied = Collections.synchronizedList(new ArrayList<>());
     final EventLogTailer tailer =
         new EventLogTailer(
-            new JdbcTemplate(db), new EventCodec(), applied::add, 2, Duration.ofMinutes(1), nanos::get);
+            new JdbcTemplate(db),
+            new EventCodec(),
+            applied::add,
+            2,
+            Duration.ofMinutes(1),
+            nanos::get);
     final JdbcEventPublisher publisher =
-        new JdbcEventPublisher(new JdbcTemplate(db), new EventCodec(), tailer, Duration.ofSeconds(5));
+        new JdbcEventPublisher(
+            new JdbcTemplate(db), new EventCodec(), tailer, Duration.ofSeconds(5));
 
     Node() {
       ExecutorService executor = Executors.newSingleThreadExecutor();
@@ -333,7 +338,8 @@ class EventLogTests {
         List.of(
             new ProductViewed("v1", "c1", "p1", NOW),
             new CategoryViewed("v1", null, "shoes", NOW),
-            new CartChanged("v1", null, List.of(new OrderLine("p1", 3, new BigDecimal("4.50"))), NOW),
+            new CartChanged(
+                "v1", null, List.of(new OrderLine("p1", 3, new BigDecimal("4.50"))), NOW),
             order("o1", "p1", "p2"),
             new CustomerLoggedIn("v1", "c1", NOW));
     for (SmartListsEvent e : events) {

@@ -33,7 +33,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,15 +54,15 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.thymeleaf.IEngineConfiguration;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
 import org.thymeleaf.templateresource.ITemplateResource;
 import org.thymeleaf.templateresource.StringTemplateResource;
-import org.thymeleaf.IEngineConfiguration;
 
 /**
  * The storefront slice: store pages using the {@code sl:} dialect, the widget fragment shipped in
- * {@code site-templates}, click tracking and the JSON endpoint, over a mocked engine whose widget is
- * known, so the markup contract can be checked item by item.
+ * {@code site-templates}, click tracking and the JSON endpoint, over a mocked engine whose widget
+ * is known, so the markup contract can be checked item by item.
  */
 @WebMvcTest(
     excludeAutoConfiguration = {
@@ -102,7 +101,8 @@ class SiteTests {
                 0,
                 cross,
                 List.of(
-                    new Widget.Item(TestShop.SOCKS, ListType.SMART_CROSS_SELLING, Reason.of("manual", 1)),
+                    new Widget.Item(
+                        TestShop.SOCKS, ListType.SMART_CROSS_SELLING, Reason.of("manual", 1)),
                     new Widget.Item(
                         TestShop.POLISH, ListType.SMART_CROSS_SELLING, Reason.of("manual", 2)))),
             new Widget.Slot(
@@ -120,7 +120,8 @@ class SiteTests {
 
   @BeforeEach
   void engineComposesTheKnownWidget() {
-    given(engine.compose(any())).willAnswer(inv -> widget(inv.<WidgetRequest>getArgument(0).placement()));
+    given(engine.compose(any()))
+        .willAnswer(inv -> widget(inv.<WidgetRequest>getArgument(0).placement()));
     shop.signIn(null);
     events.events.clear();
   }
@@ -130,7 +131,11 @@ class SiteTests {
     if (cookies.length > 0) {
       request.cookie(cookies);
     }
-    return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    return mvc.perform(request)
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
   }
 
   private WidgetRequest lastRequest() {
@@ -149,12 +154,16 @@ class SiteTests {
 
     // the host element stays (with the store's class) and holds the widget root
     assertThat(html).contains("<div class=\"store-recs\">");
-    assertThat(html).contains("data-sl-placement=\"PRODUCT_PAGE\"").contains("data-sl-stage=\"CONVERSION\"");
+    assertThat(html)
+        .contains("data-sl-placement=\"PRODUCT_PAGE\"")
+        .contains("data-sl-stage=\"CONVERSION\"");
     // slots in order, each with its list type and its title
     assertThat(html.indexOf("data-sl-list=\"SMART_CROSS_SELLING\""))
         .isPositive()
         .isLessThan(html.indexOf("data-sl-list=\"BESTSELLERS_CATALOG\""));
-    assertThat(html).contains(">Bought together</h2>").contains(">Bestsellers from my catalog</h2>");
+    assertThat(html)
+        .contains(">Bought together</h2>")
+        .contains(">Bestsellers from my catalog</h2>");
     // every item: its product id, name, price, image and a tracked link to its product page
     for (String id : List.of("p2", "p3", "p1")) {
       assertThat(count(html, "data-sl-product=\"" + id + "\"")).as(id).isEqualTo(1);
@@ -163,8 +172,10 @@ class SiteTests {
           .contains("src=\"/img/" + id + ".jpg\"");
     }
     assertThat(html)
-        .contains("href=\"/smartlists/click?p=p2&amp;pl=PRODUCT_PAGE&amp;l=SMART_CROSS_SELLING&amp;s=0\"")
-        .contains("href=\"/smartlists/click?p=p1&amp;pl=PRODUCT_PAGE&amp;l=BESTSELLERS_CATALOG&amp;s=1\"")
+        .contains(
+            "href=\"/smartlists/click?p=p2&amp;pl=PRODUCT_PAGE&amp;l=SMART_CROSS_SELLING&amp;s=0\"")
+        .contains(
+            "href=\"/smartlists/click?p=p1&amp;pl=PRODUCT_PAGE&amp;l=BESTSELLERS_CATALOG&amp;s=1\"")
         .contains(">Wool socks</span>")
         .contains(">9.50</span>");
     // the fallback item is marked
@@ -245,7 +256,8 @@ class SiteTests {
     assertThat(Visitors.wellFormed(visitor)).isTrue();
     assertThat(lastRequest().visitorId()).isEqualTo(visitor);
 
-    MvcResult second = mvc.perform(get("/test/cart").cookie(new Cookie("sl_vid", visitor))).andReturn();
+    MvcResult second =
+        mvc.perform(get("/test/cart").cookie(new Cookie("sl_vid", visitor))).andReturn();
     assertThat(second.getResponse().getHeader("Set-Cookie")).isNull();
     assertThat(lastRequest().visitorId()).isEqualTo(visitor);
   }
@@ -328,7 +340,8 @@ class SiteTests {
         .andExpect(jsonPath("$.slots[0].items[0].name").value("Wool socks"))
         .andExpect(jsonPath("$.slots[0].items[0].url").value("/product/p2"))
         .andExpect(jsonPath("$.slots[0].items[0].priceText").value("9.50"))
-        .andExpect(jsonPath("$.slots[0].items[0].reason").value("picked by the merchant (position 1)"))
+        .andExpect(
+            jsonPath("$.slots[0].items[0].reason").value("picked by the merchant (position 1)"))
         .andExpect(jsonPath("$.slots[1].items[0].fallback").value(true));
 
     assertThat(lastRequest().contextProductIds()).containsExactly("p1", "p2");
@@ -338,7 +351,8 @@ class SiteTests {
   void jsonWidget_throwingEngine_isAnEmptyWidgetNotAnError() throws Exception {
     willThrow(new IllegalStateException("boom")).given(engine).compose(any());
 
-    mvc.perform(get("/smartlists/api/widget").param("placement", "PRODUCT_PAGE").param("product", "p1"))
+    mvc.perform(
+            get("/smartlists/api/widget").param("placement", "PRODUCT_PAGE").param("product", "p1"))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.slots").isEmpty())
         .andExpect(jsonPath("$.outcome").value("ERROR"));

@@ -20,9 +20,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A tiny in-memory store implementing every host port, for the Spring-side tests: three products
- * in one category (one with markup in its name, to prove escaping), one customer, no orders unless
- * a test adds them, and a settable signed-in customer.
+ * A tiny in-memory store implementing every host port, for the Spring-side tests: three products in
+ * one category (one with markup in its name, to prove escaping), one customer, no orders unless a
+ * test adds them, and a settable signed-in customer.
  */
 public final class TestShop
     implements CatalogPort, OrderHistoryPort, CustomerPort, EligibilityPort, CurrentCustomerPort {

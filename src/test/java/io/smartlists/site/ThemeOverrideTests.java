@@ -46,7 +46,8 @@ class ThemeOverrideTests {
   void productPage_themeTemplate_rendersTheWidgetItsWay() throws Exception {
     given(engine.compose(any())).willReturn(SiteTests.widget(Placement.PRODUCT_PAGE));
 
-    String html = mvc.perform(get("/test/product/p1")).andReturn().getResponse().getContentAsString();
+    String html =
+        mvc.perform(get("/test/product/p1")).andReturn().getResponse().getContentAsString();
 
     assertThat(html)
         .contains("<ol class=\"theme-recs\" data-sl-placement=\"PRODUCT_PAGE\">")

@@ -70,8 +70,7 @@ public final class Chromium implements AutoCloseable {
   public static Chromium start() {
     assumeInstalled();
     if (!Files.isExecutable(DRIVER)) {
-      throw new IllegalStateException(
-          DRIVER + " is missing: apt-get install -y chromium-driver");
+      throw new IllegalStateException(DRIVER + " is missing: apt-get install -y chromium-driver");
     }
     System.setProperty("webdriver.chrome.driver", DRIVER.toString());
     Path profile;
@@ -107,8 +106,8 @@ public final class Chromium implements AutoCloseable {
   }
 
   /**
-   * Saves a PNG of the current page as {@code screenshots/<name>.png} in the build directory
-   * (the parent of {@code test-classes}, so {@code target} or the {@code -Dsl.build.dir} one) and
+   * Saves a PNG of the current page as {@code screenshots/<name>.png} in the build directory (the
+   * parent of {@code test-classes}, so {@code target} or the {@code -Dsl.build.dir} one) and
    * returns its path.
    */
   public Path screenshot(String name) {

@@ -6,7 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
-/** A node of the category tree: a department (root) or a category under it (Broadleaf {@code Category}). */
+/**
+ * A node of the category tree: a department (root) or a category under it (Broadleaf {@code
+ * Category}).
+ */
 @Entity
 @Table(name = "STORE_CATEGORY")
 public class Category {

@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * The store's catalogue, cached in memory like Broadleaf's {@code CatalogService} second-level
  * cache: the category tree, every product, and how many units each sold (for "popular first"
- * ordering of category pages). Implements the module's {@link CatalogPort} and the
- * {@link EligibilityPort}: a product is eligible when it is active, visible and in stock, and when
- * it is a B2B-only product, only for a B2B customer.
+ * ordering of category pages). Implements the module's {@link CatalogPort} and the {@link
+ * EligibilityPort}: a product is eligible when it is active, visible and in stock, and when it is a
+ * B2B-only product, only for a B2B customer.
  */
 @Component
 public final class DemoCatalog implements CatalogPort, EligibilityPort {
@@ -175,12 +175,16 @@ public final class DemoCatalog implements CatalogPort, EligibilityPort {
     collect(categoryId, ids);
     List<Product> found = new ArrayList<>();
     for (Product p : products.values()) {
-      if (p.isActive() && p.isVisible() && entitled(p, customer) && ids.contains(p.getCategoryId())) {
+      if (p.isActive()
+          && p.isVisible()
+          && entitled(p, customer)
+          && ids.contains(p.getCategoryId())) {
         found.add(p);
       }
     }
     found.sort(
-        Comparator.comparingLong((Product p) -> -unitsSold(p.getId())).thenComparing(Product::getId));
+        Comparator.comparingLong((Product p) -> -unitsSold(p.getId()))
+            .thenComparing(Product::getId));
     return found;
   }
 
@@ -189,7 +193,8 @@ public final class DemoCatalog implements CatalogPort, EligibilityPort {
    * submitted order (the shipped history and the orders placed in the store), eligible for the
    * customer, most units first.
    */
-  public List<Product> bestsellers(java.time.Instant since, @Nullable CustomerInfo customer, int limit) {
+  public List<Product> bestsellers(
+      java.time.Instant since, @Nullable CustomerInfo customer, int limit) {
     List<Product> found = new ArrayList<>();
     jdbc.query(
         "SELECT i.PRODUCT_ID, SUM(i.QUANTITY) AS UNITS FROM STORE_ORDER_ITEM i"

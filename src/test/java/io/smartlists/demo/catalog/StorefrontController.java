@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Home, category and product pages. Views are recorded the way a Broadleaf store records them, which
- * has no view event of its own: by the module's {@code sl:track-view} / {@code sl:track-category}
- * attributes in the product and category templates.
+ * Home, category and product pages. Views are recorded the way a Broadleaf store records them,
+ * which has no view event of its own: by the module's {@code sl:track-view} / {@code
+ * sl:track-category} attributes in the product and category templates.
  */
 @Controller
 class StorefrontController {
@@ -32,7 +32,10 @@ class StorefrontController {
   private final StoreEvents events;
 
   StorefrontController(
-      DemoCatalog catalog, CustomerPort customers, CurrentCustomer currentCustomer, StoreEvents events) {
+      DemoCatalog catalog,
+      CustomerPort customers,
+      CurrentCustomer currentCustomer,
+      StoreEvents events) {
     this.catalog = catalog;
     this.customers = customers;
     this.currentCustomer = currentCustomer;
@@ -64,7 +67,8 @@ class StorefrontController {
     model.addAttribute("subcategories", catalog.children(categoryId));
     model.addAttribute(
         "products",
-        products.subList((current - 1) * PAGE_SIZE, Math.min(products.size(), current * PAGE_SIZE)));
+        products.subList(
+            (current - 1) * PAGE_SIZE, Math.min(products.size(), current * PAGE_SIZE)));
     model.addAttribute("productCount", products.size());
     model.addAttribute("page", current);
     model.addAttribute("pages", pages);

@@ -1,4 +1,7 @@
-/** The store's catalogue: categories, products, eligibility, and the home, category and product pages. */
+/**
+ * The store's catalogue: categories, products, eligibility, and the home, category and product
+ * pages.
+ */
 @NullMarked
 package io.smartlists.demo.catalog;
 

@@ -33,7 +33,8 @@ class BrowseAsController {
   String initBrowseAsForm(@RequestParam(required = false) @Nullable String q, Model model) {
     model.addAttribute("featured", customers.featured());
     model.addAttribute("q", q == null ? "" : q);
-    model.addAttribute("found", q == null || q.isBlank() ? java.util.List.of() : customers.search(q, 20));
+    model.addAttribute(
+        "found", q == null || q.isBlank() ? java.util.List.of() : customers.search(q, 20));
     return "demo/browse-as";
   }
 

@@ -10,7 +10,8 @@ class BrowseAsControllerTests {
   @Test
   void safeReturn_keepsThisStoresPaths() {
     assertThat(BrowseAsController.safeReturn("/product/1082185")).isEqualTo("/product/1082185");
-    assertThat(BrowseAsController.safeReturn("/category/grocery?page=2")).isEqualTo("/category/grocery?page=2");
+    assertThat(BrowseAsController.safeReturn("/category/grocery?page=2"))
+        .isEqualTo("/category/grocery?page=2");
   }
 
   @Test

@@ -10,8 +10,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The signed-in customer of the current request, kept in the HTTP session like Broadleaf's
- * {@code CustomerState}. Implements the module's {@link CurrentCustomerPort}.
+ * The signed-in customer of the current request, kept in the HTTP session like Broadleaf's {@code
+ * CustomerState}. Implements the module's {@link CurrentCustomerPort}.
  */
 @Component
 public final class CurrentCustomer implements CurrentCustomerPort {
@@ -30,7 +30,9 @@ public final class CurrentCustomer implements CurrentCustomerPort {
   /** The signed-in customer's id on this request, or null. */
   public @Nullable String customerId(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
-    return session != null && session.getAttribute(SESSION_ATTRIBUTE) instanceof String id ? id : null;
+    return session != null && session.getAttribute(SESSION_ATTRIBUTE) instanceof String id
+        ? id
+        : null;
   }
 
   void signIn(HttpServletRequest request, String customerId) {

@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * The customer directory (Broadleaf {@code CustomerService.readCustomerById}), cached in memory.
- * A customer is a business account when its customer group is {@value DemoCatalog#B2B_GROUP}.
+ * The customer directory (Broadleaf {@code CustomerService.readCustomerById}), cached in memory. A
+ * customer is a business account when its customer group is {@value DemoCatalog#B2B_GROUP}.
  */
 @Component
 public final class DemoCustomers implements CustomerPort {

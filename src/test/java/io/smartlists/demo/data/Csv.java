@@ -19,7 +19,8 @@ final class Csv {
   static List<Map<String, String>> read(String classpathLocation) {
     ClassPathResource resource = new ClassPathResource(classpathLocation);
     try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
       String headerLine = in.readLine();
       if (headerLine == null) {
         throw new IllegalStateException(classpathLocation + " is empty");

@@ -75,7 +75,8 @@ public final class DemoDataLoader implements InitializingBean {
     if (existing != null && existing > 0) {
       // already loaded (a persistent database): the dates were shifted when it was loaded
       java.time.OffsetDateTime last =
-          jdbc.queryForObject("SELECT MAX(PLACED_AT) FROM STORE_ORDER", java.time.OffsetDateTime.class);
+          jdbc.queryForObject(
+              "SELECT MAX(PLACED_AT) FROM STORE_ORDER", java.time.OffsetDateTime.class);
       historyEnd = last == null ? Instant.EPOCH : last.toInstant();
       return;
     }
@@ -102,7 +103,8 @@ public final class DemoDataLoader implements InitializingBean {
       String departmentId = slug(department);
       categories.putIfAbsent(departmentId, new String[] {departmentId, department, null});
       String categoryId = departmentId + "-" + slug(p.get("category"));
-      categories.putIfAbsent(categoryId, new String[] {categoryId, p.get("category"), departmentId});
+      categories.putIfAbsent(
+          categoryId, new String[] {categoryId, p.get("category"), departmentId});
     }
     List<Object[]> rows = new ArrayList<>();
     for (String[] c : categories.values()) {
@@ -138,7 +140,9 @@ public final class DemoDataLoader implements InitializingBean {
     for (Map<String, String> c : Csv.read("demo-data/customers.csv")) {
       rows.add(
           new Object[] {
-            c.get("customer_id"), c.get("display_name"), c.get("customer_group"),
+            c.get("customer_id"),
+            c.get("display_name"),
+            c.get("customer_group"),
             emptyToNull(c.get("persona"))
           });
     }
@@ -154,14 +158,19 @@ public final class DemoDataLoader implements InitializingBean {
       maxOrderId = Math.max(maxOrderId, id);
       orders.add(
           new Object[] {
-            id, order.customerId(), placedAt(order.lines().get(0)).plus(shift).atOffset(ZoneOffset.UTC),
+            id,
+            order.customerId(),
+            placedAt(order.lines().get(0)).plus(shift).atOffset(ZoneOffset.UTC),
             "SUBMITTED"
           });
       int lineNo = 0;
       for (OrderCsv.Row row : order.lines()) {
         items.add(
             new Object[] {
-              id, ++lineNo, row.productId(), row.quantity(),
+              id,
+              ++lineNo,
+              row.productId(),
+              row.quantity(),
               row.unitPrice() == null ? BigDecimal.ZERO : row.unitPrice()
             });
       }
@@ -176,8 +185,14 @@ public final class DemoDataLoader implements InitializingBean {
     log.info(
         "Demo store loaded {} categories, {} products, {} customers, {} orders ({} lines),"
             + " history shifted by {} days to end {}, in {} ms",
-        categories.size(), products.size(), rows.size(), orders.size(), items.size(),
-        shift.toDays(), historyEnd, (System.nanoTime() - started) / 1_000_000);
+        categories.size(),
+        products.size(),
+        rows.size(),
+        orders.size(),
+        items.size(),
+        shift.toDays(),
+        historyEnd,
+        (System.nanoTime() - started) / 1_000_000);
   }
 
   private static List<OrderCsv.Row> readOrders() {
@@ -192,17 +207,21 @@ public final class DemoDataLoader implements InitializingBean {
   private static Instant placedAt(OrderCsv.Row row) {
     Instant at = row.placedAt();
     if (at == null) {
-      throw new IllegalStateException("demo-data/orders.csv:" + row.lineNumber() + ": no placed_at");
+      throw new IllegalStateException(
+          "demo-data/orders.csv:" + row.lineNumber() + ": no placed_at");
     }
     return at;
   }
 
   /** The category id the store derives from a display name: lower case, dashes. */
   public static String slug(String text) {
-    return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+    return text.toLowerCase(java.util.Locale.ROOT)
+        .replaceAll("[^a-z0-9]+", "-")
+        .replaceAll("^-|-$", "");
   }
 
-  private static @org.jspecify.annotations.Nullable Object emptyToNull(@org.jspecify.annotations.Nullable String s) {
+  private static @org.jspecify.annotations.Nullable Object emptyToNull(
+      @org.jspecify.annotations.Nullable String s) {
     return s == null || s.isEmpty() ? null : s;
   }
 }

@@ -1,4 +1,7 @@
-/** Loads the shipped demo data set (src/test/resources/demo-data) at start-up, shifting its dates to the store's clock. */
+/**
+ * Loads the shipped demo data set (src/test/resources/demo-data) at start-up, shifting its dates to
+ * the store's clock.
+ */
 @NullMarked
 package io.smartlists.demo.data;
 

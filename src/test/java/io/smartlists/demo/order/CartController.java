@@ -93,7 +93,8 @@ class CartController {
     Cart cart = Cart.of(request);
     if (cart.set(productId, quantity)) {
       cartChanged(request, cart);
-      redirect.addFlashAttribute("message", quantity <= 0 ? "Removed from your cart." : "Quantity updated.");
+      redirect.addFlashAttribute(
+          "message", quantity <= 0 ? "Removed from your cart." : "Quantity updated.");
     }
     return "redirect:/cart";
   }
@@ -151,7 +152,10 @@ class CartController {
     if (session == null || !placedOrders(session).contains(orderId)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
-    StoreOrder order = orders.findById(orderId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    StoreOrder order =
+        orders
+            .findById(orderId)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     List<CartLine> lines = new ArrayList<>();
     for (var item : order.getItems()) {
       Product p = catalog.find(item.getProductId());

@@ -11,9 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Submits an order (Broadleaf's checkout workflow without the payment step) and publishes
- * {@code OrderConfirmed} in the same transaction, so the event log holds exactly the orders that
- * were saved.
+ * Submits an order (Broadleaf's checkout workflow without the payment step) and publishes {@code
+ * OrderConfirmed} in the same transaction, so the event log holds exactly the orders that were
+ * saved.
  */
 @Service
 class CheckoutService {
@@ -28,12 +28,16 @@ class CheckoutService {
 
   @Transactional
   StoreOrder submit(
-      HttpServletRequest request, @Nullable String customerId, List<CartLine> lines, @Nullable String email) {
+      HttpServletRequest request,
+      @Nullable String customerId,
+      List<CartLine> lines,
+      @Nullable String email) {
     StoreOrder order = new StoreOrder(customerId, events.clock().instant(), email);
     List<OrderLine> recorded = new ArrayList<>();
     for (CartLine line : lines) {
       order.addItem(line.product().getId(), line.quantity(), line.product().getPrice());
-      recorded.add(new OrderLine(line.product().getId(), line.quantity(), line.product().getPrice()));
+      recorded.add(
+          new OrderLine(line.product().getId(), line.quantity(), line.product().getPrice()));
     }
     StoreOrder saved = orders.saveAndFlush(order);
     events.orderConfirmed(

@@ -14,10 +14,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The store's order history for the module: per customer (Broadleaf
- * {@code OrderService.findOrdersForCustomer}) and in batches by order id for rebuilds
- * ({@code OrderDao.readBatchOrdersFromLastID}). Only SUBMITTED orders; read with plain SQL because
- * a rebuild walks every order.
+ * The store's order history for the module: per customer (Broadleaf {@code
+ * OrderService.findOrdersForCustomer}) and in batches by order id for rebuilds ({@code
+ * OrderDao.readBatchOrdersFromLastID}). Only SUBMITTED orders; read with plain SQL because a
+ * rebuild walks every order.
  */
 @Component
 final class DemoOrderHistory implements OrderHistoryPort {
@@ -35,7 +35,8 @@ final class DemoOrderHistory implements OrderHistoryPort {
   @Override
   public List<OrderRecord> findOrdersForCustomer(String customerId) {
     return read(
-        SELECT + " WHERE o.STATUS = 'SUBMITTED' AND o.CUSTOMER_ID = ? ORDER BY o.PLACED_AT, o.ID, i.LINE_NO",
+        SELECT
+            + " WHERE o.STATUS = 'SUBMITTED' AND o.CUSTOMER_ID = ? ORDER BY o.PLACED_AT, o.ID, i.LINE_NO",
         customerId);
   }
 
@@ -57,8 +58,7 @@ final class DemoOrderHistory implements OrderHistoryPort {
         sql,
         rs -> {
           long id = rs.getLong(1);
-          heads.computeIfAbsent(
-              id, k -> new Object[] {readString(rs, 2), readTimestamp(rs, 3)});
+          heads.computeIfAbsent(id, k -> new Object[] {readString(rs, 2), readTimestamp(rs, 3)});
           lines
               .computeIfAbsent(id, k -> new ArrayList<>())
               .add(new OrderLine(rs.getString(4), rs.getInt(5), rs.getBigDecimal(6)));

@@ -1,15 +1,18 @@
 package io.smartlists.demo.order;
 
 import io.smartlists.demo.catalog.DemoCatalog;
-import io.smartlists.demo.customer.Customer;
 import io.smartlists.demo.customer.CurrentCustomer;
+import io.smartlists.demo.customer.Customer;
 import io.smartlists.demo.customer.DemoCustomers;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** What the layout of every storefront page shows: departments, the "Browse as" switch, the cart badge. */
+/**
+ * What the layout of every storefront page shows: departments, the "Browse as" switch, the cart
+ * badge.
+ */
 @ControllerAdvice(basePackages = "io.smartlists.demo")
 class StoreLayoutAdvice {
 
