@@ -44,7 +44,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       unless the admin's database-backed one is present), Micrometer metrics, and the signals
  *       rebuild at start-up and on schedule;
  *   <li>with a {@link DataSource}: the module's schema (own Flyway location and history table), the
- *       event log and its tailer;
+ *       event log and its tailer, the statistics recorder and its hourly roll-ups;
  *   <li>in a servlet web application: the visitor cookie, the {@code sl:} Thymeleaf dialect, click
  *       tracking and the JSON widget endpoint.
  * </ul>
@@ -135,7 +135,11 @@ public final class SmartListsAutoConfiguration {
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass({JdbcTemplate.class, Flyway.class})
   @ConditionalOnSingleCandidate(DataSource.class)
-  @Import({SmartListsEventLogConfiguration.class, DatabaseInitializationDependencyConfigurer.class})
+  @Import({
+    SmartListsEventLogConfiguration.class,
+    SmartListsStatsConfiguration.class,
+    DatabaseInitializationDependencyConfigurer.class
+  })
   static class EventLogConfiguration {}
 
   /** The storefront: visitor cookie, dialect, click tracking, JSON endpoint. */

@@ -37,6 +37,9 @@ public class SmartListsProperties {
   /** The storefront side: widgets, click tracking and the JSON endpoint. */
   private final Site site = new Site();
 
+  /** Statistics: the shopper-event recorder, the hourly roll-ups and the raw events' retention. */
+  private final Stats stats = new Stats();
+
   public boolean isEnabled() {
     return enabled;
   }
@@ -71,6 +74,10 @@ public class SmartListsProperties {
 
   public Site getSite() {
     return site;
+  }
+
+  public Stats getStats() {
+    return stats;
   }
 
   /** When and how the signals are rebuilt from the host's order history. */
@@ -304,6 +311,90 @@ public class SmartListsProperties {
 
     public void setPath(String path) {
       this.path = path;
+    }
+  }
+
+  /**
+   * The statistics: views, impressions, clicks and add-to-carts are queued by the request and
+   * written in batches by one writer thread per node; raw events are rolled up hourly.
+   */
+  public static class Stats {
+
+    /** Shopper events queued at most per node; when full, events are dropped and counted. */
+    private int queueCapacity = 100_000;
+
+    /** Events inserted per JDBC batch (one transaction). */
+    private int batchSize = 1000;
+
+    /** How long a partly filled batch waits before it is written: about what a crash can lose. */
+    private Duration flushInterval = Duration.ofSeconds(1);
+
+    /** How long stopping the application waits for the queue to be written. */
+    private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+    /** Raw statistics events older than this are deleted (hourly); 0 keeps them forever. */
+    private Duration retention = Duration.ofDays(90);
+
+    /** How often every node looks for closed hours to roll up. */
+    private Duration rollupInterval = Duration.ofMinutes(5);
+
+    /** How long after an hour ends its events are rolled up (late writes are waited for). */
+    private Duration rollupGrace = Duration.ofMinutes(2);
+
+    public int getQueueCapacity() {
+      return queueCapacity;
+    }
+
+    public void setQueueCapacity(int queueCapacity) {
+      this.queueCapacity = queueCapacity;
+    }
+
+    public int getBatchSize() {
+      return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+      this.batchSize = batchSize;
+    }
+
+    public Duration getFlushInterval() {
+      return flushInterval;
+    }
+
+    public void setFlushInterval(Duration flushInterval) {
+      this.flushInterval = flushInterval;
+    }
+
+    public Duration getShutdownTimeout() {
+      return shutdownTimeout;
+    }
+
+    public void setShutdownTimeout(Duration shutdownTimeout) {
+      this.shutdownTimeout = shutdownTimeout;
+    }
+
+    public Duration getRetention() {
+      return retention;
+    }
+
+    public void setRetention(Duration retention) {
+      this.retention = retention;
+    }
+
+    public Duration getRollupInterval() {
+      return rollupInterval;
+    }
+
+    public void setRollupInterval(Duration rollupInterval) {
+      this.rollupInterval = rollupInterval;
+    }
+
+    public Duration getRollupGrace() {
+      return rollupGrace;
+    }
+
+    public void setRollupGrace(Duration rollupGrace) {
+      this.rollupGrace = rollupGrace;
     }
   }
 }

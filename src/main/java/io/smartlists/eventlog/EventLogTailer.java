@@ -1,6 +1,8 @@
 package io.smartlists.eventlog;
 
 import io.smartlists.host.SmartListsEvent;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -43,7 +45,7 @@ final class EventLogTailer {
   /** Missing ids re-read per query. */
   private static final int IN_CHUNK = 200;
 
-  private static final String SELECT = "SELECT ID, TYPE, PAYLOAD FROM SL_EVENT ";
+  private static final String SELECT = "SELECT ID, TYPE, PAYLOAD, ORIGIN FROM SL_EVENT ";
 
   private final JdbcTemplate jdbc;
   private final EventCodec codec;
@@ -51,6 +53,7 @@ final class EventLogTailer {
   private final int batchSize;
   private final long gapTimeoutNanos;
   private final LongSupplier nanoTime;
+  private final String origin;
   private final AtomicReference<@Nullable CompletableFuture<Void>> pending =
       new AtomicReference<>();
 
@@ -67,13 +70,35 @@ final class EventLogTailer {
       Consumer<SmartListsEvent> sink,
       int batchSize,
       Duration gapTimeout,
-      LongSupplier nanoTime) {
+      LongSupplier nanoTime,
+      String origin) {
     this.jdbc = jdbc;
     this.codec = codec;
     this.sink = sink;
     this.batchSize = batchSize;
     this.gapTimeoutNanos = gapTimeout.toNanos();
     this.nanoTime = nanoTime;
+    this.origin = origin;
+  }
+
+  /**
+   * This node's id in {@code SL_EVENT.ORIGIN}: views this node applied itself and then wrote in the
+   * background carry it, so its own polls skip them (the other nodes apply them).
+   */
+  String origin() {
+    return origin;
+  }
+
+  /**
+   * Applies an event on this node at once, without the log (a view this node served; the recorder
+   * writes it to the log with this node's origin for the other nodes). Never throws.
+   */
+  void applyHere(SmartListsEvent event) {
+    try {
+      sink.accept(event);
+    } catch (RuntimeException e) {
+      log.warn("Smart Lists could not apply {}", event, e);
+    }
   }
 
   /** Starts tailing after the current last event (older events are in the order history). */
@@ -103,12 +128,12 @@ final class EventLogTailer {
                   + "ORDER BY ID FETCH FIRST "
                   + batchSize
                   + " ROWS ONLY",
-              (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3)),
+              EventLogTailer::row,
               from,
               upTo,
               after);
       for (Row row : rows) {
-        apply(row);
+        apply(row); // this node's own views too: it restarted and forgot them
         from = row.id;
         count++;
       }
@@ -198,7 +223,7 @@ final class EventLogTailer {
       List<Row> rows =
           jdbc.query(
               SELECT + "WHERE ID > ? ORDER BY ID FETCH FIRST " + batchSize + " ROWS ONLY",
-              (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3)),
+              EventLogTailer::row,
               high);
       for (Row row : rows) {
         long gap = row.id - high - 1;
@@ -211,8 +236,10 @@ final class EventLogTailer {
               "Smart Lists event ids jumped from {} to {}; not waiting for the gap", high, row.id);
         }
         high = row.id;
-        apply(row);
-        count++;
+        if (!origin.equals(row.origin)) {
+          apply(row);
+          count++;
+        }
       }
       if (rows.size() < batchSize) {
         return count;
@@ -237,11 +264,10 @@ final class EventLogTailer {
       }
       sql.append(") ORDER BY ID");
       List<Row> rows = new ArrayList<>();
-      RowCallbackHandler collect =
-          rs -> rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3)));
+      RowCallbackHandler collect = rs -> rows.add(row(rs, 0));
       jdbc.query(sql.toString(), collect, chunk.toArray());
       for (Row row : rows) {
-        if (missing.remove(row.id) != null) {
+        if (missing.remove(row.id) != null && !origin.equals(row.origin)) {
           apply(row);
           count++;
         }
@@ -270,5 +296,9 @@ final class EventLogTailer {
     }
   }
 
-  private record Row(long id, String type, String payload) {}
+  private static Row row(ResultSet rs, int n) throws SQLException {
+    return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
+  }
+
+  private record Row(long id, String type, String payload, @Nullable String origin) {}
 }

@@ -1,12 +1,16 @@
 package io.smartlists.eventlog;
 
+import io.smartlists.host.CategoryViewed;
+import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEvent;
 import io.smartlists.host.SmartListsEventPublisher;
+import io.smartlists.stats.ShopperEventSink;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +23,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * back takes its event with it. Once committed (at once without a transaction), it asks this node's
  * tailer to poll and waits briefly for it, so the page after "place order" already sees the change;
  * the other nodes pick the event up on their next poll.
+ *
+ * <p>Product and category views are the exception when a {@link ShopperEventSink} is given (the
+ * statistics recorder): this node applies the view to its signals at once, and the recorder writes
+ * it to {@code SL_EVENT} in its next batch (within about a second) with this node's origin, for the
+ * other nodes' tailers and for replays after a restart. The page neither inserts nor waits; a crash
+ * can lose the views of the last second, never an order.
  */
 final class JdbcEventPublisher implements SmartListsEventPublisher {
 
@@ -31,17 +41,31 @@ final class JdbcEventPublisher implements SmartListsEventPublisher {
   private final EventCodec codec;
   private final EventLogTailer tailer;
   private final long applyWaitMillis;
+  private final @Nullable ShopperEventSink views;
+  private final BrowsingEventTable viewTable;
 
   JdbcEventPublisher(
-      JdbcTemplate jdbc, EventCodec codec, EventLogTailer tailer, Duration applyWait) {
+      JdbcTemplate jdbc,
+      EventCodec codec,
+      EventLogTailer tailer,
+      Duration applyWait,
+      @Nullable ShopperEventSink views) {
     this.jdbc = jdbc;
     this.codec = codec;
     this.tailer = tailer;
     this.applyWaitMillis = applyWait.toMillis();
+    this.views = views;
+    this.viewTable = new BrowsingEventTable(codec, tailer.origin());
   }
 
   @Override
   public void publish(SmartListsEvent event) {
+    ShopperEventSink sink = views;
+    if (sink != null && (event instanceof ProductViewed || event instanceof CategoryViewed)) {
+      tailer.applyHere(event);
+      sink.record(viewTable, event);
+      return;
+    }
     try {
       jdbc.update(
           INSERT,

@@ -3,8 +3,11 @@ package io.smartlists.eventlog;
 import io.smartlists.autoconfigure.SmartListsProperties;
 import io.smartlists.engine.SmartListsEngine;
 import io.smartlists.host.SmartListsEventPublisher;
+import io.smartlists.stats.ShopperEventSink;
 import java.time.Clock;
+import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,7 +41,8 @@ public final class SmartListsEventLogConfiguration {
         engine::apply,
         log.getBatchSize(),
         log.getGapTimeout(),
-        System::nanoTime);
+        System::nanoTime,
+        UUID.randomUUID().toString());
   }
 
   @Bean
@@ -60,12 +64,14 @@ public final class SmartListsEventLogConfiguration {
       DataSource dataSource,
       SmartListsSchema schema,
       EventLogTailer tailer,
+      ObjectProvider<ShopperEventSink> recorder,
       SmartListsProperties properties) {
     return new JdbcEventPublisher(
         new JdbcTemplate(dataSource),
         new EventCodec(),
         tailer,
-        properties.getEventLog().getApplyWait());
+        properties.getEventLog().getApplyWait(),
+        recorder.getIfUnique());
   }
 
   @Bean

@@ -10,6 +10,7 @@ import io.smartlists.host.OrderLine;
 import io.smartlists.host.OrderRecord;
 import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEvent;
+import io.smartlists.stats.ShopperEventRecorder;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,13 @@ class EventLogTests {
 
   /** One store node: its tailer (on its own thread, like in production) and its publisher. */
   private final class Node {
+    Node(@Nullable ShopperEventRecorder recorder) {
+      this();
+      publisher =
+          new JdbcEventPublisher(
+              new JdbcTemplate(db), new EventCodec(), tailer, Duration.ofSeconds(5), recorder);
+    }
+
     final List<SmartListsEvent> applied = Collections.synchronizedList(new ArrayList<>());
     final EventLogTailer tailer =
         new EventLogTailer(
@@ -72,10 +81,11 @@ class EventLogTests {
             applied::add,
             2,
             Duration.ofMinutes(1),
-            nanos::get);
-    final JdbcEventPublisher publisher =
+            nanos::get,
+            UUID.randomUUID().toString());
+    JdbcEventPublisher publisher =
         new JdbcEventPublisher(
-            new JdbcTemplate(db), new EventCodec(), tailer, Duration.ofSeconds(5));
+            new JdbcTemplate(db), new EventCodec(), tailer, Duration.ofSeconds(5), null);
 
     Node() {
       ExecutorService executor = Executors.newSingleThreadExecutor();
@@ -345,5 +355,48 @@ class EventLogTests {
     for (SmartListsEvent e : events) {
       assertThat(codec.read(EventCodec.type(e), codec.write(e))).isEqualTo(e);
     }
+  }
+
+  @Test
+  void publish_viewWithRecorder_appliedHereAtOnceAndByOtherNodesAfterTheBatch_issue11() {
+    ShopperEventRecorder recorder =
+        new ShopperEventRecorder(db, 1000, 100, Duration.ofSeconds(1), Duration.ofSeconds(5));
+    Node serving = new Node(recorder);
+    Node other = new Node();
+
+    serving.publisher.publish(viewed("p1"));
+    serving.publisher.publish(new CategoryViewed("v1", null, "shoes", NOW));
+
+    // the serving node knows at once; nothing is in the log yet (the page did no JDBC)
+    assertThat(serving.applied)
+        .containsExactly(viewed("p1"), new CategoryViewed("v1", null, "shoes", NOW));
+    assertThat(count()).isZero();
+    assertThat(recorder.queued()).isEqualTo(2);
+
+    // the writer's batch puts them in the log with the serving node's origin
+    assertThat(recorder.flush()).isEqualTo(2);
+    assertThat(count()).isEqualTo(2);
+    other.tailer.poll();
+    serving.tailer.poll();
+    assertThat(other.applied)
+        .containsExactly(viewed("p1"), new CategoryViewed("v1", null, "shoes", NOW));
+    assertThat(serving.applied).hasSize(2); // its own views are not applied twice
+
+    // an order still goes through the log in the caller's transaction, for every node
+    tx.executeWithoutResult(status -> serving.publisher.publish(order("o1", "p1")));
+    other.tailer.poll();
+    assertThat(serving.applied).endsWith(order("o1", "p1"));
+    assertThat(other.applied).endsWith(order("o1", "p1"));
+
+    // a node that restarts replays the views, its own included
+    Node restarted = new Node();
+    restarted.tailer.replay(NOW.minus(Duration.ofDays(1)));
+    assertThat(restarted.applied)
+        .containsExactly(viewed("p1"), new CategoryViewed("v1", null, "shoes", NOW));
+  }
+
+  private long count() {
+    Long n = new JdbcTemplate(db).queryForObject("SELECT COUNT(*) FROM SL_EVENT", Long.class);
+    return n == null ? 0 : n;
   }
 }

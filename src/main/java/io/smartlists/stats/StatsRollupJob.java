@@ -1,0 +1,262 @@
+package io.smartlists.stats;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rolls the raw statistics up per closed hour and purges raw events past the retention. Safe on
+ * every node at once: an hour is rolled up in one transaction that starts by inserting the hour's
+ * row into {@code SL_STAT_ROLLUP} (its primary key), so exactly one node wins each hour; a node
+ * that loses (duplicate key, or a lock wait that times out on H2) rolls back and stops this run,
+ * and the next run starts after the last hour that was rolled up, by whichever node.
+ *
+ * <p>An hour {@code [h, h+1)} is rolled up once {@code h + 1 hour + grace} has passed. Raw events
+ * that reach the database later than that (a node whose clock runs more than the grace behind, or a
+ * writer stalled that long) stay in the raw tables but are not in the roll-ups; the recorder
+ * flushes every second, so the default grace of 2 minutes leaves a wide margin.
+ */
+public final class StatsRollupJob {
+
+  private static final Logger log = LoggerFactory.getLogger(StatsRollupJob.class);
+
+  /** The raw tables, each with an {@code OCCURRED_AT} index. */
+  static final List<String> RAW_TABLES =
+      List.of(
+          "SL_STAT_IMPRESSION",
+          "SL_STAT_CLICK",
+          "SL_STAT_ADD_TO_CART",
+          "SL_STAT_ORDER",
+          "SL_STAT_ATTRIBUTION");
+
+  private static final String TS = "CAST(? AS TIMESTAMP WITH TIME ZONE)";
+  private static final String RANGE = " WHERE OCCURRED_AT >= ? AND OCCURRED_AT < ?";
+  private static final String KEY = "PLACEMENT, STAGE, LIST_TYPE, SLOT_POSITION, ARM";
+  private static final String ZERO = "CAST(0 AS DECIMAL(19, 4))";
+
+  private static final String HOURLY =
+      "INSERT INTO SL_STAT_HOURLY (HOUR_START, "
+          + KEY
+          + ", IMPRESSIONS, CLICKS, ADD_TO_CARTS, ORDERS, REVENUE) SELECT "
+          + TS
+          + ", "
+          + KEY
+          + ", SUM(I), SUM(C), SUM(A), SUM(O), SUM(R) FROM ("
+          + ("SELECT " + KEY + ", COUNT(*) I, 0 C, 0 A, 0 O, " + ZERO + " R")
+          + (" FROM SL_STAT_IMPRESSION" + RANGE + " GROUP BY " + KEY)
+          + (" UNION ALL SELECT " + KEY + ", 0, COUNT(*), 0, 0, " + ZERO)
+          + (" FROM SL_STAT_CLICK" + RANGE + " GROUP BY " + KEY)
+          + (" UNION ALL SELECT " + KEY + ", 0, 0, COUNT(*), 0, " + ZERO)
+          + (" FROM SL_STAT_ADD_TO_CART" + RANGE + " GROUP BY " + KEY)
+          + (" UNION ALL SELECT " + KEY + ", 0, 0, 0, COUNT(DISTINCT ORDER_ID), SUM(REVENUE)")
+          + (" FROM SL_STAT_ATTRIBUTION" + RANGE + " GROUP BY " + KEY)
+          + ") X GROUP BY "
+          + KEY;
+
+  private static final String HOURLY_VISITOR =
+      "INSERT INTO SL_STAT_HOURLY_VISITOR (HOUR_START, ARM, ARM_KEY, WIDGETS, ORDERS, REVENUE,"
+          + " ATTRIBUTED_ORDERS, ATTRIBUTED_REVENUE) SELECT "
+          + TS
+          + ", ARM, ARM_KEY, SUM(W), SUM(O), SUM(R), SUM(AO), SUM(AR) FROM ("
+          + ("SELECT ARM, ARM_KEY, COUNT(DISTINCT WIDGET_ID) W, 0 O, " + ZERO + " R, 0 AO, ")
+          + (ZERO + " AR FROM SL_STAT_IMPRESSION" + RANGE + " GROUP BY ARM, ARM_KEY")
+          + (" UNION ALL SELECT ARM, ARM_KEY, 0, COUNT(*), SUM(REVENUE), 0, " + ZERO)
+          + (" FROM SL_STAT_ORDER" + RANGE + " GROUP BY ARM, ARM_KEY")
+          + (" UNION ALL SELECT ARM, ARM_KEY, 0, 0, " + ZERO + ", COUNT(DISTINCT ORDER_ID),")
+          + (" SUM(REVENUE) FROM SL_STAT_ATTRIBUTION" + RANGE + " GROUP BY ARM, ARM_KEY")
+          + ") X GROUP BY ARM, ARM_KEY";
+
+  private static final String HOURLY_ARM =
+      "INSERT INTO SL_STAT_HOURLY_ARM (HOUR_START, ARM, WIDGETS, ORDERS, REVENUE,"
+          + " ATTRIBUTED_ORDERS, ATTRIBUTED_REVENUE) SELECT HOUR_START, ARM, SUM(WIDGETS),"
+          + " SUM(ORDERS), SUM(REVENUE), SUM(ATTRIBUTED_ORDERS), SUM(ATTRIBUTED_REVENUE)"
+          + " FROM SL_STAT_HOURLY_VISITOR WHERE HOUR_START = ? GROUP BY HOUR_START, ARM";
+
+  private final DataSource dataSource;
+  private final Duration grace;
+  private final Duration retention;
+  private final String node;
+  private final Clock clock;
+
+  /**
+   * @param grace how long after an hour ends it is rolled up
+   * @param retention raw events older than this are deleted (zero or negative: never)
+   * @param node this node's id, kept with each hour it rolled up
+   */
+  public StatsRollupJob(
+      DataSource dataSource, Duration grace, Duration retention, String node, Clock clock) {
+    this.dataSource = dataSource;
+    this.grace = grace;
+    this.retention = retention;
+    this.node = node;
+    this.clock = clock;
+  }
+
+  /** Rolls up every closed hour not rolled up yet; returns how many hours this node rolled up. */
+  public int rollUp() {
+    return rollUp(clock.instant());
+  }
+
+  int rollUp(Instant now) {
+    Instant limit = now.minus(grace).truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+    int rolled = 0;
+    try (Connection c = dataSource.getConnection()) {
+      Instant next = next(c);
+      while (next != null && !next.isAfter(limit)) {
+        if (!rollUpHour(c, next)) {
+          break; // another node has this hour (or is on it): it carries on from there
+        }
+        rolled++;
+        next = next.plus(Duration.ofHours(1));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Smart Lists statistics roll-up failed", e);
+    }
+    return rolled;
+  }
+
+  /** The hour after the last one rolled up, or the first hour with a raw event, or null. */
+  private static @Nullable Instant next(Connection c) throws SQLException {
+    Instant last = instant(c, "SELECT MAX(HOUR_START) FROM SL_STAT_ROLLUP");
+    if (last != null) {
+      return last.plus(Duration.ofHours(1));
+    }
+    Instant first = null;
+    for (String table : RAW_TABLES) {
+      Instant t = instant(c, "SELECT MIN(OCCURRED_AT) FROM " + table);
+      if (t != null && (first == null || t.isBefore(first))) {
+        first = t;
+      }
+    }
+    return first == null ? null : first.truncatedTo(ChronoUnit.HOURS);
+  }
+
+  /** One hour in one transaction; false when another node won it. */
+  private boolean rollUpHour(Connection c, Instant hour) throws SQLException {
+    OffsetDateTime from = utc(hour);
+    OffsetDateTime to = utc(hour.plus(Duration.ofHours(1)));
+    boolean autoCommit = c.getAutoCommit();
+    c.setAutoCommit(false);
+    try {
+      try (PreparedStatement claim =
+          c.prepareStatement(
+              "INSERT INTO SL_STAT_ROLLUP (HOUR_START, ROLLED_AT, NODE) VALUES (?, ?, ?)")) {
+        claim.setObject(1, from);
+        claim.setObject(2, utc(clock.instant()));
+        claim.setString(3, node);
+        claim.executeUpdate();
+      } catch (SQLException lost) {
+        c.rollback();
+        log.debug("Smart Lists statistics hour {} is another node's ({})", hour, lost.getMessage());
+        return false;
+      }
+      execute(c, HOURLY, from, 4, from, to);
+      execute(c, HOURLY_VISITOR, from, 3, from, to);
+      try (PreparedStatement arms = c.prepareStatement(HOURLY_ARM)) {
+        arms.setObject(1, from);
+        arms.executeUpdate();
+      }
+      c.commit();
+      return true;
+    } catch (SQLException | RuntimeException e) {
+      c.rollback();
+      throw e;
+    } finally {
+      c.setAutoCommit(autoCommit);
+    }
+  }
+
+  /** Binds the hour, then {@code ranges} times the pair (from, to). */
+  private static void execute(
+      Connection c,
+      String sql,
+      OffsetDateTime hour,
+      int ranges,
+      OffsetDateTime from,
+      OffsetDateTime to)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setObject(1, hour);
+      for (int i = 0; i < ranges; i++) {
+        ps.setObject(2 + 2 * i, from);
+        ps.setObject(3 + 2 * i, to);
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Deletes raw events older than the retention, but never an hour not rolled up yet; a day per
+   * transaction. Returns the rows deleted. Safe on every node at once (a row is deleted once).
+   */
+  public long purge() {
+    return purge(clock.instant());
+  }
+
+  long purge(Instant now) {
+    if (retention.isZero() || retention.isNegative()) {
+      return 0;
+    }
+    long deleted = 0;
+    try (Connection c = dataSource.getConnection()) {
+      Instant rolled = instant(c, "SELECT MAX(HOUR_START) FROM SL_STAT_ROLLUP");
+      if (rolled == null) {
+        return 0;
+      }
+      Instant cutoff = now.minus(retention);
+      Instant end = rolled.plus(Duration.ofHours(1));
+      if (end.isBefore(cutoff)) {
+        cutoff = end;
+      }
+      for (String table : RAW_TABLES) {
+        Instant first = instant(c, "SELECT MIN(OCCURRED_AT) FROM " + table);
+        if (first == null) {
+          continue;
+        }
+        for (Instant upTo = first.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1));
+            ;
+            upTo = upTo.plus(Duration.ofDays(1))) {
+          Instant bound = upTo.isBefore(cutoff) ? upTo : cutoff;
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM " + table + " WHERE OCCURRED_AT < ?")) {
+            ps.setObject(1, utc(bound));
+            deleted += ps.executeUpdate();
+          }
+          if (!bound.isBefore(cutoff)) {
+            break;
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Smart Lists statistics purge failed", e);
+    }
+    return deleted;
+  }
+
+  private static @Nullable Instant instant(Connection c, String sql) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        return null;
+      }
+      OffsetDateTime t = rs.getObject(1, OffsetDateTime.class);
+      return t == null ? null : t.toInstant();
+    }
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,257 @@
+package io.smartlists.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.smartlists.eventlog.SmartListsSchema;
+import io.smartlists.stats.TestStatRows.Impression;
+import io.smartlists.stats.TestStatRows.Slot;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/** The asynchronous recorder on H2 with the module's migrations. */
+class ShopperEventRecorderTests {
+
+  private static final Instant NOW = Instant.parse("2026-11-23T10:15:00Z");
+
+  private DataSource db;
+
+  @BeforeEach
+  void database() {
+    db =
+        new DriverManagerDataSource(
+            "jdbc:h2:mem:recorder-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    new SmartListsSchema(db).afterPropertiesSet();
+  }
+
+  static Impression impression(int i) {
+    return new Impression(
+        NOW,
+        new Slot("w" + i, "v" + i % 7, null, "EXPOSED", "PRODUCT_PAGE", "ACQUISITION", 0, "X"),
+        "p1,p2,p3",
+        null);
+  }
+
+  private long rows() {
+    Long n =
+        new JdbcTemplate(db).queryForObject("SELECT COUNT(*) FROM SL_STAT_IMPRESSION", Long.class);
+    return n == null ? 0 : n;
+  }
+
+  @Test
+  void flush_insertsInJdbcBatchesOfAtMostBatchSize_oneTransactionEach() {
+    ShopperEventRecorder recorder =
+        new ShopperEventRecorder(db, 10_000, 1000, Duration.ofHours(1), Duration.ofSeconds(5));
+    for (int i = 0; i < 2500; i++) {
+      recorder.record(TestStatRows.IMPRESSIONS, impression(i));
+    }
+    assertThat(rows()).isZero(); // the request threads only enqueued
+
+    assertThat(recorder.flush()).isEqualTo(2500);
+    assertThat(rows()).isEqualTo(2500);
+    assertThat(recorder.batches()).isEqualTo(3);
+    assertThat(recorder.written()).isEqualTo(2500);
+    assertThat(recorder.queued()).isZero();
+  }
+
+  @Test
+  void record_queueFull_dropsAndCountsInMicrometer() {
+    ShopperEventRecorder recorder =
+        new ShopperEventRecorder(db, 10, 5, Duration.ofHours(1), Duration.ofSeconds(5));
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    recorder.bindTo(registry);
+    for (int i = 0; i < 15; i++) {
+      recorder.record(TestStatRows.IMPRESSIONS, impression(i));
+    }
+    assertThat(recorder.queued()).isEqualTo(10);
+    assertThat(recorder.dropped()).isEqualTo(5);
+    assertThat(
+            registry
+                .get("smartlists.stats.events")
+                .tag("outcome", "dropped")
+                .functionCounter()
+                .count())
+        .isEqualTo(5.0);
+
+    recorder.flush();
+    assertThat(rows()).isEqualTo(10);
+    assertThat(
+            registry
+                .get("smartlists.stats.events")
+                .tag("outcome", "written")
+                .functionCounter()
+                .count())
+        .isEqualTo(10.0);
+  }
+
+  @Test
+  void record_databaseHangs_neverBlocksTheCaller() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch writerInside = new CountDownLatch(1);
+    DataSource hanging =
+        new DelegatingDataSource(db) {
+          @Override
+          public Connection getConnection() throws SQLException {
+            writerInside.countDown();
+            try {
+              release.await();
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return super.getConnection();
+          }
+        };
+    ShopperEventRecorder recorder =
+        new ShopperEventRecorder(hanging, 1000, 100, Duration.ofMillis(10), Duration.ofSeconds(10));
+    recorder.start();
+    try {
+      for (int i = 0; i < 100; i++) {
+        recorder.record(TestStatRows.IMPRESSIONS, impression(i));
+      }
+      assertThat(writerInside.await(5, TimeUnit.SECONDS)).isTrue(); // the writer is stuck in JDBC
+
+      long start = System.nanoTime();
+      for (int i = 0; i < 200_000; i++) {
+        recorder.record(TestStatRows.IMPRESSIONS, impression(i));
+      }
+      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      // 200,000 calls with the database stuck: they return (most of them dropping) well within a
+      // second; a blocking queue would hang here until release
+      assertThat(millis).isLessThan(2_000);
+      assertThat(recorder.dropped()).isGreaterThanOrEqualTo(200_000 - 1000);
+    } finally {
+      release.countDown();
+      recorder.stop();
+    }
+    assertThat(rows()).isEqualTo(recorder.written()).isGreaterThanOrEqualTo(100);
+  }
+
+  @Test
+  void stop_flushesWhatIsQueued() {
+    ShopperEventRecorder recorder =
+        new ShopperEventRecorder(db, 10_000, 1000, Duration.ofHours(1), Duration.ofSeconds(10));
+    recorder.start();
+    for (int i = 0; i < 1500; i++) {
+      recorder.record(TestStatRows.IMPRESSIONS, impression(i));
+    }
+    recorder.stop();
+
+    assertThat(rows()).isEqualTo(1500);
+    assertThat(recorder.isRunning()).isFalse();
+    // after shutdown nothing is queued any more: counted as dropped
+    recorder.record(TestStatRows.IMPRESSIONS, impression(0));
+    assertThat(recorder.dropped()).isEqualTo(1);
+  }
+
+  @Test
+  void writer_writesWithinTheFlushInterval() throws Exception {
+    ShopperEventRecorder recorder =
+        new ShopperEventRecorder(db, 10_000, 1000, Duration.ofMillis(50), Duration.ofSeconds(10));
+    recorder.start();
+    try {
+      recorder.record(TestStatRows.IMPRESSIONS, impression(1));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (rows() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(rows()).isEqualTo(1);
+    } finally {
+      recorder.stop();
+    }
+  }
+
+  @Test
+  void flush_failingBatch_isRolledBackAndCounted_nextBatchIsWritten() {
+    ShopperEventRecorder recorder =
+        new ShopperEventRecorder(db, 10_000, 1000, Duration.ofHours(1), Duration.ofSeconds(5));
+    StatTable<Impression> broken =
+        new StatTable<>() {
+          @Override
+          public String insertSql() {
+            return "INSERT INTO SL_STAT_NO_SUCH_TABLE (X) VALUES (?)";
+          }
+
+          @Override
+          public void bind(PreparedStatement statement, Impression row) throws SQLException {
+            statement.setString(1, row.products());
+          }
+        };
+    recorder.record(TestStatRows.IMPRESSIONS, impression(1));
+    recorder.record(broken, impression(2));
+    recorder.flush();
+    // one transaction per batch: the good row went down with the bad one
+    assertThat(rows()).isZero();
+    assertThat(recorder.failed()).isEqualTo(2);
+
+    recorder.record(TestStatRows.IMPRESSIONS, impression(3));
+    recorder.flush();
+    assertThat(rows()).isEqualTo(1);
+  }
+
+  /** A data source that hands out the wrapped one's connections. */
+  private static class DelegatingDataSource implements DataSource {
+    private final DataSource target;
+
+    DelegatingDataSource(DataSource target) {
+      this.target = target;
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      return target.getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+      return target.getConnection(username, password);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+      return target.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+      target.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+      target.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+      return target.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() {
+      return Logger.getGlobal();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      return target.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+      return target.isWrapperFor(iface);
+    }
+  }
+}
