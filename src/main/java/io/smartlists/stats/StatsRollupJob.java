@@ -157,9 +157,12 @@ public final class StatsRollupJob {
         claim.setObject(2, utc(clock.instant()));
         claim.setString(3, node);
         claim.executeUpdate();
-      } catch (SQLException lost) {
+      } catch (SQLException e) {
+        if (!lostToAnotherNode(e)) {
+          throw e;
+        }
         c.rollback();
-        log.debug("Smart Lists statistics hour {} is another node's ({})", hour, lost.getMessage());
+        log.debug("Smart Lists statistics hour {} is another node's ({})", hour, e.getMessage());
         return false;
       }
       execute(c, HOURLY, from, 4, from, to);
@@ -176,6 +179,20 @@ public final class StatsRollupJob {
     } finally {
       c.setAutoCommit(autoCommit);
     }
+  }
+
+  /**
+   * A duplicate key (the other node committed the hour), or a lock wait given up (H2's lock timeout
+   * while the other node's transaction is open; PostgreSQL waits for it and reports the duplicate).
+   */
+  private static boolean lostToAnotherNode(SQLException e) {
+    String state = e.getSQLState();
+    return state != null
+        && (state.startsWith("23")
+            || state.equals("HYT00")
+            || state.equals("40001")
+            || state.equals("40P01")
+            || state.equals("55P03"));
   }
 
   /** Binds the hour, then {@code ranges} times the pair (from, to). */

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# What the module costs a product page: the reference store is started twice from the built test
+# classpath with full JIT, once with the module and once with smartlists.enabled=false (same store,
+# same data, same products), then wrk on loopback (16 connections) hits the product pages of both,
+# alternating on/off runs, and the script prints each run's requests/s and the on/off ratio.
+#
+#   scripts/page-cost.sh                 # 3 alternating pairs of 20 s after a 30 s warm-up each
+#   ROUNDS=5 DURATION=30s scripts/page-cost.sh
+#
+# Requests cycle through the first $PRODUCTS visible products of the demo catalogue and 1,000 visitor
+# cookies, so widgets, views and card caches see a realistic mix. Needs wrk (apt-get install -y wrk).
+# The whole run is bounded: about 2 x WARMUP + 2 x ROUNDS x DURATION plus the two start-ups.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-30s}
+CONNECTIONS=${CONNECTIONS:-16}
+THREADS=${THREADS:-2}
+PRODUCTS=${PRODUCTS:-200}
+PORT_ON=${PORT_ON:-18181}
+PORT_OFF=${PORT_OFF:-18182}
+BUILD=${SL_BUILD_DIR:-target}
+HEAP=${HEAP:-2g}
+
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+
+work=$(mktemp -d /tmp/smartlists-page-cost.XXXXXX)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "building the test classpath in $BUILD ..." >&2
+mvn -q -B -Dsl.build.dir="$BUILD" test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >&2
+cp="$BUILD/test-classes:$BUILD/classes:$(cat "$work/cp.txt")"
+
+start() { # port enabled log
+  java -Xmx"$HEAP" -cp "$cp" io.smartlists.demo.DemoStoreApplication \
+    --server.port="$1" --smartlists.enabled="$2" \
+    --logging.level.root=WARN >"$3" 2>&1 &
+  pids+=($!)
+}
+start "$PORT_ON" true "$work/on.log"
+start "$PORT_OFF" false "$work/off.log"
+
+# the product pages: visible products of the demo catalogue
+awk -F, 'NR > 1 && $10 == "true" && $11 == "false" { print $1 }' \
+  src/test/resources/demo-data/products.csv | head -n "$PRODUCTS" >"$work/products.txt"
+first=$(head -1 "$work/products.txt")
+
+ready() { # port marker
+  for _ in $(seq 1 600); do
+    if curl -fsS "http://127.0.0.1:$1/product/$first" 2>/dev/null | grep -q "$2"; then return 0; fi
+    sleep 1
+  done
+  echo "store on port $1 did not become ready" >&2; exit 1
+}
+ready "$PORT_ON" 'class="sl-widget"'   # the module has rebuilt its signals and renders widgets
+ready "$PORT_OFF" 'data-product-id'
+
+{
+  echo 'local products = {'
+  sed 's/.*/"&",/' "$work/products.txt"
+  echo '}'
+  cat <<'LUA'
+local visitors = {}
+math.randomseed(42)
+for i = 1, 1000 do
+  visitors[i] = string.format("%08x-%04x-4%03x-a%03x-%012x", math.random(0, 0x7fffffff),
+    math.random(0, 0xffff), math.random(0, 0xfff), math.random(0, 0xfff), math.random(0, 0xffffffff))
+end
+local n = 0
+request = function()
+  n = n + 1
+  local p = products[(n % #products) + 1]
+  local v = visitors[((n * 7) % #visitors) + 1]
+  return wrk.format("GET", "/product/" .. p, { ["Cookie"] = "sl_vid=" .. v })
+end
+LUA
+} >"$work/pages.lua"
+
+run() { # port duration -> requests/s
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" -s "$work/pages.lua" "http://127.0.0.1:$1" \
+    | awk '/Requests\/sec/ { print $2 } /Non-2xx/ { print "non-2xx: " $0 > "/dev/stderr" }'
+}
+
+echo "warming up both stores ($WARMUP each) ..." >&2
+run "$PORT_ON" "$WARMUP" >/dev/null
+run "$PORT_OFF" "$WARMUP" >/dev/null
+
+echo "round  module-on req/s  module-off req/s  ratio"
+sum_on=0; sum_off=0
+for r in $(seq 1 "$ROUNDS"); do
+  if (( r % 2 )); then on=$(run "$PORT_ON" "$DURATION"); off=$(run "$PORT_OFF" "$DURATION")
+  else off=$(run "$PORT_OFF" "$DURATION"); on=$(run "$PORT_ON" "$DURATION"); fi
+  printf '%5d  %15.1f  %16.1f  %5.2f\n' "$r" "$on" "$off" "$(echo "$on / $off" | bc -l)"
+  sum_on=$(echo "$sum_on + $on" | bc -l); sum_off=$(echo "$sum_off + $off" | bc -l)
+done
+printf 'ratio (sum of on / sum of off over %d alternating rounds): %.2f\n' "$ROUNDS" \
+  "$(echo "$sum_on / $sum_off" | bc -l)"
