@@ -1,5 +1,7 @@
 package io.smartlists.site;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.smartlists.engine.Placement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.StringWriter;
@@ -10,6 +12,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.util.HtmlUtils;
 import org.thymeleaf.TemplateSpec;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.context.IContext;
@@ -26,6 +29,13 @@ import org.thymeleaf.templatemode.TemplateMode;
  * {@code sl:widget="PLACEMENT"} with {@code sl:product} or {@code sl:products}: asks the {@link
  * WidgetService} and renders the template {@code smartlists/widget} (overridable by the store's
  * theme) into the host element; removes the element when the widget is empty.
+ *
+ * <p>Each item's card ({@code smartlists/card}, also overridable) is rendered once per distinct
+ * content and locale and kept in a bounded cache: the key is the item with a fixed marker in place
+ * of its tracked link (name, URL, image, price text, list, reason, fallback mark are all in it, so
+ * a changed product or price is a new key and never a stale card) and the locale; the item's own
+ * tracked link, HTML-escaped, replaces the marker. Rendering the widget then costs one Thymeleaf
+ * pass over the slots instead of a dozen expressions per item.
  */
 final class WidgetAttributeProcessor extends AbstractAttributeTagProcessor {
 
@@ -43,13 +53,29 @@ final class WidgetAttributeProcessor extends AbstractAttributeTagProcessor {
   private static final Logger log = LoggerFactory.getLogger(WidgetAttributeProcessor.class);
   private static final TemplateSpec SPEC = new TemplateSpec(TEMPLATE, TemplateMode.HTML);
 
+  /** One recommended product; a store theme overrides it by shipping the same name. */
+  static final String CARD_TEMPLATE = "smartlists/card";
+
+  /** Stands for the tracked link in a cached card; HTML escaping leaves it as it is. */
+  static final String CLICK_MARKER = "sl-click-url-d41d8cd98f00";
+
+  private static final TemplateSpec CARD_SPEC = new TemplateSpec(CARD_TEMPLATE, TemplateMode.HTML);
+
   private final WidgetService widgets;
+  private final Cache<CardKey, String> cards;
+
+  private record CardKey(WidgetView.ItemView item, Locale locale) {}
 
   WidgetAttributeProcessor(String dialectPrefix, WidgetService widgets) {
+    this(dialectPrefix, widgets, 10_000);
+  }
+
+  WidgetAttributeProcessor(String dialectPrefix, WidgetService widgets, int cardCacheSize) {
     // after th:if, th:each, th:with (300..600 in the standard dialect), before th:text (1300)
     super(
         TemplateMode.HTML, dialectPrefix, null, false, SmartListsDialect.WIDGET, true, 1100, true);
     this.widgets = widgets;
+    this.cards = Caffeine.newBuilder().maximumSize(cardCacheSize).build();
   }
 
   @Override
@@ -104,9 +130,42 @@ final class WidgetAttributeProcessor extends AbstractAttributeTagProcessor {
   }
 
   /** Renders the widget fragment with the same engine, locale and (for web pages) exchange. */
-  private static String render(ITemplateContext context, WidgetView view) {
+  private String render(ITemplateContext context, WidgetView view) {
+    return render(context, SPEC, VARIABLE, view, cards(context, view));
+  }
+
+  /** The HTML of every item's card, by slot and item index. */
+  private String[][] cards(ITemplateContext context, WidgetView view) {
+    Locale locale = context.getLocale();
+    List<WidgetView.SlotView> slots = view.slots();
+    String[][] out = new String[slots.size()][];
+    for (int s = 0; s < out.length; s++) {
+      List<WidgetView.ItemView> items = slots.get(s).items();
+      String[] html = new String[items.size()];
+      for (int i = 0; i < html.length; i++) {
+        WidgetView.ItemView item = items.get(i);
+        String card =
+            cards.get(
+                new CardKey(item.withClickUrl(CLICK_MARKER), locale),
+                k -> render(context, CARD_SPEC, "item", k.item(), null));
+        html[i] = card.replace(CLICK_MARKER, HtmlUtils.htmlEscape(item.clickUrl()));
+      }
+      out[s] = html;
+    }
+    return out;
+  }
+
+  private static String render(
+      ITemplateContext context,
+      TemplateSpec spec,
+      String variable,
+      Object value,
+      String @Nullable [][] cards) {
     Map<String, @Nullable Object> variables = new HashMap<>(8);
-    variables.put(VARIABLE, view);
+    variables.put(variable, value);
+    if (cards != null) {
+      variables.put("cards", cards);
+    }
     for (String name : SPRING_VARIABLES) {
       if (context.containsVariable(name)) {
         variables.put(name, context.getVariable(name));
@@ -117,7 +176,7 @@ final class WidgetAttributeProcessor extends AbstractAttributeTagProcessor {
             ? new WebContext(web.getExchange(), context.getLocale(), variables)
             : new Context(context.getLocale(), variables);
     StringWriter out = new StringWriter(2048);
-    context.getConfiguration().getTemplateManager().parseAndProcess(SPEC, nested, out);
+    context.getConfiguration().getTemplateManager().parseAndProcess(spec, nested, out);
     return out.toString();
   }
 }

@@ -64,7 +64,14 @@ public record WidgetView(
       @Nullable String imageUrl,
       String list,
       String reason,
-      boolean fallback) {}
+      boolean fallback) {
+
+    /** The same item with another tracked link. */
+    ItemView withClickUrl(String url) {
+      return new ItemView(
+          productId, name, this.url, url, price, priceText, imageUrl, list, reason, fallback);
+    }
+  }
 
   /** True when there is nothing to render. */
   public boolean isEmpty() {
