@@ -1,0 +1,132 @@
+package io.smartlists.bench;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.smartlists.eventlog.SmartListsSchema;
+import io.smartlists.stats.ShopperEventRecorder;
+import io.smartlists.stats.TestStatRows;
+import io.smartlists.stats.TestStatRows.Impression;
+import io.smartlists.stats.TestStatRows.Slot;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The statistics writer's sustained rate: 100,000 queued impressions (3-slot widgets of 4,096
+ * visitors, the impression table with its index) written by {@link ShopperEventRecorder#flush()} in
+ * batches of 1,000, one transaction each, through a HikariCP pool like a store's. {@code db=h2}:
+ * embedded in-memory H2; {@code db=postgres}: the database of {@code SMARTLISTS_TEST_POSTGRES_URL}
+ * (e.g. the one {@code .ci/postgres.sh start} prints), in a fresh schema; {@code
+ * db=postgres-rewrite}: the same with the driver's {@code reWriteBatchedInserts}. The score is time
+ * per event; events/s = 1 / score.
+ *
+ * <p>Run: {@code mvn -Pjmh test-compile exec:exec -Djmh.args="StatsWriterBenchmark -f 1 -wi 3 -i
+ * 5"}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class StatsWriterBenchmark {
+
+  static final int EVENTS = 100_000;
+
+  @Param({"h2", "postgres", "postgres-rewrite"})
+  String db;
+
+  HikariDataSource dataSource;
+  ShopperEventRecorder recorder;
+  Impression[] rows;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    HikariConfig config = new HikariConfig();
+    config.setMaximumPoolSize(4);
+    if (db.equals("h2")) {
+      config.setJdbcUrl("jdbc:h2:mem:writer-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    } else {
+      String url = System.getenv("SMARTLISTS_TEST_POSTGRES_URL");
+      if (url == null) {
+        throw new IllegalStateException("set SMARTLISTS_TEST_POSTGRES_URL (.ci/postgres.sh start)");
+      }
+      String schema = "sl_bench_" + UUID.randomUUID().toString().replace("-", "");
+      HikariConfig admin = new HikariConfig();
+      admin.setJdbcUrl(url);
+      try (HikariDataSource a = new HikariDataSource(admin)) {
+        new JdbcTemplate(a).execute("CREATE SCHEMA " + schema);
+      }
+      String sep = url.contains("?") ? "&" : "?";
+      config.setJdbcUrl(
+          url
+              + sep
+              + "currentSchema="
+              + schema
+              + (db.equals("postgres-rewrite") ? "&reWriteBatchedInserts=true" : ""));
+    }
+    dataSource = new HikariDataSource(config);
+    new SmartListsSchema(dataSource).afterPropertiesSet();
+    recorder =
+        new ShopperEventRecorder(
+            dataSource, EVENTS, 1000, Duration.ofHours(1), Duration.ofSeconds(10));
+    rows = new Impression[EVENTS];
+    String[] visitors = new String[4096];
+    for (int i = 0; i < visitors.length; i++) {
+      visitors[i] = UUID.randomUUID().toString();
+    }
+    Instant start = Instant.parse("2026-11-20T00:00:00Z");
+    String widget = null;
+    for (int i = 0; i < EVENTS; i++) {
+      if (i % 3 == 0) {
+        widget = UUID.randomUUID().toString();
+      }
+      rows[i] =
+          new Impression(
+              start.plusMillis(i * 10L),
+              new Slot(
+                  widget,
+                  visitors[(i / 3) & 4095],
+                  null,
+                  i % 30 < 3 ? "HOLDOUT" : "EXPOSED",
+                  "PRODUCT_PAGE",
+                  "CONVERSION",
+                  i % 3,
+                  i % 3 == 0 ? "SMART_CROSS_SELLING" : "BESTSELLERS_CATALOG"),
+              "819330,819518,820012,820345",
+              null);
+    }
+  }
+
+  @Setup(Level.Invocation)
+  public void enqueue() {
+    for (Impression row : rows) {
+      recorder.record(TestStatRows.IMPRESSIONS, row);
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(EVENTS)
+  public int writeQueuedImpressions() {
+    int n = recorder.flush();
+    if (n != EVENTS || recorder.failed() > 0) {
+      throw new IllegalStateException(n + " written, " + recorder.failed() + " failed");
+    }
+    return n;
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    dataSource.close();
+  }
+}
