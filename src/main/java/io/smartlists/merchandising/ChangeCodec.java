@@ -19,13 +19,6 @@ final class ChangeCodec {
   private static final String SEEDED = "sl.history.seeded";
   private static final String RULES = "sl.history.rulesChanged";
   private static final String RESTORED = "sl.history.restored";
-  private static final Map<Change.SlotAction, String> SLOT_KEYS =
-      Map.of(
-          Change.SlotAction.ADDED, "sl.history.slotAdded",
-          Change.SlotAction.EDITED, "sl.history.slotEdited",
-          Change.SlotAction.REMOVED, "sl.history.slotRemoved",
-          Change.SlotAction.MOVED_UP, "sl.history.slotMovedUp",
-          Change.SlotAction.MOVED_DOWN, "sl.history.slotMovedDown");
 
   private ChangeCodec() {}
 
@@ -33,7 +26,7 @@ final class ChangeCodec {
     if (change instanceof Change.SlotChanged s) {
       return String.join(
           SEP,
-          SLOT_KEYS.get(s.action()),
+          slotKey(s.action()),
           "list:" + s.list(),
           "placement:" + s.placement(),
           "stage:" + s.stage());
@@ -68,10 +61,10 @@ final class ChangeCodec {
         case RESTORED:
           return new Change.Restored(Long.parseLong(required(args, "version")));
         default:
-          for (Map.Entry<Change.SlotAction, String> e : SLOT_KEYS.entrySet()) {
-            if (e.getValue().equals(parts[0])) {
+          for (Change.SlotAction action : Change.SlotAction.values()) {
+            if (slotKey(action).equals(parts[0])) {
               return new Change.SlotChanged(
-                  e.getKey(),
+                  action,
                   ListType.valueOf(required(args, "list")),
                   Placement.valueOf(required(args, "placement")),
                   JourneyStage.valueOf(required(args, "stage")));
@@ -82,6 +75,16 @@ final class ChangeCodec {
     } catch (IllegalArgumentException e) {
       return new Change.Unreadable(stored);
     }
+  }
+
+  private static String slotKey(Change.SlotAction action) {
+    return switch (action) {
+      case ADDED -> "sl.history.slotAdded";
+      case EDITED -> "sl.history.slotEdited";
+      case REMOVED -> "sl.history.slotRemoved";
+      case MOVED_UP -> "sl.history.slotMovedUp";
+      case MOVED_DOWN -> "sl.history.slotMovedDown";
+    };
   }
 
   private static String required(Map<String, String> args, String kind) {
