@@ -24,6 +24,7 @@ import io.smartlists.engine.SmartListsEngine;
 import io.smartlists.engine.StageDecision;
 import io.smartlists.engine.Widget;
 import io.smartlists.engine.WidgetRequest;
+import io.smartlists.host.ProductInfo;
 import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEvent;
 import io.smartlists.host.SmartListsEventPublisher;
@@ -187,6 +188,55 @@ class SiteTests {
     assertThat(request.customerId()).isNull();
     // no dialect attribute leaks into the page
     assertThat(html).doesNotContain("sl:");
+  }
+
+  @Test
+  void cards_cachedByContent_aChangedPriceAndAnotherPlacementRenderAfresh_issue11()
+      throws Exception {
+    String first = page("/test/product/p1");
+    assertThat(first).contains(">9.50</span>");
+
+    // the same cards on the cart page: cached HTML, each with the cart's own tracked link
+    String cart = page("/test/cart");
+    assertThat(cart)
+        .contains("href=\"/smartlists/click?p=p2&amp;pl=CART&amp;l=SMART_CROSS_SELLING&amp;s=0\"")
+        .doesNotContain("pl=PRODUCT_PAGE")
+        .doesNotContain(WidgetAttributeProcessor.CLICK_MARKER);
+
+    // the socks' price changes in the catalogue: the next page shows the new price, not a stale
+    // card
+    ProductInfo socks = TestShop.SOCKS;
+    ProductInfo cheaper =
+        new ProductInfo(
+            socks.id(),
+            socks.name(),
+            socks.categoryIds(),
+            socks.manufacturer(),
+            socks.availableFrom(),
+            new java.math.BigDecimal("7.25"),
+            socks.imageUrl(),
+            socks.url(),
+            socks.rating());
+    Widget known = widget(Placement.PRODUCT_PAGE);
+    Widget.Slot cross = known.slots().get(0);
+    Widget repriced =
+        new Widget(
+            known.placement(),
+            known.stage(),
+            List.of(
+                new Widget.Slot(
+                    0,
+                    cross.config(),
+                    List.of(
+                        new Widget.Item(
+                            cheaper, ListType.SMART_CROSS_SELLING, Reason.of("manual", 1)))),
+                known.slots().get(1)),
+            Widget.Outcome.OK,
+            List.of(),
+            7);
+    org.mockito.BDDMockito.willReturn(repriced).given(engine).compose(any());
+    String second = page("/test/product/p1");
+    assertThat(second).contains(">7.25</span>").doesNotContain(">9.50</span>");
   }
 
   @Test
