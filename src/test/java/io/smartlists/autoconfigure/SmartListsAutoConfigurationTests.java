@@ -22,6 +22,7 @@ import io.smartlists.merchandising.MerchandisingConfigSource;
 import io.smartlists.site.SmartListsDialect;
 import io.smartlists.site.TestShop;
 import io.smartlists.site.WidgetService;
+import io.smartlists.stats.ShopperEventRecorder;
 import io.smartlists.stats.SmartListsMetrics;
 import java.time.Clock;
 import java.time.Instant;
@@ -304,6 +305,8 @@ class SmartListsAutoConfigurationTests {
                       null,
                       "p1",
                       Instant.parse("2026-11-23T10:00:00Z")));
+              // a view reaches the log through the statistics recorder's next batch (issue 11)
+              context.getBean(ShopperEventRecorder.class).flush();
               JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
               assertThat(jdbc.queryForList("SELECT TYPE FROM SL_EVENT", String.class))
                   .containsExactly("ProductViewed");
