@@ -67,7 +67,7 @@ final class PreviewController {
   record DroppedView(
       String productId, String name, int slotPosition, String list, DropRule rule, String why) {}
 
-  @GetMapping(AdminWebConfiguration.BASE + "/preview")
+  @GetMapping(AdminPaths.BASE + "/preview")
   String showPreview(
       @RequestParam(required = false) @Nullable Placement placement,
       @RequestParam(defaultValue = "") String customer,

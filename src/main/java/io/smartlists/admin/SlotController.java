@@ -43,7 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 final class SlotController {
 
   private static final String VIEW = "smartlists/admin/slot";
-  private static final String CELL = AdminWebConfiguration.BASE + "/cells/{placement}/{stage}";
+  private static final String CELL = AdminPaths.BASE + "/cells/{placement}/{stage}";
 
   private final ConfigService config;
   private final CatalogPort catalog;
@@ -217,7 +217,7 @@ final class SlotController {
     model.addAttribute("others", others);
     model.addAttribute(
         "action",
-        AdminWebConfiguration.BASE
+        AdminPaths.BASE
             + "/cells/"
             + cell.placement()
             + "/"

@@ -154,8 +154,10 @@ public final class SignalsManager {
    * Rebuilds every signal from the host's catalogue and order history, then swaps the new snapshot
    * in. Readers keep the old snapshot meanwhile. One rebuild runs at a time; a second caller waits
    * for the first to finish, then rebuilds again.
+   *
+   * @return the number of orders read from the host's order history
    */
-  public void rebuild() {
+  public int rebuild() {
     synchronized (rebuildLock) {
       synchronized (writeLock) {
         pending = new ArrayList<>();
@@ -166,6 +168,7 @@ public final class SignalsManager {
         builder.readCatalog(catalog.allProducts(), catalog.categories());
         int batchSize = Math.max(1, settings.rebuildBatchSize());
         String lastId = null;
+        int read = 0;
         while (true) {
           List<OrderRecord> batch = orders.readBatchOrdersFromLastId(lastId, batchSize);
           if (batch.isEmpty()) {
@@ -174,6 +177,7 @@ public final class SignalsManager {
           for (OrderRecord order : batch) {
             builder.addOrder(order);
           }
+          read += batch.size();
           String next = batch.get(batch.size() - 1).orderId();
           if (next.equals(lastId)) {
             throw new IllegalStateException(
@@ -197,6 +201,7 @@ public final class SignalsManager {
         }
         browsing.forgetVisitorsIdleSince(
             now.getEpochSecond() - FORGET_VISITORS_AFTER_DAYS * 86_400);
+        return read;
       } finally {
         synchronized (writeLock) {
           pending = null;

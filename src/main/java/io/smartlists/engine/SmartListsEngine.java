@@ -108,15 +108,24 @@ public final class SmartListsEngine {
   }
 
   /**
-   * Rebuilds every signal from the host's order history, then swaps it in; reads never wait. Then
-   * composes a few throwaway widgets, so that the first shoppers after a start do not pay for a
-   * cold JIT: in the reference store the first widget after start-up timed out at the 50 ms budget
-   * and rendered empty.
+   * Rebuilds every signal from the host's catalogue ({@code CatalogPort.allProducts()}, {@code
+   * categories()}) and its whole order history ({@code OrderHistoryPort.readBatchOrdersFromLastId},
+   * in batches), then swaps the new signals in: widgets keep reading the previous ones meanwhile
+   * and never wait. Orders applied from the event log while it runs are carried over. Reports the
+   * products indexed and the orders read to the {@link EngineListener}. Then composes a few
+   * throwaway widgets, so that the first shoppers after a start do not pay for a cold JIT: in the
+   * reference store the first widget after start-up timed out at the 50 ms budget and rendered
+   * empty.
+   *
+   * <p>Safe to call from any thread at any time (one rebuild runs at a time; a second caller waits,
+   * then rebuilds again); it takes as long as reading the history (about 12 s for a million orders
+   * in BENCHMARKS.md). A store calls it after loading orders in bulk, outside the module's
+   * schedule.
    */
   public void rebuild() {
     long start = System.nanoTime();
-    signals.rebuild();
-    listener.rebuilt(signals.current().productCount(), System.nanoTime() - start);
+    int orders = signals.rebuild();
+    listener.rebuilt(signals.current().productCount(), orders, System.nanoTime() - start);
     warmUp();
   }
 

@@ -22,12 +22,12 @@ import org.springframework.web.bind.annotation.RequestParam;
  * a 404.
  */
 @Controller
-final class ClickController {
+public final class ClickController {
 
   private final CatalogPort catalog;
   private final StatsRecorder stats;
 
-  ClickController(CatalogPort catalog, StatsRecorder stats) {
+  public ClickController(CatalogPort catalog, StatsRecorder stats) {
     this.catalog = catalog;
     this.stats = stats;
   }

@@ -18,11 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
  * nothing to show.
  */
 @RestController
-final class WidgetApiController {
+public final class WidgetApiController {
 
   private final WidgetService widgets;
 
-  WidgetApiController(WidgetService widgets) {
+  public WidgetApiController(WidgetService widgets) {
     this.widgets = widgets;
   }
 

@@ -65,11 +65,12 @@ public final class LoggingEngineListener implements EngineListener {
   }
 
   @Override
-  public void rebuilt(int products, long nanos) {
+  public void rebuilt(int products, int orders, long nanos) {
     log.info(
-        "Smart Lists signals rebuilt in {} ms ({} products)",
+        "Smart Lists signals rebuilt in {} ms ({} products, {} orders read)",
         TimeUnit.NANOSECONDS.toMillis(nanos),
-        products);
-    delegate.rebuilt(products, nanos);
+        products,
+        orders);
+    delegate.rebuilt(products, orders, nanos);
   }
 }

@@ -26,6 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import io.smartlists.autoconfigure.AdminWebConfiguration;
 import io.smartlists.autoconfigure.SmartListsAdminAutoConfiguration;
 import io.smartlists.config.CellView;
 import io.smartlists.config.ConcurrentEditException;

@@ -3,6 +3,7 @@ package io.smartlists.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import io.smartlists.autoconfigure.AdminWebConfiguration;
 import io.smartlists.autoconfigure.SmartListsAdminAutoConfiguration;
 import io.smartlists.config.ConfigService;
 import io.smartlists.engine.SmartListsEngine;

@@ -1,4 +1,4 @@
-package io.smartlists.eventlog;
+package io.smartlists.autoconfigure;
 
 import java.util.Set;
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseInitializerDetector;

@@ -1,10 +1,14 @@
-package io.smartlists.site;
+package io.smartlists.autoconfigure;
 
-import io.smartlists.autoconfigure.SmartListsProperties;
 import io.smartlists.engine.SmartListsEngine;
-import io.smartlists.host.CatalogPort;
-import io.smartlists.host.CurrentCustomerPort;
 import io.smartlists.host.SmartListsEventPublisher;
+import io.smartlists.site.ClickController;
+import io.smartlists.site.SmartListsDialect;
+import io.smartlists.site.ViewTracker;
+import io.smartlists.site.VisitorFilter;
+import io.smartlists.site.Visitors;
+import io.smartlists.site.WidgetApiController;
+import io.smartlists.site.WidgetService;
 import io.smartlists.stats.StatsRecorder;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,19 +20,20 @@ import org.springframework.context.annotation.Configuration;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 
 /**
- * The storefront beans, imported by {@code SmartListsAutoConfiguration} in a servlet web
- * application: the visitor cookie filter, the widget and view-tracking services, the {@code sl:}
- * dialect (when Thymeleaf is present), click tracking and the JSON endpoint.
+ * The storefront beans, imported by {@link SmartListsAutoConfiguration} in a servlet web
+ * application: the visitor cookie and its filter, the widget and view-tracking services, the {@code
+ * sl:} dialect (when Thymeleaf is present), click tracking and the JSON endpoint.
  */
 @Configuration(proxyBeanMethods = false)
-public final class SmartListsSiteConfiguration {
-
-  /** Before Spring Security's filter chain (-100), so even a login page gets a visitor id. */
-  static final int VISITOR_FILTER_ORDER = -110;
+final class SiteConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
   Visitors smartListsVisitors(SmartListsProperties properties) {
+    return visitors(properties);
+  }
+
+  static Visitors visitors(SmartListsProperties properties) {
     SmartListsProperties.Visitor v = properties.getVisitor();
     return new Visitors(v.getCookieName(), v.getCookieMaxAge(), v.getCookieSecure());
   }
@@ -39,7 +44,7 @@ public final class SmartListsSiteConfiguration {
     FilterRegistrationBean<VisitorFilter> registration =
         new FilterRegistrationBean<>(new VisitorFilter(visitors));
     registration.setName("smartListsVisitorFilter");
-    registration.setOrder(VISITOR_FILTER_ORDER);
+    registration.setOrder(VisitorFilter.ORDER);
     return registration;
   }
 
@@ -47,14 +52,14 @@ public final class SmartListsSiteConfiguration {
   @ConditionalOnMissingBean
   WidgetService smartListsWidgetService(
       SmartListsEngine engine,
-      CurrentCustomerPort currentCustomer,
+      HostPorts ports,
       Visitors visitors,
       ObjectProvider<StatsRecorder> stats,
       ObjectProvider<Clock> clock,
       SmartListsProperties properties) {
     return new WidgetService(
         engine,
-        currentCustomer,
+        ports.currentCustomer(),
         visitors,
         stats.getIfUnique(() -> StatsRecorder.NONE),
         clock.getIfUnique(Clock::systemUTC),
@@ -65,18 +70,20 @@ public final class SmartListsSiteConfiguration {
   @ConditionalOnMissingBean
   ViewTracker smartListsViewTracker(
       ObjectProvider<SmartListsEventPublisher> publisher,
-      CurrentCustomerPort currentCustomer,
+      HostPorts ports,
       Visitors visitors,
       ObjectProvider<Clock> clock) {
     return new ViewTracker(
-        publisher.getIfUnique(), currentCustomer, visitors, clock.getIfUnique(Clock::systemUTC));
+        publisher.getIfUnique(),
+        ports.currentCustomer(),
+        visitors,
+        clock.getIfUnique(Clock::systemUTC));
   }
 
   @Bean
   @ConditionalOnMissingBean
-  ClickController smartListsClickController(
-      CatalogPort catalog, ObjectProvider<StatsRecorder> stats) {
-    return new ClickController(catalog, stats.getIfUnique(() -> StatsRecorder.NONE));
+  ClickController smartListsClickController(HostPorts ports, ObjectProvider<StatsRecorder> stats) {
+    return new ClickController(ports.catalog(), stats.getIfUnique(() -> StatsRecorder.NONE));
   }
 
   @Bean
