@@ -54,7 +54,7 @@ public final class SmartListsSchema implements InitializingBean {
             .baselineOnMigrate(true)
             .baselineVersion("0")
             .outOfOrder(true)
-            .ignoreMigrationPatterns("*:missing")
+            .ignoreMigrationPatterns("*:missing", "*:future")
             .load()
             .migrate();
     if (result.migrationsExecuted > 0) {
