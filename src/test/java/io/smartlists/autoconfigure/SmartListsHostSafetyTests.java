@@ -2,16 +2,13 @@ package io.smartlists.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smartlists.site.TestShop;
-import jakarta.persistence.Entity;
+import io.smartlists.plainstore.PlainStore;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.Id;
 import jakarta.servlet.Filter;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -178,30 +175,6 @@ class SmartListsHostSafetyTests {
     MockHttpServletResponse response = new MockHttpServletResponse();
     security.doFilter(request, response, chain);
     return response;
-  }
-
-  /**
-   * A store as {@code @SpringBootApplication} makes it: every auto-configuration, its ports, an
-   * entity of its own and no migrations. Boot's Flyway auto-configuration is excluded because the
-   * module no longer puts it on a store's classpath (only this test classpath has it, for the
-   * reference store).
-   */
-  @Configuration(proxyBeanMethods = false)
-  @EnableAutoConfiguration(
-      excludeName = "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration")
-  static class PlainStore {
-
-    @Bean
-    TestShop shop() {
-      return new TestShop();
-    }
-  }
-
-  /** The store's own entity (table {@code STORE_NOTE}), created by Hibernate's ddl-auto. */
-  @Entity(name = "StoreNote")
-  @jakarta.persistence.Table(name = "STORE_NOTE")
-  static class StoreNote {
-    @Id Long id;
   }
 
   /** A store whose storefront is public (the reference store's chain). */
