@@ -31,7 +31,7 @@ public final class AdminPaths {
   /** Where the admin's assets are on the classpath. */
   public static final String ASSETS_LOCATION = "classpath:/static/smartlists/admin/";
 
-  /** The admin's controllers and its exception handler, by class name. */
+  /** The admin's controllers, its exception handler and the helpers they share, by class name. */
   public static final List<String> CONTROLLERS =
       List.of(
           MatrixController.class.getName(),
@@ -41,7 +41,8 @@ public final class AdminPaths {
           HistoryController.class.getName(),
           AdminSearchController.class.getName(),
           LoginController.class.getName(),
-          AdminExceptionHandler.class.getName());
+          AdminExceptionHandler.class.getName(),
+          CatalogueLookups.class.getName());
 
   private AdminPaths() {}
 }

@@ -5,7 +5,6 @@ import static org.mockito.Mockito.mock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.smartlists.config.ConfigService;
 import io.smartlists.engine.ConfigSource;
 import io.smartlists.engine.DefaultConfiguration;
 import io.smartlists.engine.EngineListener;
@@ -23,6 +22,7 @@ import io.smartlists.host.ProductChanged;
 import io.smartlists.host.ProductInfo;
 import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEventPublisher;
+import io.smartlists.merchandising.MerchandisingConfigSource;
 import io.smartlists.site.SmartListsDialect;
 import io.smartlists.site.TestShop;
 import io.smartlists.site.WidgetService;
@@ -346,9 +346,10 @@ class SmartListsAutoConfigurationTests {
             context -> {
               assertThat(context).hasNotFailed();
               assertThat(context).hasSingleBean(ConfigSource.class);
-              assertThat(context.getBean(ConfigSource.class)).isInstanceOf(ConfigService.class);
+              assertThat(context.getBean(ConfigSource.class))
+                  .isInstanceOf(MerchandisingConfigSource.class);
               assertThat(context.getBean(SmartListsEngine.class).config())
-                  .isEqualTo(context.getBean(ConfigService.class).current());
+                  .isEqualTo(context.getBean(MerchandisingConfigSource.class).current());
             });
   }
 
