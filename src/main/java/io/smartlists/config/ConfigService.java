@@ -611,7 +611,7 @@ public final class ConfigService implements ConfigSource {
   }
 
   private void ensureSeeded() {
-    version.get("");
+    var unused = version.get("");
   }
 
   // ---------------------------------------------------------------- catalogue lookups
