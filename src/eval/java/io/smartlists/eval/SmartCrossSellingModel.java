@@ -1,6 +1,6 @@
 package io.smartlists.eval;
 
-import io.smartlists.engine.CoPurchaseIndex;
+import io.smartlists.engine.signals.copurchase.CoPurchaseIndex;
 
 /** {@code SMART_CROSS_SELLING}'s model, {@link CoPurchaseIndex}, trained on the training orders. */
 final class SmartCrossSellingModel implements Recommender {

@@ -1,11 +1,11 @@
 package io.smartlists.bench;
 
-import io.smartlists.engine.CoPurchaseIndex;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.Signals;
 import io.smartlists.engine.SmartListsEngine;
-import io.smartlists.engine.Widget;
-import io.smartlists.engine.WidgetRequest;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.Widget;
+import io.smartlists.engine.model.WidgetRequest;
+import io.smartlists.engine.signals.Signals;
+import io.smartlists.engine.signals.copurchase.CoPurchaseIndex;
 import io.smartlists.host.OrderConfirmed;
 import io.smartlists.host.OrderRecord;
 import java.util.List;

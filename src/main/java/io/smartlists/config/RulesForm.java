@@ -1,7 +1,7 @@
 package io.smartlists.config;
 
-import io.smartlists.engine.GlobalRules;
-import io.smartlists.engine.StageRules;
+import io.smartlists.engine.model.GlobalRules;
+import io.smartlists.engine.model.StageRules;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

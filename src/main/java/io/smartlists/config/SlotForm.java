@@ -1,7 +1,7 @@
 package io.smartlists.config;
 
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.SlotConfig;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.SlotConfig;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
