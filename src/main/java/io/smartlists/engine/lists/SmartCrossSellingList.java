@@ -4,6 +4,7 @@ import io.smartlists.engine.model.ListType;
 import io.smartlists.engine.model.Reason;
 import io.smartlists.engine.signals.Signals;
 import io.smartlists.engine.signals.copurchase.CoPurchaseIndex;
+import io.smartlists.engine.signals.copurchase.Recommendations;
 
 /**
  * {@link ListType#SMART_CROSS_SELLING}: the products that complete the context, from the
@@ -36,13 +37,10 @@ final class SmartCrossSellingList implements SmartList {
     if (basis.length == 0) {
       basis = head(history, FALLBACK_CONTEXT);
     }
-    int[] products = new int[CANDIDATES];
-    float[] scores = new float[CANDIDATES];
-    int[] anchors = new int[CANDIDATES];
     CoPurchaseIndex index = signals.coPurchase();
-    int n = index.recommend(basis, history, CANDIDATES, products, scores, anchors);
-    for (int i = 0; i < n; i++) {
-      if (!sink.offer(products[i], reason(signals, index, anchors[i], products[i]))) {
+    Recommendations r = index.recommend(basis, history, CANDIDATES);
+    for (int i = 0; i < r.size(); i++) {
+      if (!sink.offer(r.product(i), reason(signals, index, r.anchor(i), r.product(i)))) {
         return;
       }
     }

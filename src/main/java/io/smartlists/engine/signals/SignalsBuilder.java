@@ -1,6 +1,7 @@
 package io.smartlists.engine.signals;
 
 import io.smartlists.engine.model.GlobalRules;
+import io.smartlists.engine.signals.copurchase.CoPurchaseBuilder;
 import io.smartlists.engine.signals.copurchase.CoPurchaseIndex;
 import io.smartlists.host.CategoryInfo;
 import io.smartlists.host.OrderLine;
@@ -65,7 +66,7 @@ final class SignalsBuilder {
   final Instant builtAt;
 
   private final @Nullable SignalsSnapshot previous;
-  private CoPurchaseIndex.Builder coBuilder = CoPurchaseIndex.builder(0);
+  private CoPurchaseBuilder coBuilder = CoPurchaseIndex.builder(0);
 
   // ---- streamed orders
   private int orders;

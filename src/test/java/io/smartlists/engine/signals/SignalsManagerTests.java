@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartlists.engine.EngineTestData;
 import io.smartlists.engine.model.GlobalRules;
+import io.smartlists.engine.signals.copurchase.Recommendations;
 import io.smartlists.host.OrderConfirmed;
 import io.smartlists.host.OrderHistoryPort;
 import io.smartlists.host.OrderRecord;
@@ -54,17 +55,16 @@ class SignalsManagerTests {
     data.order("b", 2, line("mug", 1));
 
     Signals s = data.signals().current();
-    int[] out = new int[5];
-    float[] scores = new float[5];
-    int[] anchors = new int[5];
-    int n =
-        s.coPurchase()
-            .recommend(new int[] {s.indexOf("boots")}, new int[0], 5, out, scores, anchors);
+    Recommendations r = s.coPurchase().recommend(new int[] {s.indexOf("boots")}, new int[0], 5);
+    int[] out = new int[r.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = r.product(i);
+    }
 
-    List<String> top = ids(s, java.util.Arrays.copyOf(out, n));
+    List<String> top = ids(s, out);
     assertThat(top).contains("laces", "socks");
     assertThat(top.indexOf("socks")).isLessThan(top.indexOf("mug") < 0 ? 5 : top.indexOf("mug"));
-    assertThat(anchors[top.indexOf("socks")]).isEqualTo(s.indexOf("boots"));
+    assertThat(r.anchor(top.indexOf("socks"))).isEqualTo(s.indexOf("boots"));
   }
 
   @Test

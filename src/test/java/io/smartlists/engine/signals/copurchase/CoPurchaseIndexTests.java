@@ -30,18 +30,26 @@ class CoPurchaseIndexTests {
   }
 
   static Top top(CoPurchaseIndex index, int[] context, int[] history, int k) {
+    Recommendations r = index.recommend(context, history, k);
+    int n = r.size();
     int[] p = new int[k];
     float[] s = new float[k];
     int[] a = new int[k];
     int[] t = new int[k];
     int[] c = new int[k];
-    int n = index.recommend(context, history, k, p, s, a, t, c);
+    for (int i = 0; i < n; i++) {
+      p[i] = r.product(i);
+      s[i] = r.score(i);
+      a[i] = r.anchor(i);
+      t[i] = r.togetherCount(i);
+      c[i] = r.sameCustomerCount(i);
+    }
     return new Top(p, s, a, t, c, n);
   }
 
   /** Bread in all 20 orders; boots with laces in 5 of 6 boots orders; tents with pegs. */
-  static CoPurchaseIndex.Builder shop() {
-    CoPurchaseIndex.Builder b = CoPurchaseIndex.builder(8);
+  static CoPurchaseBuilder shop() {
+    CoPurchaseBuilder b = CoPurchaseIndex.builder(8);
     long t = 1_700_000_000L;
     for (int i = 0; i < 5; i++) {
       b.addOrder(new int[] {BREAD, BOOTS, LACES}, -1, t++);
@@ -113,7 +121,7 @@ class CoPurchaseIndexTests {
   @Test
   void recommend_customersWithSimilarHistories() {
     // customers who bought socks later bought a lamp, in separate orders: no same-order pair
-    CoPurchaseIndex.Builder b = CoPurchaseIndex.builder(8);
+    CoPurchaseBuilder b = CoPurchaseIndex.builder(8);
     long t = 1_750_000_000L;
     for (int i = 0; i < 6; i++) {
       b.addOrder(new int[] {BREAD, TENT}, -1, t++);
@@ -133,7 +141,7 @@ class CoPurchaseIndexTests {
 
   @Test
   void recommend_historyVotesThroughSameCustomerNeighbours() {
-    CoPurchaseIndex.Builder b = shop();
+    CoPurchaseBuilder b = shop();
     long t = 1_750_000_000L;
     for (int c = 0; c < 4; c++) {
       b.addOrder(new int[] {SOCKS}, c, t++);
@@ -146,7 +154,7 @@ class CoPurchaseIndexTests {
 
   @Test
   void recommend_similarNamesStandInForMissingOrderHistory() {
-    CoPurchaseIndex.Builder b = shop();
+    CoPurchaseBuilder b = shop();
     b.productText(BOOTS, "Leather hiking boots, brown");
     b.productText(SOCKS, "Merino hiking socks");
     b.productText(LAMP, "Camping lamp");
@@ -170,7 +178,7 @@ class CoPurchaseIndexTests {
   void build_atScaleRecommendsOutsideTheContext() {
     // 20,000 products, 100,000 orders of 4 lines, 20,000 customers: a tenth of the benchmark
     java.util.Random rnd = new java.util.Random(7);
-    CoPurchaseIndex.Builder b = CoPurchaseIndex.builder(20_000);
+    CoPurchaseBuilder b = CoPurchaseIndex.builder(20_000);
     for (int o = 0; o < 100_000; o++) {
       int[] lines = new int[4];
       for (int l = 0; l < 4; l++) {
@@ -196,7 +204,7 @@ class CoPurchaseIndexTests {
           expected.add(lines[x]);
         }
       }
-      assertThat(CoPurchaseIndex.distinct(lines))
+      assertThat(Rows.distinct(lines))
           .as("len %d", len)
           .containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
     }
@@ -210,7 +218,7 @@ class CoPurchaseIndexTests {
           double sum = 0;
           for (int other = 0; other < len; other++) {
             if (other != at) {
-              sum += CoPurchaseIndex.pairWeight(len, at, other, proximity);
+              sum += PairWeight.of(len, at, other, proximity);
             }
           }
           // each line gives away exactly one unit of weight, whatever the order's size
@@ -220,18 +228,17 @@ class CoPurchaseIndexTests {
         }
       }
     }
-    assertThat(CoPurchaseIndex.pairWeight(5, 0, 4, 0f)).isEqualTo(0.25f);
-    assertThat(CoPurchaseIndex.pairWeight(5, 0, 1, 0f)).isEqualTo(0.25f);
+    assertThat(PairWeight.of(5, 0, 4, 0f)).isEqualTo(0.25f);
+    assertThat(PairWeight.of(5, 0, 1, 0f)).isEqualTo(0.25f);
     // with proximity the next line weighs more than the far end, in both directions
-    assertThat(CoPurchaseIndex.pairWeight(5, 2, 1, 0.5f))
-        .isEqualTo(CoPurchaseIndex.pairWeight(5, 2, 3, 0.5f))
-        .isGreaterThan(CoPurchaseIndex.pairWeight(5, 2, 0, 0.5f));
-    assertThat(CoPurchaseIndex.pairWeight(5, 0, 1, 1f))
-        .isGreaterThan(CoPurchaseIndex.pairWeight(5, 0, 4, 1f) * 3.9f);
+    assertThat(PairWeight.of(5, 2, 1, 0.5f))
+        .isEqualTo(PairWeight.of(5, 2, 3, 0.5f))
+        .isGreaterThan(PairWeight.of(5, 2, 0, 0.5f));
+    assertThat(PairWeight.of(5, 0, 1, 1f)).isGreaterThan(PairWeight.of(5, 0, 4, 1f) * 3.9f);
   }
 
   /** Boots, laces, tent, pegs: always bought together, always added to the cart in that order. */
-  static void sameFourInTheSameOrder(CoPurchaseIndex.Builder b) {
+  static void sameFourInTheSameOrder(CoPurchaseBuilder b) {
     for (int i = 0; i < 5; i++) {
       b.addOrder(new int[] {BOOTS, LACES, TENT, PEGS}, -1, 1_700_000_000L + i);
     }
@@ -239,8 +246,8 @@ class CoPurchaseIndexTests {
 
   @Test
   void build_proximityRanksTheNextLineFirst() {
-    CoPurchaseIndex.Tuning near = withProximity(0.5f);
-    CoPurchaseIndex.Builder b = CoPurchaseIndex.builder(8, near);
+    Tuning near = withProximity(0.5f);
+    CoPurchaseBuilder b = CoPurchaseIndex.builder(8, near);
     sameFourInTheSameOrder(b);
     CoPurchaseIndex index = b.build(); // too few orders to calibrate: the tuning's 0.5 stays
     assertThat(index.proximity()).isEqualTo(0.5f);
@@ -248,7 +255,7 @@ class CoPurchaseIndexTests {
     assertThat(index.neighbours(PEGS)).containsExactly(TENT, LACES, BOOTS);
 
     // as a set, the order ties every pair (equal weights: smaller id first)
-    CoPurchaseIndex.Builder plain = CoPurchaseIndex.builder(8, withProximity(0f));
+    CoPurchaseBuilder plain = CoPurchaseIndex.builder(8, withProximity(0f));
     sameFourInTheSameOrder(plain);
     assertThat(plain.build().neighbours(PEGS)).containsExactly(BOOTS, LACES, TENT);
   }
@@ -263,9 +270,9 @@ class CoPurchaseIndexTests {
     assertThat(built.neighbours(PEGS)).containsExactly(TENT, LACES, BOOTS);
   }
 
-  static CoPurchaseIndex.Tuning withProximity(float proximity) {
-    CoPurchaseIndex.Tuning d = CoPurchaseIndex.Tuning.DEFAULT;
-    return new CoPurchaseIndex.Tuning(
+  static Tuning withProximity(float proximity) {
+    Tuning d = Tuning.DEFAULT;
+    return new Tuning(
         d.beta(),
         d.shrink(),
         d.customerBeta(),
@@ -286,7 +293,7 @@ class CoPurchaseIndexTests {
   @Test
   void heapTopK_keepsTheStrongestAndWritesThemStrongestFirst() {
     // rows are kept strongest first, so the history can vote with a row's first entries only
-    CoPurchaseIndex.HeapTopK top = new CoPurchaseIndex.HeapTopK(64);
+    HeapTopK top = new HeapTopK(64);
     java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
     float[] score = new float[200];
     for (int id = 0; id < score.length; id++) {
