@@ -105,8 +105,8 @@ public final class SignalsManager {
   public boolean rulesChanged() {
     GlobalRules now = rules.get();
     SignalsSnapshot s = current;
-    return now.bestsellerWindowDays() != s.windowDays
-        || Math.max(1, now.bestsellerHalfLifeDays()) * 86_400.0 != s.halfLifeSeconds;
+    return now.bestsellerWindowDays() != s.ranks.windowDays
+        || Math.max(1, now.bestsellerHalfLifeDays()) * 86_400.0 != s.ranks.halfLifeSeconds;
   }
 
   /** Applies one event of the event log. Events about unknown products are ignored. */

@@ -5,133 +5,56 @@ import io.smartlists.host.OrderLine;
 import io.smartlists.host.OrderRecord;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The signals one rebuild produced, then kept current by {@link #applyOrder} (single writer, under
- * {@link SignalsManager}'s write lock). Readers never lock:
- *
- * <ul>
- *   <li>the catalogue part (ids, names, category tree, manufacturers, new arrivals) never changes;
- *   <li>bestseller ranks are bounded top-{@value #TOP_N} arrays per scope (catalogue, category
- *       including descendants, manufacturer) in an {@link AtomicReferenceArray}: a sale replaces
- *       the arrays of the product's scopes by updated copies;
- *   <li>purchase histories are immutable {@link PurchaseHistory} objects (final fields, so a plain
- *       array store publishes them safely) replaced per order;
- *   <li>scores and repurchase medians are single primitive writes a reader sees now or a little
- *       later.
- * </ul>
- *
- * <p>Decay: a sale {@code d} days before the rebuild weighs {@code 2^(-d / halfLife)}; a sale
- * applied later weighs {@code 2^(+d' / halfLife)}, which ranks exactly like decaying every older
- * sale as time passes (all scores share the factor). Sales leave the window only at the next
- * rebuild, so schedule one (daily is plenty).
+ * The signals one rebuild produced, one component per signal, kept current by {@link #applyOrder}
+ * (single writer, under {@link SignalsManager}'s write lock). Readers never lock: each component
+ * publishes its own updates (see their class comments). Browsing lives outside the snapshots and
+ * survives rebuilds.
  */
 final class SignalsSnapshot implements Signals {
 
-  /** Bestsellers kept per scope. */
-  static final int TOP_N = 500;
-
-  /** Repurchase gaps kept per product to estimate its median (a uniform sample beyond that). */
-  static final int GAP_SAMPLE = 255;
-
   static final long DAY = 86_400L;
 
-  // ---- catalogue (immutable)
-  final String[] productIds;
-  final String[] productNames;
-  final Map<String, Integer> productIndex;
-  final int[][] productCategories;
-
-  /** Every category the product counts in: its own and all their ancestors, distinct. */
-  final int[][] productScopes;
-
-  final int[] productManufacturer;
-  final long[] availableFrom;
-  final int[] newArrivals;
-  final String[] categoryIds;
-  final String[] categoryNames;
-  final Map<String, Integer> categoryIndex;
-  final String[] manufacturerNames;
-  final Map<String, Integer> manufacturerIndex;
-
-  // ---- rules the ranks were built with
-  final int windowDays;
-  final double halfLifeSeconds;
-  final long decayReference;
-  final long windowStart;
-
-  // ---- bestsellers (single writer)
-  final double[] score;
-  final double[] revenue;
-  final long[] lastSold;
-
-  /** Scope 0 = catalogue, 1 + c = category c, 1 + categories + m = manufacturer m. */
-  final AtomicReferenceArray<int[]> top;
-
-  // ---- customers (single writer)
-  final ConcurrentHashMap<String, Integer> customerIndex;
-  volatile PurchaseHistory[] histories;
-  int customerCount;
-
-  // ---- repurchase intervals (single writer; medians read by everyone)
-  final int[] repurchaseMedianDays;
-  final int[] gapCount;
-  final int[][] gapSample;
-  private long sampleSeed = 0x9E3779B97F4A7C15L;
-
+  final CatalogueIndex catalogue;
+  final BestsellerRanks ranks;
+  final CustomerHistories customers;
+  final RepurchaseIntervals repurchase;
   final CoPurchaseIndex coPurchase;
   final BrowsingStore browsing;
   final Instant builtAt;
 
-  SignalsSnapshot(SignalsBuilder b) {
-    productIds = b.productIds;
-    productNames = b.productNames;
-    productIndex = b.productIndex;
-    productCategories = b.productCategories;
-    productScopes = b.productScopes;
-    productManufacturer = b.productManufacturer;
-    availableFrom = b.availableFrom;
-    newArrivals = b.newArrivals;
-    categoryIds = b.categoryIds;
-    categoryNames = b.categoryNames;
-    categoryIndex = b.categoryIndex;
-    manufacturerNames = b.manufacturerNames;
-    manufacturerIndex = b.manufacturerIndex;
-    windowDays = b.windowDays;
-    halfLifeSeconds = b.halfLifeSeconds;
-    decayReference = b.decayReference;
-    windowStart = b.windowStart;
-    score = b.score;
-    revenue = b.revenue;
-    lastSold = b.lastSold;
-    top = b.top;
-    customerIndex = b.customerIndex;
-    histories = b.histories;
-    customerCount = b.customerCount;
-    repurchaseMedianDays = b.repurchaseMedianDays;
-    gapCount = b.gapCount;
-    gapSample = b.gapSample;
-    coPurchase = b.coPurchase;
-    browsing = b.browsing;
-    builtAt = b.builtAt;
+  SignalsSnapshot(
+      CatalogueIndex catalogue,
+      BestsellerRanks ranks,
+      CustomerHistories customers,
+      RepurchaseIntervals repurchase,
+      CoPurchaseIndex coPurchase,
+      BrowsingStore browsing,
+      Instant builtAt) {
+    this.catalogue = catalogue;
+    this.ranks = ranks;
+    this.customers = customers;
+    this.repurchase = repurchase;
+    this.coPurchase = coPurchase;
+    this.browsing = browsing;
+    this.builtAt = builtAt;
   }
 
-  // =========================================================================================
-  // Incremental update (single writer)
-
-  /** Applies one confirmed order: ranks, the customer's history, repurchase gaps, co-purchases. */
+  /**
+   * Applies one confirmed order to every signal it feeds: bestseller ranks, the customer's history
+   * and repurchase gaps, co-purchases. Lines of unknown products are left out.
+   */
   void applyOrder(OrderRecord order, int[] scratchProducts, int[] scratchQuantities) {
     long t = order.placedAt().getEpochSecond();
+    boolean inWindow = ranks.inWindow(t);
     int n = 0;
     int[] ps = scratchProducts;
     int[] qs = scratchQuantities;
     for (OrderLine line : order.lines()) {
-      Integer idx = productIndex.get(line.productId());
+      Integer idx = catalogue.productIndex.get(line.productId());
       if (idx == null || line.quantity() <= 0) {
         continue;
       }
@@ -154,207 +77,16 @@ final class SignalsSnapshot implements Signals {
       } else {
         qs[at] += line.quantity();
       }
-      if (t >= windowStart) {
-        revenue[p] += line.quantity() * line.unitPrice().doubleValue();
+      if (inWindow) {
+        ranks.addRevenue(p, line.quantity() * line.unitPrice().doubleValue());
       }
     }
     if (n == 0) {
       return;
     }
-    if (t >= windowStart) {
-      double w = weight(t);
-      for (int i = 0; i < n; i++) {
-        int p = ps[i];
-        score[p] += qs[i] * w;
-        if (t > lastSold[p]) {
-          lastSold[p] = t;
-        }
-        raise(0, p);
-        for (int c : productScopes[p]) {
-          raise(1 + c, p);
-        }
-        int m = productManufacturer[p];
-        if (m >= 0) {
-          raise(1 + categoryIds.length + m, p);
-        }
-      }
-    }
-    int customer = -1;
-    String customerId = order.customerId();
-    if (customerId != null) {
-      customer = customerIndex(customerId);
-      PurchaseHistory[] hs = histories;
-      PurchaseHistory old = hs[customer];
-      if (old == null) {
-        old = PurchaseHistory.EMPTY;
-      }
-      for (int i = 0; i < n; i++) {
-        int at = old.indexOf(ps[i]);
-        if (at >= 0 && t - old.lastBoughtEpochSecond(at) >= DAY) {
-          addGap(ps[i], (int) ((t - old.lastBoughtEpochSecond(at)) / DAY));
-        }
-      }
-      hs[customer] = old.withOrder(ps, qs, n, t);
-    }
+    ranks.apply(ps, qs, n, t);
+    int customer = customers.apply(order, ps, qs, n, t, repurchase);
     coPurchase.addOrder(Arrays.copyOf(ps, n), customer, t);
-  }
-
-  double weight(long epochSecond) {
-    return Math.pow(2, (epochSecond - decayReference) / halfLifeSeconds);
-  }
-
-  private int customerIndex(String customerId) {
-    Integer idx = customerIndex.get(customerId);
-    if (idx != null) {
-      return idx;
-    }
-    int c = customerCount++;
-    PurchaseHistory[] hs = histories;
-    if (c >= hs.length) {
-      hs = Arrays.copyOf(hs, Math.max(16, hs.length + (hs.length >> 1)));
-      histories = hs;
-    }
-    customerIndex.put(customerId, c);
-    return c;
-  }
-
-  /** Records one more repurchase gap of the product and refreshes its median. */
-  private void addGap(int p, int days) {
-    int count = ++gapCount[p];
-    int[] s = gapSample[p];
-    if (s == null || s.length < GAP_SAMPLE) {
-      int len = s == null ? 0 : s.length;
-      int[] next = new int[len + 1];
-      int at = len == 0 ? 0 : insertionPoint(s, days);
-      if (len > 0) {
-        System.arraycopy(s, 0, next, 0, at);
-        System.arraycopy(s, at, next, at + 1, len - at);
-      }
-      next[at] = days;
-      gapSample[p] = next;
-      s = next;
-    } else {
-      // Reservoir sampling: every gap seen stays in the sample with the same probability.
-      long r = nextRandom() % count;
-      if (r < 0) {
-        r += count;
-      }
-      if (r >= GAP_SAMPLE) {
-        return;
-      }
-      int[] next = s.clone();
-      int drop = (int) r;
-      // Remove one element chosen at random, then insert the new gap in order.
-      System.arraycopy(next, drop + 1, next, drop, next.length - drop - 1);
-      int len = next.length - 1;
-      int at = insertionPoint(next, 0, len, days);
-      System.arraycopy(next, at, next, at + 1, len - at);
-      next[at] = days;
-      gapSample[p] = next;
-      s = next;
-    }
-    repurchaseMedianDays[p] = median(s, s.length);
-  }
-
-  private long nextRandom() {
-    long z = (sampleSeed += 0x9E3779B97F4A7C15L);
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
-  }
-
-  private static int insertionPoint(int[] a, int v) {
-    return insertionPoint(a, 0, a.length, v);
-  }
-
-  private static int insertionPoint(int[] a, int from, int to, int v) {
-    int lo = from;
-    int hi = to;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] <= v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
-
-  /** The median of a sorted array, at least 1 day. */
-  static int median(int[] sorted, int n) {
-    if (n == 0) {
-      return 0;
-    }
-    int m =
-        (n & 1) == 1 ? sorted[n / 2] : (int) Math.round((sorted[n / 2 - 1] + sorted[n / 2]) / 2.0);
-    return Math.max(1, m);
-  }
-
-  /** True when product a ranks before b: score, then revenue, then recency, then index. */
-  boolean better(int a, int b) {
-    double sa = score[a];
-    double sb = score[b];
-    if (sa != sb) {
-      return sa > sb;
-    }
-    if (revenue[a] != revenue[b]) {
-      return revenue[a] > revenue[b];
-    }
-    if (lastSold[a] != lastSold[b]) {
-      return lastSold[a] > lastSold[b];
-    }
-    return a < b;
-  }
-
-  /** The product's score rose: move it up in the scope's ranking (copy-on-write). */
-  private void raise(int scope, int p) {
-    int[] a = top.get(scope);
-    if (a == null) {
-      a = new int[0];
-    }
-    int len = a.length;
-    if (len == TOP_N && better(a[len - 1], p)) {
-      return; // the list is full and p still ranks below its last product, so it is not in it
-    }
-    int pos = -1;
-    for (int i = 0; i < len; i++) {
-      if (a[i] == p) {
-        pos = i;
-        break;
-      }
-    }
-    int limit = pos >= 0 ? pos : len;
-    int lo = 0;
-    int hi = limit;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (better(p, a[mid])) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    int at = lo;
-    int[] next;
-    if (pos >= 0) {
-      if (at == pos) {
-        return;
-      }
-      next = a.clone();
-      System.arraycopy(a, at, next, at + 1, pos - at);
-      next[at] = p;
-    } else {
-      if (at >= TOP_N) {
-        return;
-      }
-      int newLen = Math.min(TOP_N, len + 1);
-      next = new int[newLen];
-      System.arraycopy(a, 0, next, 0, at);
-      next[at] = p;
-      System.arraycopy(a, at, next, at + 1, newLen - at - 1);
-    }
-    top.set(scope, next);
   }
 
   // =========================================================================================
@@ -362,131 +94,107 @@ final class SignalsSnapshot implements Signals {
 
   @Override
   public int indexOf(String productId) {
-    Integer i = productIndex.get(productId);
-    return i == null ? -1 : i;
+    return catalogue.indexOf(productId);
   }
 
   @Override
   public String productId(int product) {
-    return productIds[product];
+    return catalogue.productIds[product];
   }
 
   @Override
   public int productCount() {
-    return productIds.length;
+    return catalogue.productCount();
   }
 
   @Override
   public String productName(int product) {
-    return productNames[product];
+    return catalogue.productNames[product];
   }
 
   @Override
   public int bestsellerWindowDays() {
-    return windowDays;
+    return ranks.windowDays;
   }
 
   @Override
   public int categoryIndex(String categoryId) {
-    Integer i = categoryIndex.get(categoryId);
-    return i == null ? -1 : i;
+    return catalogue.categoryIndexOf(categoryId);
   }
 
   @Override
   public int categoryCount() {
-    return categoryIds.length;
+    return catalogue.categoryCount();
   }
 
   @Override
   public String categoryId(int category) {
-    return categoryIds[category];
+    return catalogue.categoryIds[category];
   }
 
   @Override
   public String categoryName(int category) {
-    return categoryNames[category];
+    return catalogue.categoryNames[category];
   }
 
   @Override
   public boolean isInCategory(int product, int ancestor) {
-    for (int c : productScopes[product]) {
-      if (c == ancestor) {
-        return true;
-      }
-    }
-    return false;
+    return catalogue.isInCategory(product, ancestor);
   }
 
   @Override
   public int[] productCategories(int product) {
-    return productCategories[product];
+    return catalogue.productCategories[product];
   }
 
   @Override
   public int manufacturerIndex(String manufacturer) {
-    Integer i = manufacturerIndex.get(SignalsBuilder.manufacturerKey(manufacturer));
-    return i == null ? -1 : i;
+    return catalogue.manufacturerIndexOf(manufacturer);
   }
 
   @Override
   public String manufacturerName(int manufacturer) {
-    return manufacturerNames[manufacturer];
+    return catalogue.manufacturerNames[manufacturer];
   }
 
   @Override
   public int productManufacturer(int product) {
-    return productManufacturer[product];
+    return catalogue.productManufacturer[product];
   }
 
   @Override
   public int[] bestsellers() {
-    return scope(0);
+    return ranks.catalogue();
   }
 
   @Override
   public int[] categoryBestsellers(int category) {
-    return category < 0 || category >= categoryIds.length ? new int[0] : scope(1 + category);
+    return ranks.category(category);
   }
 
   @Override
   public int[] manufacturerBestsellers(int manufacturer) {
-    return manufacturer < 0 || manufacturer >= manufacturerNames.length
-        ? new int[0]
-        : scope(1 + categoryIds.length + manufacturer);
-  }
-
-  private int[] scope(int s) {
-    int[] a = top.get(s);
-    return a == null ? SignalsBuilder.NONE : a;
+    return ranks.manufacturer(manufacturer);
   }
 
   @Override
   public double bestsellerScore(int product) {
-    return score[product];
+    return ranks.score(product);
   }
 
   @Override
   public int[] newArrivals() {
-    return newArrivals;
+    return catalogue.newArrivals;
   }
 
   @Override
   public long availableFromEpochSecond(int product) {
-    return availableFrom[product];
+    return catalogue.availableFrom[product];
   }
 
   @Override
   public PurchaseHistory purchases(@Nullable String customerId) {
-    if (customerId == null) {
-      return PurchaseHistory.EMPTY;
-    }
-    Integer c = customerIndex.get(customerId);
-    if (c == null) {
-      return PurchaseHistory.EMPTY;
-    }
-    PurchaseHistory[] hs = histories;
-    PurchaseHistory h = c < hs.length ? hs[c] : null;
-    return h == null ? PurchaseHistory.EMPTY : h;
+    return customers.of(customerId);
   }
 
   @Override
@@ -518,12 +226,12 @@ final class SignalsSnapshot implements Signals {
 
   @Override
   public boolean isRepeatBuy(int product) {
-    return repurchaseMedianDays[product] > 0;
+    return repurchase.intervalDays(product) > 0;
   }
 
   @Override
   public int repurchaseIntervalDays(int product) {
-    return repurchaseMedianDays[product];
+    return repurchase.intervalDays(product);
   }
 
   @Override

@@ -331,7 +331,7 @@ class SignalsManagerTests {
             problems.add("duplicate " + p);
           }
         }
-        if (ranking.length > SignalsSnapshot.TOP_N) {
+        if (ranking.length > BestsellerRanks.TOP_N) {
           problems.add("too long: " + ranking.length);
         }
       }
@@ -339,7 +339,7 @@ class SignalsManagerTests {
     writer.join();
 
     assertThat(problems).isEmpty();
-    assertThat(s.bestsellers()).hasSize(SignalsSnapshot.TOP_N);
+    assertThat(s.bestsellers()).hasSize(BestsellerRanks.TOP_N);
     int[] top = s.bestsellers();
     for (int i = 1; i < top.length; i++) {
       assertThat(s.bestsellerScore(top[i - 1])).isGreaterThanOrEqualTo(s.bestsellerScore(top[i]));
