@@ -27,8 +27,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Composition (DESIGN.md §5): stage → the cell's slots → each list's candidates → eligibility gate
  * → exclusions (context products, already bought except reminders and allowed repeat-buys, products
- * shown by an earlier slot) → fill below the minimum from the fallback chain (marked as fallback) →
- * cap. Past the time budget, or on any exception, the widget is empty.
+ * shown by an earlier slot) → fill below the minimum from the {@link FallbackChain} (marked as
+ * fallback) → cap. Past the time budget, or on any exception, the widget is empty.
  *
  * <p>The hot path allocates only the result: the products already placed on the page are kept in a
  * small int array scanned linearly (a widget holds a few dozen items at most), and drop records are
@@ -167,25 +167,11 @@ public final class Composer {
     List<Widget.Item> fill(int position, SlotConfig slot, WidgetRequest request) {
       List<Widget.Item> items = new ArrayList<>(slot.maxItems());
       int slotStart = placedCount;
-      run(slot.type(), slot, position, items, slot.maxItems(), false, slotStart, request);
-      if (items.size() < slot.minItems()) {
-        ListType fallback = slot.fallback();
-        if (fallback != null && fallback != slot.type()) {
-          run(fallback, slot, position, items, slot.minItems(), true, slotStart, request);
-        }
-        if (items.size() < slot.minItems()
-            && slot.type() != ListType.BESTSELLERS_CATALOG
-            && fallback != ListType.BESTSELLERS_CATALOG) {
-          run(
-              ListType.BESTSELLERS_CATALOG,
-              slot,
-              position,
-              items,
-              slot.minItems(),
-              true,
-              slotStart,
-              request);
-        }
+      FallbackChain chain = FallbackChain.of(slot);
+      run(chain.primary(), slot, position, items, slot.maxItems(), false, slotStart, request);
+      for (ListType fallback : chain.fallbacks()) {
+        // below the minimum only (run returns at once when the slot holds enough)
+        run(fallback, slot, position, items, slot.minItems(), true, slotStart, request);
       }
       return items;
     }
