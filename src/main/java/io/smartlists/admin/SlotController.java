@@ -1,10 +1,10 @@
 package io.smartlists.admin;
 
-import io.smartlists.engine.DefaultConfiguration;
-import io.smartlists.engine.JourneyStage;
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.SlotConfig;
+import io.smartlists.engine.model.DefaultConfiguration;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.SlotConfig;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.ProductInfo;
 import io.smartlists.merchandising.CellView;

@@ -2,11 +2,11 @@ package io.smartlists.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smartlists.engine.ConfigSource;
-import io.smartlists.engine.DefaultConfiguration;
 import io.smartlists.engine.EngineListener;
 import io.smartlists.engine.EngineSettings;
-import io.smartlists.engine.SmartListsConfig;
 import io.smartlists.engine.SmartListsEngine;
+import io.smartlists.engine.model.DefaultConfiguration;
+import io.smartlists.engine.model.SmartListsConfig;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CurrentCustomerPort;
 import io.smartlists.host.CustomerPort;

@@ -1,6 +1,6 @@
 package io.smartlists.autoconfigure;
 
-import io.smartlists.engine.StageRules;
+import io.smartlists.engine.model.StageRules;
 import io.smartlists.eventlog.EventLogSettings;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;

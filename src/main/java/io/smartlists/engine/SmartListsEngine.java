@@ -1,5 +1,15 @@
 package io.smartlists.engine;
 
+import io.smartlists.engine.compose.Composer;
+import io.smartlists.engine.lists.SmartListRegistry;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.SmartListsConfig;
+import io.smartlists.engine.model.StageDecision;
+import io.smartlists.engine.model.Widget;
+import io.smartlists.engine.model.WidgetRequest;
+import io.smartlists.engine.signals.Signals;
+import io.smartlists.engine.signals.SignalsManager;
+import io.smartlists.engine.stage.StageResolver;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CustomerInfo;
 import io.smartlists.host.CustomerPort;
@@ -67,26 +77,31 @@ public final class SmartListsEngine {
     this.clock = clock;
     this.lists = lists;
     this.signals =
-        new SignalsManager(catalog, orders, () -> config.current().globalRules(), settings, clock);
+        new SignalsManager(
+            catalog,
+            orders,
+            () -> config.current().globalRules(),
+            settings.rebuildBatchSize(),
+            clock);
     this.composer =
         new Composer(
             catalog,
             customers,
             eligibility,
-            config,
+            config::current,
             signals::current,
             lists::get,
-            settings,
+            settings.timeBudget().toNanos(),
             listener);
     this.warmUp =
         new Composer(
             catalog,
             customers,
             eligibility,
-            config,
+            config::current,
             signals::current,
             lists::get,
-            settings,
+            settings.timeBudget().toNanos(),
             EngineListener.NONE);
   }
 

@@ -1,7 +1,7 @@
 package io.smartlists.site;
 
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.ProductInfo;
 import io.smartlists.stats.StatsRecorder;

@@ -3,8 +3,8 @@ package io.smartlists.stats;
 import static java.util.Objects.requireNonNull;
 
 import io.smartlists.engine.EngineListener;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.Widget;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.Widget;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
