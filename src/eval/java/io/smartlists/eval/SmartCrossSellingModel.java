@@ -6,9 +6,6 @@ import io.smartlists.engine.CoPurchaseIndex;
 final class SmartCrossSellingModel implements Recommender {
 
   private CoPurchaseIndex index;
-  private float[] scores = new float[0];
-  private int[] anchors = new int[0];
-  private int[] together = new int[0];
 
   @Override
   public String name() {
@@ -48,12 +45,22 @@ final class SmartCrossSellingModel implements Recommender {
   }
 
   @Override
-  public int recommend(int[] context, int[] history, int k, int[] out) {
-    if (scores.length < k) {
-      scores = new float[k];
-      anchors = new int[k];
-      together = new int[k];
-    }
-    return index.recommend(context, history, k, out, scores, anchors, together);
+  public Recommender.Ranker ranker() {
+    CoPurchaseIndex model = index;
+    return new Recommender.Ranker() {
+      private float[] scores = new float[0];
+      private int[] anchors = new int[0];
+      private int[] together = new int[0];
+
+      @Override
+      public int recommend(int[] context, int[] history, int k, int[] out) {
+        if (scores.length < k) {
+          scores = new float[k];
+          anchors = new int[k];
+          together = new int[k];
+        }
+        return model.recommend(context, history, k, out, scores, anchors, together);
+      }
+    };
   }
 }
