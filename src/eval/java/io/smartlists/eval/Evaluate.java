@@ -183,6 +183,9 @@ public final class Evaluate {
             BasketCompletion.runExpected(
                 model, all, options.k(), data.productCount(), options.threads());
         model.release();
+        if (!model.fitted().isEmpty()) {
+          progress("%s: %s: %s", data.source, model.name(), model.fitted());
+        }
         progress(
             "%s: %s fit %d ms, drawn %d ms, expected %d ms: HR@%d %s, expected %s",
             data.source,
