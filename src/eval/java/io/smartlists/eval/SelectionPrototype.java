@@ -37,6 +37,7 @@ final class SelectionPrototype implements Recommender {
   private double lambda;
   private double weight;
   private String note = "";
+  private int orders;
 
   @Override
   public String name() {
@@ -75,13 +76,14 @@ final class SelectionPrototype implements Recommender {
       grid.append(w == 0 ? "" : ", ")
           .append(WEIGHTS[w])
           .append(": ")
-          .append(String.format(Locale.ROOT, "%.3f", hits[bestL][w] / Math.max(1, cases)));
+          .append(String.format(Locale.ROOT, "%.3f", hits[bestL][w] / Math.max(1, orders)));
     }
     note =
         String.format(
             Locale.ROOT,
-            "chosen on the newest 10%% of training orders (%d cases): EASE share %s, λ %s over"
-                + " %d head products; validation HR@10 by EASE share at that λ {%s}",
+            "chosen on the newest 10%% of training orders (%d orders, %d cases): EASE share %s,"
+                + " λ %s over %d head products; validation HR@10 by EASE share at that λ {%s}",
+            orders,
             cases,
             weight,
             Baselines.num(lambda),
@@ -200,11 +202,13 @@ final class SelectionPrototype implements Recommender {
       Dataset data, int[] newest, CoPurchaseIndex trial, float[][] trialEase, double[][] hits) {
     Blender blender = new Blender(n);
     int cases = 0;
+    orders = 0;
     for (int o : newest) {
       int[] order = data.orders[o];
       if (order.length < 2 || cases >= VALIDATION_CASES) {
         continue;
       }
+      orders++;
       int[] cart = new int[order.length - 1];
       for (int h = 0; h < order.length; h++) {
         System.arraycopy(order, 0, cart, 0, h);
