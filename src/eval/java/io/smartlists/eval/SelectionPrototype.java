@@ -1,6 +1,8 @@
 package io.smartlists.eval;
 
-import io.smartlists.engine.CoPurchaseIndex;
+import io.smartlists.engine.signals.copurchase.CoPurchaseBuilder;
+import io.smartlists.engine.signals.copurchase.CoPurchaseIndex;
+import io.smartlists.engine.signals.copurchase.Recommendations;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -158,7 +160,7 @@ final class SelectionPrototype implements Recommender {
   }
 
   private static CoPurchaseIndex engine(Dataset data, int[] orders) {
-    CoPurchaseIndex.Builder b = CoPurchaseIndex.builder(data.productCount());
+    CoPurchaseBuilder b = CoPurchaseIndex.builder(data.productCount());
     for (int p = 0; p < data.productCount(); p++) {
       if (!data.productTexts[p].isEmpty()) {
         b.productText(p, data.productTexts[p]);
@@ -253,9 +255,9 @@ final class SelectionPrototype implements Recommender {
 
   /** One thread's buffers: both models' top candidates and their blend. */
   private final class Blender {
+    final Recommendations engineTop = new Recommendations(CANDIDATES);
     final int[] engineIds = new int[CANDIDATES];
     final float[] engineScores = new float[CANDIDATES];
-    final int[] anchors = new int[CANDIDATES];
     int engineCount;
     final int[] easeIds = new int[CANDIDATES];
     final float[] easeScores = new float[CANDIDATES];
@@ -275,7 +277,11 @@ final class SelectionPrototype implements Recommender {
     }
 
     void engine(CoPurchaseIndex model, int[] context, int[] history) {
-      engineCount = model.recommend(context, history, CANDIDATES, engineIds, engineScores, anchors);
+      engineCount = model.recommend(context, history, engineTop);
+      for (int r = 0; r < engineCount; r++) {
+        engineIds[r] = engineTop.product(r);
+        engineScores[r] = engineTop.score(r);
+      }
     }
 
     void ease(float[] b, int[] context) {
