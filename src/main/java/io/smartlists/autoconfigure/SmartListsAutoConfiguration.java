@@ -105,7 +105,11 @@ public final class SmartListsAutoConfiguration {
           customers,
           eligibility,
           config,
-          new EngineSettings(properties.getTimeBudget(), properties.getRebuild().getBatchSize()),
+          new EngineSettings(
+              properties.getTimeBudget(),
+              properties.getRebuild().getBatchSize(),
+              properties.getVisitor().getMaxInMemory(),
+              properties.getVisitor().getIdleForget()),
           new LoggingEngineListener(listener.getIfUnique(() -> EngineListener.NONE)),
           clock.getIfUnique(Clock::systemUTC));
     }

@@ -211,6 +211,32 @@ public class SmartListsProperties {
     /** Whether the cookie is marked Secure; by default only when the request itself is secure. */
     private @Nullable Boolean cookieSecure;
 
+    /**
+     * At most this many anonymous visitors (and, separately, this many customers) keep their recent
+     * browsing in memory; the least recently active are forgotten first. Bounds memory whatever the
+     * traffic (a client without cookies is a new visitor on every request).
+     */
+    private long maxInMemory = 100_000;
+
+    /** Browsing not added to for this long is forgotten from memory. */
+    private Duration idleForget = Duration.ofDays(90);
+
+    public long getMaxInMemory() {
+      return maxInMemory;
+    }
+
+    public void setMaxInMemory(long maxInMemory) {
+      this.maxInMemory = maxInMemory;
+    }
+
+    public Duration getIdleForget() {
+      return idleForget;
+    }
+
+    public void setIdleForget(Duration idleForget) {
+      this.idleForget = idleForget;
+    }
+
     public String getCookieName() {
       return cookieName;
     }

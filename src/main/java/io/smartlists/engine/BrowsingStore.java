@@ -1,8 +1,13 @@
 package io.smartlists.engine;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,11 +16,43 @@ import org.jspecify.annotations.Nullable;
  * {@link #login} moves the visitor's anonymous browsing to the customer. Lives in the manager, not
  * in a snapshot, so browsing survives rebuilds (product and category indexes are stable across
  * rebuilds).
+ *
+ * <p>Bounded whatever the traffic: visitors and customers are each kept in a Caffeine cache of at
+ * most {@code maxEntries} entries (least recently active evicted first) that forgets an entry not
+ * viewed for {@code idle}. A client that never keeps its cookie is a new visitor on every request,
+ * so without the bound each of its views would stay in memory until the idle time.
  */
 final class BrowsingStore {
 
-  private final ConcurrentHashMap<String, Browsing> visitors = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Browsing> customers = new ConcurrentHashMap<>();
+  private final Cache<String, Browsing> visitorCache;
+  private final Cache<String, Browsing> customerCache;
+  private final ConcurrentMap<String, Browsing> visitors;
+  private final ConcurrentMap<String, Browsing> customers;
+
+  BrowsingStore(long maxEntries, Duration idle, Ticker ticker, Executor maintenance) {
+    this.visitorCache = cache(maxEntries, idle, ticker, maintenance);
+    this.customerCache = cache(maxEntries, idle, ticker, maintenance);
+    this.visitors = visitorCache.asMap();
+    this.customers = customerCache.asMap();
+  }
+
+  BrowsingStore(EngineSettings settings) {
+    this(
+        settings.browsingMaxEntries(),
+        settings.browsingIdle(),
+        Ticker.systemTicker(),
+        Runnable::run);
+  }
+
+  private static Cache<String, Browsing> cache(
+      long maxEntries, Duration idle, Ticker ticker, Executor maintenance) {
+    return Caffeine.newBuilder()
+        .maximumSize(Math.max(0, maxEntries))
+        .expireAfterWrite(idle.isNegative() ? Duration.ZERO : idle)
+        .ticker(ticker)
+        .executor(maintenance)
+        .build();
+  }
 
   void viewedProduct(String visitorId, @Nullable String customerId, int product, long time) {
     map(customerId)
@@ -65,7 +102,14 @@ final class BrowsingStore {
     return removed;
   }
 
-  private ConcurrentHashMap<String, Browsing> map(@Nullable String customerId) {
+  /** Visitors and customers with browsing in memory (after pending evictions). */
+  long size() {
+    visitorCache.cleanUp();
+    customerCache.cleanUp();
+    return visitorCache.estimatedSize() + customerCache.estimatedSize();
+  }
+
+  private ConcurrentMap<String, Browsing> map(@Nullable String customerId) {
     return customerId == null ? visitors : customers;
   }
 

@@ -52,7 +52,7 @@ public final class SignalsManager {
   private final Supplier<GlobalRules> rules;
   private final EngineSettings settings;
   private final Clock clock;
-  private final BrowsingStore browsing = new BrowsingStore();
+  private final BrowsingStore browsing;
   private final Object writeLock = new Object();
   private final Object rebuildLock = new Object();
   private final Map<String, Boolean> recentOrders =
@@ -82,6 +82,7 @@ public final class SignalsManager {
     this.rules = rules;
     this.settings = settings;
     this.clock = clock;
+    this.browsing = new BrowsingStore(settings);
     SignalsBuilder empty = new SignalsBuilder(null, rules.get(), clock.instant(), browsing);
     empty.readCatalog(List.of(), List.of());
     this.current = empty.build();
@@ -90,6 +91,11 @@ public final class SignalsManager {
   /** The current signals; never blocks. */
   public Signals current() {
     return current;
+  }
+
+  /** Visitors and customers whose recent browsing is in memory (bounded by the settings). */
+  public long browsingEntries() {
+    return browsing.size();
   }
 
   /** When the current signals were rebuilt (the manager's creation before the first rebuild). */

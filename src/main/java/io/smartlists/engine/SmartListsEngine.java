@@ -140,6 +140,11 @@ public final class SmartListsEngine {
     return signals.current();
   }
 
+  /** Visitors and customers whose recent browsing is held in memory (bounded). */
+  public long browsingEntries() {
+    return signals.browsingEntries();
+  }
+
   /** When the current signals were built. */
   public Instant signalsBuiltAt() {
     return signals.builtAt();
