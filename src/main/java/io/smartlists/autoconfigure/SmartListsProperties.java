@@ -37,6 +37,13 @@ public class SmartListsProperties {
   /** The storefront side: widgets, click tracking and the JSON endpoint. */
   private final Site site = new Site();
 
+  /** The admin's sign-in throttling. */
+  private final Admin admin = new Admin();
+
+  public Admin getAdmin() {
+    return admin;
+  }
+
   public boolean isEnabled() {
     return enabled;
   }
@@ -305,6 +312,43 @@ public class SmartListsProperties {
     }
   }
 
+  /** The admin at {@code /admin/smartlists}: sign-in throttling. */
+  public static class Admin {
+
+    /** Failed sign-ins for one account after which its sign-in is refused for the lock period. */
+    private int signInFailuresPerAccount = 5;
+
+    /** Failed sign-ins from one client address after which it is refused for the lock period. */
+    private int signInFailuresPerAddress = 20;
+
+    /** How long sign-ins stay refused after the last failure that reached a limit. */
+    private Duration signInLock = Duration.ofMinutes(15);
+
+    public int getSignInFailuresPerAccount() {
+      return signInFailuresPerAccount;
+    }
+
+    public void setSignInFailuresPerAccount(int signInFailuresPerAccount) {
+      this.signInFailuresPerAccount = signInFailuresPerAccount;
+    }
+
+    public int getSignInFailuresPerAddress() {
+      return signInFailuresPerAddress;
+    }
+
+    public void setSignInFailuresPerAddress(int signInFailuresPerAddress) {
+      this.signInFailuresPerAddress = signInFailuresPerAddress;
+    }
+
+    public Duration getSignInLock() {
+      return signInLock;
+    }
+
+    public void setSignInLock(Duration signInLock) {
+      this.signInLock = signInLock;
+    }
+  }
+
   /** The storefront: Thymeleaf dialect, click tracking and the JSON endpoint. */
   public static class Site {
 
@@ -315,6 +359,33 @@ public class SmartListsProperties {
 
     /** Path prefix of the module's storefront endpoints (click tracking, JSON widget). */
     private String path = "/smartlists";
+
+    /**
+     * Whether widgets are composed on the module's own threads, so a request waits at most the time
+     * budget even when a host port (eligibility, catalogue, customers) blocks.
+     */
+    private boolean isolateHostCalls = true;
+
+    /**
+     * Composing threads at most when host calls are isolated (each blocked host call holds one).
+     */
+    private int composeThreads = 64;
+
+    public boolean isIsolateHostCalls() {
+      return isolateHostCalls;
+    }
+
+    public void setIsolateHostCalls(boolean isolateHostCalls) {
+      this.isolateHostCalls = isolateHostCalls;
+    }
+
+    public int getComposeThreads() {
+      return composeThreads;
+    }
+
+    public void setComposeThreads(int composeThreads) {
+      this.composeThreads = composeThreads;
+    }
 
     public boolean isEnabled() {
       return enabled;

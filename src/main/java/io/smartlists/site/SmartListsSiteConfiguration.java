@@ -7,6 +7,7 @@ import io.smartlists.host.CurrentCustomerPort;
 import io.smartlists.host.SmartListsEventPublisher;
 import io.smartlists.stats.StatsRecorder;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -58,7 +59,9 @@ public final class SmartListsSiteConfiguration {
         visitors,
         stats.getIfUnique(() -> StatsRecorder.NONE),
         clock.getIfUnique(Clock::systemUTC),
-        properties.getSite().getPath());
+        properties.getSite().getPath(),
+        properties.getSite().isIsolateHostCalls() ? properties.getTimeBudget() : Duration.ZERO,
+        properties.getSite().getComposeThreads());
   }
 
   @Bean
