@@ -12,7 +12,7 @@ class BrowsingStoreTests {
   private final AtomicLong nanos = new AtomicLong();
 
   private BrowsingStore store(long max, Duration idle) {
-    return new BrowsingStore(max, idle, nanos::get, Runnable::run);
+    return new BrowsingStore(max, idle, nanos::get);
   }
 
   @Test
@@ -22,7 +22,7 @@ class BrowsingStoreTests {
       store.viewedProduct("v" + i, null, i % 7, 1_000 + i);
     }
     assertThat(store.size()).isLessThanOrEqualTo(1_000).isGreaterThan(900);
-    // the latest visitors are kept (Caffeine's W-TinyLFU admits a few old ones too)
+    // the latest visitor is kept (least recently active evicted first)
     assertThat(store.get("v49999", null).productViewCount()).isEqualTo(1);
   }
 
