@@ -23,7 +23,7 @@ public final class AdminAccessDeniedHandler implements AccessDeniedHandler {
   private final AccessDeniedHandlerImpl forward = new AccessDeniedHandlerImpl();
 
   public AdminAccessDeniedHandler() {
-    forward.setErrorPage(AdminWebConfiguration.DENIED);
+    forward.setErrorPage(AdminPaths.DENIED);
   }
 
   @Override

@@ -18,7 +18,7 @@ final class LoginController {
     this.throttle = throttle;
   }
 
-  @GetMapping(AdminWebConfiguration.LOGIN)
+  @GetMapping(AdminPaths.LOGIN)
   String login(Model model) {
     SignInThrottle t = throttle.getIfAvailable();
     model.addAttribute(
@@ -26,7 +26,7 @@ final class LoginController {
     return "smartlists/admin/login";
   }
 
-  @RequestMapping(AdminWebConfiguration.DENIED)
+  @RequestMapping(AdminPaths.DENIED)
   @ResponseStatus(HttpStatus.FORBIDDEN)
   String denied() {
     return "smartlists/admin/denied";

@@ -25,7 +25,7 @@ public final class SignInThrottleFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     return !"POST".equals(request.getMethod())
-        || !AdminWebConfiguration.LOGIN.equals(
+        || !AdminPaths.LOGIN.equals(
             request.getRequestURI().substring(request.getContextPath().length()));
   }
 
@@ -34,7 +34,7 @@ public final class SignInThrottleFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (throttle.blocked(request.getParameter("username"), request.getRemoteAddr())) {
-      response.sendRedirect(request.getContextPath() + AdminWebConfiguration.LOGIN + "?locked");
+      response.sendRedirect(request.getContextPath() + AdminPaths.LOGIN + "?locked");
       return;
     }
     chain.doFilter(request, response);

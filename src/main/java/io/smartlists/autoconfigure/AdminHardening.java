@@ -1,7 +1,7 @@
 package io.smartlists.autoconfigure;
 
 import io.smartlists.admin.AdminAccessDeniedHandler;
-import io.smartlists.admin.AdminWebConfiguration;
+import io.smartlists.admin.AdminPaths;
 import io.smartlists.admin.SignInThrottle;
 import io.smartlists.admin.SignInThrottleFilter;
 import org.springframework.http.HttpStatus;
@@ -72,7 +72,7 @@ final class AdminHardening {
 
   private static AuthenticationSuccessHandler successClearing(SignInThrottle throttle) {
     SimpleUrlAuthenticationSuccessHandler target =
-        new SimpleUrlAuthenticationSuccessHandler(AdminWebConfiguration.BASE);
+        new SimpleUrlAuthenticationSuccessHandler(AdminPaths.BASE);
     target.setAlwaysUseDefaultTargetUrl(true);
     return (request, response, authentication) -> {
       throttle.succeeded(authentication.getName());

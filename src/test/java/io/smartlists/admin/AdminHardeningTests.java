@@ -1,7 +1,7 @@
 package io.smartlists.admin;
 
-import static io.smartlists.engine.JourneyStage.ACQUISITION;
-import static io.smartlists.engine.Placement.PRODUCT_PAGE;
+import static io.smartlists.engine.model.JourneyStage.ACQUISITION;
+import static io.smartlists.engine.model.Placement.PRODUCT_PAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -28,10 +28,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.smartlists.autoconfigure.AdminWebConfiguration;
 import io.smartlists.autoconfigure.SmartListsAdminAutoConfiguration;
-import io.smartlists.engine.DefaultConfiguration;
-import io.smartlists.engine.SmartListsConfig;
 import io.smartlists.engine.SmartListsEngine;
+import io.smartlists.engine.model.DefaultConfiguration;
+import io.smartlists.engine.model.SmartListsConfig;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CustomerPort;
 import io.smartlists.merchandising.CellView;

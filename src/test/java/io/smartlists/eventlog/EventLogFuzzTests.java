@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -137,7 +138,12 @@ class EventLogFuzzTests {
     DriverManagerDataSource db =
         new DriverManagerDataSource(
             "jdbc:h2:mem:fuzz-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    new SmartListsSchema(db).afterPropertiesSet();
+    Flyway.configure()
+        .dataSource(db)
+        .locations("classpath:db/smartlists/eventlog")
+        .table("SL_SCHEMA_HISTORY")
+        .load()
+        .migrate();
     JdbcTemplate jdbc = new JdbcTemplate(db);
     EventCodec codec = new EventCodec();
     List<SmartListsEvent> applied = new ArrayList<>();

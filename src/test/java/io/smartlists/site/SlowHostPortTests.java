@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.smartlists.engine.DefaultConfiguration;
 import io.smartlists.engine.EngineSettings;
-import io.smartlists.engine.Placement;
 import io.smartlists.engine.SmartListsEngine;
-import io.smartlists.engine.Widget;
+import io.smartlists.engine.model.DefaultConfiguration;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.Widget;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CategoryInfo;
 import io.smartlists.host.EligibilityPort;
