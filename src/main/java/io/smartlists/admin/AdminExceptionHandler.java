@@ -1,12 +1,14 @@
 package io.smartlists.admin;
 
 import io.smartlists.merchandising.ConcurrentEditException;
+import io.smartlists.merchandising.SlotNotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.server.ResponseStatusException;
@@ -34,10 +36,22 @@ final class AdminExceptionHandler {
     return "redirect:" + AdminPaths.BASE;
   }
 
-  @ExceptionHandler({TypeMismatchException.class, ResponseStatusException.class})
+  @ExceptionHandler({
+    TypeMismatchException.class,
+    ResponseStatusException.class,
+    SlotNotFoundException.class
+  })
   String notFound(HttpServletResponse response, Model model) {
     response.setStatus(HttpServletResponse.SC_NOT_FOUND);
     model.addAttribute("problem", labels.get("sl.error.notFound"));
+    return "smartlists/admin/problem";
+  }
+
+  /** A request no admin page sends (a move other than up or down, a missing parameter). */
+  @ExceptionHandler({BadAdminRequestException.class, MissingServletRequestParameterException.class})
+  String badRequest(HttpServletResponse response, Model model) {
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    model.addAttribute("problem", labels.get("sl.error.badRequest"));
     return "smartlists/admin/problem";
   }
 

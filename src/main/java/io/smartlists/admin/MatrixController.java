@@ -76,7 +76,14 @@ final class MatrixController {
       @RequestParam long cellVersion,
       Principal principal,
       RedirectAttributes redirect) {
-    int delta = "up".equals(direction) ? -1 : 1;
+    int delta;
+    if ("up".equals(direction)) {
+      delta = -1;
+    } else if ("down".equals(direction)) {
+      delta = 1;
+    } else {
+      throw new BadAdminRequestException("move direction must be up or down");
+    }
     try {
       editor.moveSlot(placement, stage, index, delta, cellVersion, principal.getName());
       redirect.addFlashAttribute(

@@ -11,6 +11,7 @@ import io.smartlists.site.WidgetApiController;
 import io.smartlists.site.WidgetService;
 import io.smartlists.stats.StatsRecorder;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -63,7 +64,9 @@ final class SiteConfiguration {
         visitors,
         stats.getIfUnique(() -> StatsRecorder.NONE),
         clock.getIfUnique(Clock::systemUTC),
-        properties.getSite().getPath());
+        properties.getSite().getPath(),
+        properties.getSite().isIsolateHostCalls() ? properties.getTimeBudget() : Duration.ZERO,
+        properties.getSite().getComposeThreads());
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package io.smartlists.autoconfigure;
 
 import io.smartlists.admin.AdminPaths;
+import io.smartlists.admin.SignInThrottle;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CustomerPort;
 import jakarta.persistence.EntityManagerFactory;
@@ -15,10 +16,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.HierarchicalMessageSource;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +32,7 @@ import org.springframework.context.support.AbstractResourceBasedMessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -132,7 +136,8 @@ public final class SmartListsAdminAutoConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 50)
     @ConditionalOnMissingBean(name = "smartListsAdminSecurityFilterChain")
-    SecurityFilterChain smartListsAdminSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain smartListsAdminSecurityFilterChain(
+        HttpSecurity http, SignInThrottle smartListsSignInThrottle) throws Exception {
       String base = AdminPaths.BASE;
       http.securityMatcher(base, base + "/**")
           .authorizeHttpRequests(
@@ -152,7 +157,36 @@ public final class SmartListsAdminAutoConfiguration {
               logout ->
                   logout.logoutUrl(base + "/logout").logoutSuccessUrl(AdminPaths.LOGIN + "?logout"))
           .exceptionHandling(e -> e.accessDeniedPage(AdminPaths.DENIED));
+      AdminHardening.apply(http, smartListsSignInThrottle, AdminPaths.LOGIN + "?error");
       return http.build();
+    }
+
+    /** Failed admin sign-ins counted per account and per address ({@code smartlists.admin.*}). */
+    @Bean
+    @ConditionalOnMissingBean
+    SignInThrottle smartListsSignInThrottle(Environment environment) {
+      SmartListsProperties.Admin admin =
+          Binder.get(environment)
+              .bind("smartlists.admin", SmartListsProperties.Admin.class)
+              .orElseGet(SmartListsProperties.Admin::new);
+      return new SignInThrottle(
+          admin.getSignInFailuresPerAccount(),
+          admin.getSignInFailuresPerAddress(),
+          admin.getSignInLock());
+    }
+
+    /**
+     * {@code SameSite=Lax} on the session cookie the admin signs in with, unless the host set
+     * {@code server.servlet.session.cookie.same-site} (its setting wins). {@code Secure} follows
+     * the request: behind a TLS-terminating proxy, set {@code server.forward-headers-strategy} so
+     * the request is known to be HTTPS.
+     */
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.boot.web.server.servlet.CookieSameSiteSupplier")
+    @ConditionalOnMissingBean(name = "smartListsSessionCookieSameSite")
+    CookieSameSiteSupplier smartListsSessionCookieSameSite(Environment environment) {
+      String name = environment.getProperty("server.servlet.session.cookie.name", "JSESSIONID");
+      return CookieSameSiteSupplier.ofLax().whenHasName(name);
     }
   }
 

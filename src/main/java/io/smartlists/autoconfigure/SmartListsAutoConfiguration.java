@@ -106,7 +106,11 @@ public final class SmartListsAutoConfiguration {
           ports.customers(),
           ports.eligibility(),
           config,
-          new EngineSettings(properties.getTimeBudget(), properties.getRebuild().getBatchSize()),
+          new EngineSettings(
+              properties.getTimeBudget(),
+              properties.getRebuild().getBatchSize(),
+              properties.getVisitor().getMaxInMemory(),
+              properties.getVisitor().getIdleForget()),
           new LoggingEngineListener(listener.getIfUnique(() -> EngineListener.NONE)),
           clock.getIfUnique(Clock::systemUTC));
     }

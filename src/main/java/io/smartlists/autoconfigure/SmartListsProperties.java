@@ -240,6 +240,32 @@ public class SmartListsProperties {
     /** Whether the cookie is marked Secure; by default only when the request itself is secure. */
     private @Nullable Boolean cookieSecure;
 
+    /**
+     * At most this many anonymous visitors (and, separately, this many customers) keep their recent
+     * browsing in memory; the least recently active are forgotten first. Bounds memory whatever the
+     * traffic (a client without cookies is a new visitor on every request).
+     */
+    private long maxInMemory = 100_000;
+
+    /** Browsing not added to for this long is forgotten from memory. */
+    private Duration idleForget = Duration.ofDays(90);
+
+    public long getMaxInMemory() {
+      return maxInMemory;
+    }
+
+    public void setMaxInMemory(long maxInMemory) {
+      this.maxInMemory = maxInMemory;
+    }
+
+    public Duration getIdleForget() {
+      return idleForget;
+    }
+
+    public void setIdleForget(Duration idleForget) {
+      this.idleForget = idleForget;
+    }
+
     public String getCookieName() {
       return cookieName;
     }
@@ -319,6 +345,33 @@ public class SmartListsProperties {
     /** Path prefix of the module's storefront endpoints (click tracking, JSON widget). */
     private String path = "/smartlists";
 
+    /**
+     * Whether widgets are composed on the module's own threads, so a request waits at most the time
+     * budget even when a host port (eligibility, catalogue, customers) blocks.
+     */
+    private boolean isolateHostCalls = true;
+
+    /**
+     * Composing threads at most when host calls are isolated (each blocked host call holds one).
+     */
+    private int composeThreads = 64;
+
+    public boolean isIsolateHostCalls() {
+      return isolateHostCalls;
+    }
+
+    public void setIsolateHostCalls(boolean isolateHostCalls) {
+      this.isolateHostCalls = isolateHostCalls;
+    }
+
+    public int getComposeThreads() {
+      return composeThreads;
+    }
+
+    public void setComposeThreads(int composeThreads) {
+      this.composeThreads = composeThreads;
+    }
+
     public boolean isEnabled() {
       return enabled;
     }
@@ -350,6 +403,39 @@ public class SmartListsProperties {
 
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
+    }
+
+    /** Failed sign-ins for one account after which its sign-in is refused for the lock period. */
+    private int signInFailuresPerAccount = 5;
+
+    /** Failed sign-ins from one client address after which it is refused for the lock period. */
+    private int signInFailuresPerAddress = 20;
+
+    /** How long sign-ins stay refused after the last failure that reached a limit. */
+    private Duration signInLock = Duration.ofMinutes(15);
+
+    public int getSignInFailuresPerAccount() {
+      return signInFailuresPerAccount;
+    }
+
+    public void setSignInFailuresPerAccount(int signInFailuresPerAccount) {
+      this.signInFailuresPerAccount = signInFailuresPerAccount;
+    }
+
+    public int getSignInFailuresPerAddress() {
+      return signInFailuresPerAddress;
+    }
+
+    public void setSignInFailuresPerAddress(int signInFailuresPerAddress) {
+      this.signInFailuresPerAddress = signInFailuresPerAddress;
+    }
+
+    public Duration getSignInLock() {
+      return signInLock;
+    }
+
+    public void setSignInLock(Duration signInLock) {
+      this.signInLock = signInLock;
     }
   }
 }

@@ -82,6 +82,8 @@ public final class SmartListsEngine {
             orders,
             () -> config.current().globalRules(),
             settings.rebuildBatchSize(),
+            settings.browsingMaxEntries(),
+            settings.browsingIdle(),
             clock);
     this.composer =
         new Composer(
@@ -162,6 +164,11 @@ public final class SmartListsEngine {
   /** The current signals (for the admin and tests). */
   public Signals signals() {
     return signals.current();
+  }
+
+  /** Visitors and customers whose recent browsing is held in memory (bounded). */
+  public long browsingEntries() {
+    return signals.browsingEntries();
   }
 
   /** When the current signals were built. */

@@ -125,6 +125,17 @@ public final class EventLogTailer {
         OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
   }
 
+  /**
+   * Deletes browsing events (everything but orders) written before {@code before}: once past the
+   * replay window no node reads them again, so views from a flood of cookie-less clients do not
+   * pile up until the retention. Returns how many. Safe on every node at once.
+   */
+  int purgeBrowsing(Instant before) {
+    return jdbc.update(
+        "DELETE FROM SL_EVENT WHERE TYPE <> 'OrderConfirmed' AND CREATED_AT < ?",
+        OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
+  }
+
   /** True once {@link #start()} ran. */
   synchronized boolean started() {
     return high >= 0;

@@ -11,7 +11,9 @@ import io.smartlists.engine.model.ListType;
 import io.smartlists.engine.model.Placement;
 import io.smartlists.engine.model.Widget;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,6 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       widgets that rendered empty because the engine failed or ran out of time;
  *   <li>{@code smartlists.signals.rebuild} — timer of full rebuilds, {@code
  *       smartlists.signals.orders} the orders of the last one (gauge-like counter of orders read);
+ *   <li>{@code smartlists.widget.empty} — counter per {@code placement} and {@code cause} ({@code
+ *       timeout}, {@code error}, {@code no-candidates}, {@code rejected}) of every widget the
+ *       storefront rendered empty;
  *   <li>{@code smartlists.widget.impressions} and {@code smartlists.clicks} — counters per {@code
  *       placement} and {@code list}.
  * </ul>
@@ -39,10 +44,18 @@ public final class SmartListsMetrics implements EngineListener, StatsRecorder {
       new EnumMap<>(Placement.class);
   private final Map<Placement, Map<ListType, Counter>> impressions = new EnumMap<>(Placement.class);
   private final Map<Placement, Map<ListType, Counter>> clicks = new EnumMap<>(Placement.class);
+  private final MeterRegistry registry;
+  private final Map<String, Counter> empty = new ConcurrentHashMap<>();
   private final Timer rebuild;
   private final AtomicInteger indexedProducts = new AtomicInteger();
 
   public SmartListsMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    for (Placement p : Placement.values()) {
+      for (String cause : List.of("timeout", "error", "no-candidates", "rejected")) {
+        emptyCounter(p, cause);
+      }
+    }
     for (Placement p : Placement.values()) {
       Map<Widget.Outcome, Timer> timers = new EnumMap<>(Widget.Outcome.class);
       Map<Widget.Outcome, Counter> failed = new EnumMap<>(Widget.Outcome.class);
@@ -124,6 +137,22 @@ public final class SmartListsMetrics implements EngineListener, StatsRecorder {
     for (Widget.Slot slot : widget.slots()) {
       requireNonNull(byList.get(slot.config().type())).increment();
     }
+  }
+
+  @Override
+  public void empty(Placement placement, String cause) {
+    emptyCounter(placement, cause).increment();
+  }
+
+  private Counter emptyCounter(Placement placement, String cause) {
+    return empty.computeIfAbsent(
+        placement.name() + '/' + cause,
+        k ->
+            Counter.builder("smartlists.widget.empty")
+                .description("Widgets the storefront rendered empty, by cause")
+                .tag("placement", placement.name())
+                .tag("cause", cause)
+                .register(registry));
   }
 
   @Override

@@ -16,6 +16,13 @@ public interface StatsRecorder {
   /** A shopper followed a recommended product's tracked link. */
   default void click(Placement placement, ListType list, int slotPosition, String productId) {}
 
+  /**
+   * A widget rendered empty, with why: {@code timeout}, {@code error}, {@code no-candidates}
+   * (composed but nothing eligible), {@code rejected} (every composing thread busy: host ports
+   * hanging). Every empty widget is reported once.
+   */
+  default void empty(Placement placement, String cause) {}
+
   /** Records nothing. */
   StatsRecorder NONE = new StatsRecorder() {};
 }

@@ -184,6 +184,9 @@ class SmartListsAutoConfigurationTests {
     assertThat(p.getRebuild().getCron()).isEqualTo("0 0 3 * * *");
     assertThat(p.getRebuild().getBatchSize()).isEqualTo(EngineSettings.DEFAULT.rebuildBatchSize());
     assertThat(p.getStages().toRules()).isEqualTo(StageRules.DEFAULT);
+    assertThat(p.getVisitor().getMaxInMemory())
+        .isEqualTo(EngineSettings.DEFAULT.browsingMaxEntries());
+    assertThat(p.getVisitor().getIdleForget()).isEqualTo(EngineSettings.DEFAULT.browsingIdle());
   }
 
   @Test

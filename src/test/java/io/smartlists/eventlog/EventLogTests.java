@@ -339,6 +339,21 @@ class EventLogTests {
   }
 
   @Test
+  void purgeBrowsing_deletesViewsPastTheReplayWindowButKeepsOrders() {
+    Node node = new Node();
+    node.publisher.publish(viewed("old"));
+    node.publisher.publish(order("o-old", "p1"));
+    new JdbcTemplate(db).update("UPDATE SL_EVENT SET CREATED_AT = CREATED_AT - INTERVAL '40' DAY");
+    node.publisher.publish(viewed("recent"));
+
+    assertThat(node.tailer.purgeBrowsing(Instant.now().minus(Duration.ofDays(30)))).isEqualTo(1);
+    assertThat(
+            new JdbcTemplate(db)
+                .queryForList("SELECT TYPE FROM SL_EVENT ORDER BY ID", String.class))
+        .containsExactly("OrderConfirmed", "ProductViewed");
+  }
+
+  @Test
   void codec_everyEventType_roundTrips() {
     EventCodec codec = new EventCodec();
     List<SmartListsEvent> events =

@@ -391,6 +391,18 @@ class MerchandisingEditorTests {
   }
 
   @Test
+  void unknownSlotIndexAtTheCurrentVersion_isNotFoundNotAConcurrentEdit() {
+    CellView opened = editor.cell(CART, ACQUISITION);
+    int beyond = opened.slots().size();
+    assertThatThrownBy(
+            () -> editor.moveSlot(CART, ACQUISITION, beyond, -1, opened.version(), "alice"))
+        .isInstanceOf(SlotNotFoundException.class);
+    assertThatThrownBy(() -> editor.removeSlot(CART, ACQUISITION, -1, opened.version(), "alice"))
+        .isInstanceOf(SlotNotFoundException.class);
+    assertThat(editor.cell(CART, ACQUISITION).version()).isEqualTo(opened.version());
+  }
+
+  @Test
   void removeSlot_staleVersion_isRefused() {
     CellView opened = editor.cell(CART, ACQUISITION);
     editor.moveSlot(CART, ACQUISITION, 1, -1, opened.version(), "alice");

@@ -358,6 +358,62 @@ class SiteTests {
         .andExpect(jsonPath("$.outcome").value("ERROR"));
   }
 
+  /**
+   * Issue 14 item 6: the JSON endpoint's and the click endpoint's parameters, random (seeded):
+   * never a 500, never a stack trace in the response.
+   */
+  @Test
+  void fuzz_jsonAndClickParameters_neverA500NorAStackTrace() throws Exception {
+    java.util.Random r = new java.util.Random(14);
+    String alphabet = "aZ09_-.,;:/\\\"'<>%&?=#\u00e9\u20ac\u4e2d \t";
+    List<String> placements =
+        List.of(
+            "PRODUCT_PAGE", "CART", "cart", "", "NOPE", "ORDER_CONFIRMATION", "EMAIL_NEWSLETTER");
+    for (int i = 0; i < 300; i++) {
+      var json = get("/smartlists/api/widget");
+      if (r.nextInt(8) != 0) {
+        json.param(
+            "placement",
+            r.nextBoolean() ? placements.get(r.nextInt(placements.size())) : random(r, alphabet));
+      }
+      int products = r.nextInt(r.nextInt(10) == 0 ? 500 : 4);
+      for (int p = 0; p < products; p++) {
+        json.param("product", r.nextInt(3) == 0 ? "p" + r.nextInt(4) : random(r, alphabet));
+      }
+      if (r.nextBoolean()) {
+        json.cookie(new jakarta.servlet.http.Cookie("sl_vid", random(r, "abcdef0123456789-")));
+      }
+      assertNoFailure(mvc.perform(json).andReturn().getResponse(), "json #" + i);
+
+      var click = get("/smartlists/click");
+      for (String name : List.of("p", "pl", "l", "s", "url")) {
+        if (r.nextInt(4) != 0) {
+          click.param(name, r.nextInt(3) == 0 ? "p1" : random(r, alphabet));
+        }
+      }
+      assertNoFailure(mvc.perform(click).andReturn().getResponse(), "click #" + i);
+    }
+  }
+
+  private static String random(java.util.Random r, String alphabet) {
+    StringBuilder s = new StringBuilder();
+    int n = r.nextInt(r.nextInt(20) == 0 ? 5_000 : 30);
+    for (int i = 0; i < n; i++) {
+      s.append(alphabet.charAt(r.nextInt(alphabet.length())));
+    }
+    return s.toString();
+  }
+
+  private static void assertNoFailure(
+      org.springframework.mock.web.MockHttpServletResponse response, String what) throws Exception {
+    assertThat(response.getStatus()).as(what).isLessThan(500);
+    assertThat(response.getContentAsString())
+        .as(what)
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ")
+        .doesNotContain("io.smartlists.");
+  }
+
   private double clicks(String placement, String list) {
     var counter =
         meters.find("smartlists.clicks").tag("placement", placement).tag("list", list).counter();

@@ -10,6 +10,7 @@ import io.smartlists.host.OrderRecord;
 import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEvent;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ public final class SignalsManager {
   private final Supplier<GlobalRules> rules;
   private final int batchSize;
   private final Clock clock;
-  private final BrowsingStore browsing = new BrowsingStore();
+  private final BrowsingStore browsing;
   private final Object writeLock = new Object();
   private final Object rebuildLock = new Object();
   private final Map<String, Boolean> recentOrders =
@@ -78,11 +79,27 @@ public final class SignalsManager {
       Supplier<GlobalRules> rules,
       int batchSize,
       Clock clock) {
+    this(catalog, orders, rules, batchSize, 100_000, Duration.ofDays(90), clock);
+  }
+
+  /**
+   * @param browsingMaxEntries the most visitors (and, separately, customers) whose browsing is kept
+   * @param browsingIdle browsing not added to for this long is forgotten
+   */
+  public SignalsManager(
+      CatalogPort catalog,
+      OrderHistoryPort orders,
+      Supplier<GlobalRules> rules,
+      int batchSize,
+      long browsingMaxEntries,
+      Duration browsingIdle,
+      Clock clock) {
     this.catalog = catalog;
     this.orders = orders;
     this.rules = rules;
     this.batchSize = Math.max(1, batchSize);
     this.clock = clock;
+    this.browsing = new BrowsingStore(browsingMaxEntries, browsingIdle, System::nanoTime);
     SignalsBuilder empty = new SignalsBuilder(null, rules.get(), clock.instant(), browsing);
     empty.readCatalog(List.of(), List.of());
     this.current = empty.build();
@@ -91,6 +108,11 @@ public final class SignalsManager {
   /** The current signals; never blocks. */
   public Signals current() {
     return current;
+  }
+
+  /** Visitors and customers whose recent browsing is in memory (bounded by the settings). */
+  public long browsingEntries() {
+    return browsing.size();
   }
 
   /** When the current signals were rebuilt (the manager's creation before the first rebuild). */
