@@ -565,6 +565,77 @@ public final class CoPurchaseIndex {
     version++; // volatile write (release): publishes the counts and rows written above
   }
 
+  // ---- order lifecycle (issue 15): cancelled orders and returned lines leave the same-order
+  // neighbourhood. Kept in one block so it moves as one piece with the engine split.
+
+  /**
+   * Takes products out of one order applied earlier (single writer): a cancelled order (every
+   * product) or returned lines (those products). Their order counts go down and their same-order
+   * pairs with the order's other products lose the weight {@link #addOrder} gave them; a pair seen
+   * in no other order leaves the row. The same-customer neighbourhood and the popularity prior's
+   * ranking keep the order until the next build (they describe customers' tastes, which a return
+   * does not undo).
+   *
+   * @param orderProducts the order's distinct product indexes, in the order of its lines
+   * @param removed the products taken out (a subset of {@code orderProducts})
+   */
+  public void removeOrder(int[] orderProducts, int[] removed) {
+    int[] products = distinct(orderProducts);
+    int len = products.length;
+    if (len == 0 || removed.length == 0) {
+      return;
+    }
+    int[] cnt = orderCount;
+    float[] st = stats;
+    float beta = tuning.beta();
+    boolean[] out = new boolean[len];
+    boolean any = false;
+    for (int a = 0; a < len; a++) {
+      int p = products[a];
+      if (p < productCount && contains(removed, removed.length, p)) {
+        out[a] = true;
+        any = true;
+        if (cnt[p] > 0) {
+          cnt[p]--;
+          st[STATS * p + ORDER_DAMP] = damp(cnt[p], beta);
+          st[STATS * p + ORDER_COUNT] = cnt[p];
+        }
+      }
+    }
+    if (!any) {
+      return;
+    }
+    for (int a = 0; a < len; a++) {
+      for (int b = 0; b < len; b++) {
+        if (a != b && (out[a] || out[b]) && products[a] < productCount) {
+          unbump(orderRows, products[a], products[b], pairWeight(len, a, b, proximity));
+        }
+      }
+    }
+    version++; // volatile write (release): publishes the counts and rows written above
+  }
+
+  /** Counts one co-occurrence of {@code b} with {@code a} less, of weight {@code w}. */
+  private static void unbump(int[][] rows, int a, int b, float w) {
+    int[] row = rows[a];
+    for (int x = 0; x < row.length; x += 3) {
+      if (row[x] == b) {
+        int count = row[x + 1] - 1;
+        if (count <= 0) {
+          int[] shorter = new int[row.length - 3];
+          System.arraycopy(row, 0, shorter, 0, x);
+          System.arraycopy(row, x + 3, shorter, x, row.length - x - 3);
+          ROWS.setRelease(rows, a, shorter);
+        } else {
+          row[x + 1] = count; // in place: a reader sees the old or the new count
+          float weight = Math.max(0f, Float.intBitsToFloat(row[x + 2]) - w);
+          row[x + 2] = Float.floatToRawIntBits(weight);
+        }
+        return;
+      }
+    }
+  }
+
   private void addCustomerProducts(int customer, int[] products) {
     if (customer >= recent.length) {
       recent = Arrays.copyOf(recent, Math.max(customer + 1, recent.length * 2));

@@ -1,5 +1,7 @@
 package io.smartlists.engine;
 
+import java.util.Arrays;
+
 /**
  * One customer's purchase history as the signals keep it: the distinct products bought, most
  * recently bought first, with the units bought and when each was last bought, plus the order count
@@ -115,6 +117,41 @@ public final class PurchaseHistory {
     }
     sortByRecency(p, q, t, size);
     return new PurchaseHistory(p, q, t, orderCount + 1, Math.max(lastOrder, time));
+  }
+
+  /**
+   * This history without units of a cancelled order or of returned lines: their quantities go down
+   * and a product with no unit left leaves the history (it is no longer "already bought" and no
+   * longer reminded). A cancelled order also counts one order less; when none is left the history
+   * is {@link #EMPTY}. When each product was last bought and the last order's time stay as they
+   * were until the next rebuild, which reads only the orders that stand.
+   */
+  PurchaseHistory withoutUnits(
+      int[] orderProducts, int[] orderQuantities, int n, boolean cancelled) {
+    int[] p = products.clone();
+    int[] q = quantities.clone();
+    long[] t = lastBought.clone();
+    int size = p.length;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < size; j++) {
+        if (p[j] == orderProducts[i]) {
+          q[j] -= orderQuantities[i];
+          if (q[j] <= 0) {
+            System.arraycopy(p, j + 1, p, j, size - j - 1);
+            System.arraycopy(q, j + 1, q, j, size - j - 1);
+            System.arraycopy(t, j + 1, t, j, size - j - 1);
+            size--;
+          }
+          break;
+        }
+      }
+    }
+    int orders = cancelled ? Math.max(0, orderCount - 1) : orderCount;
+    if (orders == 0) {
+      return EMPTY;
+    }
+    return new PurchaseHistory(
+        Arrays.copyOf(p, size), Arrays.copyOf(q, size), Arrays.copyOf(t, size), orders, lastOrder);
   }
 
   /** Stable insertion sort, newest first (histories hold tens of products). */

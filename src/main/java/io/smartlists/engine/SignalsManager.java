@@ -3,9 +3,12 @@ package io.smartlists.engine;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CategoryViewed;
 import io.smartlists.host.CustomerLoggedIn;
+import io.smartlists.host.OrderCancelled;
 import io.smartlists.host.OrderConfirmed;
 import io.smartlists.host.OrderHistoryPort;
+import io.smartlists.host.OrderLine;
 import io.smartlists.host.OrderRecord;
+import io.smartlists.host.OrderReturned;
 import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEvent;
 import java.time.Clock;
@@ -68,6 +71,9 @@ public final class SignalsManager {
   /** Orders applied while a rebuild runs (guarded by writeLock), or null when none runs. */
   private @Nullable List<OrderRecord> pending;
 
+  /** Cancellations and returns applied while a rebuild runs (guarded by writeLock), or null. */
+  private @Nullable List<Removal> pendingRemovals;
+
   private int[] scratchProducts = new int[16];
   private int[] scratchQuantities = new int[16];
 
@@ -124,6 +130,15 @@ public final class SignalsManager {
       browsing.login(l.visitorId(), l.customerId());
     } else if (event instanceof OrderConfirmed o) {
       applyOrder(o.order());
+    } else if (event instanceof OrderCancelled c) {
+      removeUnits(new Removal(c.order(), c.order().lines(), true, "cancel " + c.order().orderId()));
+    } else if (event instanceof OrderReturned r) {
+      removeUnits(
+          new Removal(
+              r.order(),
+              r.returnedLines(),
+              false,
+              "return " + r.order().orderId() + " " + r.at() + " " + r.returnedLines()));
     }
     // CartChanged: the cart is the page's context (ListContext.contextProducts); nothing to learn.
   }
@@ -138,6 +153,29 @@ public final class SignalsManager {
         p.add(order);
       }
       applyTo(current, order);
+    }
+  }
+
+  // ---- order lifecycle (issue 15): cancelled orders and returned lines, the reverse of
+  // applyOrder. Kept in one block so it moves as one piece with the engine split.
+
+  /**
+   * Units to take out of the signals: a cancelled order's lines or returned lines.
+   *
+   * @param key identifies the event, so a cancellation or return delivered twice counts once
+   */
+  private record Removal(OrderRecord order, List<OrderLine> lines, boolean cancelled, String key) {}
+
+  private void removeUnits(Removal removal) {
+    synchronized (writeLock) {
+      if (recentOrders.put(removal.key(), Boolean.TRUE) != null) {
+        return; // delivered twice
+      }
+      List<Removal> p = pendingRemovals;
+      if (p != null) {
+        p.add(removal);
+      }
+      current.removeUnits(removal.order(), removal.lines(), removal.cancelled());
     }
   }
 
@@ -159,6 +197,7 @@ public final class SignalsManager {
     synchronized (rebuildLock) {
       synchronized (writeLock) {
         pending = new ArrayList<>();
+        pendingRemovals = new ArrayList<>();
       }
       try {
         Instant now = clock.instant();
@@ -193,6 +232,17 @@ public final class SignalsManager {
               }
             }
           }
+          List<Removal> removed = pendingRemovals;
+          if (removed != null) {
+            for (Removal r : removed) {
+              // the rebuild read the order before it was cancelled or returned, or it was
+              // applied above: either way the new snapshot still counts it
+              if (builder.seen(r.order().orderId())
+                  || (applied != null && applied.contains(r.order()))) {
+                next.removeUnits(r.order(), r.lines(), r.cancelled());
+              }
+            }
+          }
           current = next;
         }
         browsing.forgetVisitorsIdleSince(
@@ -200,6 +250,7 @@ public final class SignalsManager {
       } finally {
         synchronized (writeLock) {
           pending = null;
+          pendingRemovals = null;
         }
       }
     }

@@ -4,6 +4,7 @@ import io.smartlists.host.OrderLine;
 import io.smartlists.host.OrderRecord;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -196,6 +197,120 @@ final class SignalsSnapshot implements Signals {
       hs[customer] = old.withOrder(ps, qs, n, t);
     }
     coPurchase.addOrder(Arrays.copyOf(ps, n), customer, t);
+  }
+
+  // ---- order lifecycle (issue 15): a cancelled order or returned lines, the reverse of
+  // applyOrder. Kept in one block so it moves as one piece with the engine split.
+
+  /**
+   * Takes units of one order applied earlier out of the signals: its lines when the order was
+   * cancelled, the returned lines when goods came back. Bestseller scores and revenue lose what the
+   * order added (its sale time's decay weight), the products move down in their scopes' rankings
+   * (out of them with no sale left), the customer's history loses the units (and, for a cancelled
+   * order, one order), and the co-purchase index loses the order's pairs for those products.
+   * Repurchase intervals keep the gap until the next rebuild.
+   */
+  void removeUnits(OrderRecord order, List<OrderLine> lines, boolean cancelled) {
+    long t = order.placedAt().getEpochSecond();
+    int n = 0;
+    int[] ps = new int[lines.size()];
+    int[] qs = new int[lines.size()];
+    for (OrderLine line : lines) {
+      Integer idx = productIndex.get(line.productId());
+      if (idx == null || line.quantity() <= 0) {
+        continue;
+      }
+      int p = idx;
+      int at = -1;
+      for (int i = 0; i < n; i++) {
+        if (ps[i] == p) {
+          at = i;
+          break;
+        }
+      }
+      if (at < 0) {
+        ps[n] = p;
+        qs[n] = line.quantity();
+        n++;
+      } else {
+        qs[at] += line.quantity();
+      }
+      if (t >= windowStart) {
+        revenue[p] = Math.max(0, revenue[p] - line.quantity() * line.unitPrice().doubleValue());
+      }
+    }
+    if (n == 0) {
+      return;
+    }
+    if (t >= windowStart) {
+      double w = weight(t);
+      for (int i = 0; i < n; i++) {
+        int p = ps[i];
+        double left = score[p] - qs[i] * w;
+        score[p] = left <= 1e-9 * w ? 0 : left;
+        lower(0, p);
+        for (int c : productScopes[p]) {
+          lower(1 + c, p);
+        }
+        int m = productManufacturer[p];
+        if (m >= 0) {
+          lower(1 + categoryIds.length + m, p);
+        }
+      }
+    }
+    String customerId = order.customerId();
+    if (customerId != null) {
+      Integer c = customerIndex.get(customerId);
+      PurchaseHistory[] hs = histories;
+      if (c != null && c < hs.length && hs[c] != null) {
+        hs[c] = hs[c].withoutUnits(ps, qs, n, cancelled);
+      }
+    }
+    int[] orderProducts = new int[order.lines().size()];
+    int k = 0;
+    for (OrderLine line : order.lines()) {
+      Integer idx = productIndex.get(line.productId());
+      if (idx != null && line.quantity() > 0) {
+        orderProducts[k++] = idx;
+      }
+    }
+    coPurchase.removeOrder(Arrays.copyOf(orderProducts, k), Arrays.copyOf(ps, n));
+  }
+
+  /**
+   * The product's score fell: move it down in the scope's ranking, out of it at 0 (copy-on-write).
+   */
+  private void lower(int scope, int p) {
+    int[] a = top.get(scope);
+    if (a == null) {
+      return;
+    }
+    int pos = -1;
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] == p) {
+        pos = i;
+        break;
+      }
+    }
+    if (pos < 0) {
+      return;
+    }
+    int[] rest = new int[a.length - 1];
+    System.arraycopy(a, 0, rest, 0, pos);
+    System.arraycopy(a, pos + 1, rest, pos, a.length - pos - 1);
+    if (score[p] <= 0) {
+      top.set(scope, rest);
+      return;
+    }
+    int at = pos;
+    while (at < rest.length && better(rest[at], p)) {
+      at++;
+    }
+    int[] next = new int[a.length];
+    System.arraycopy(rest, 0, next, 0, at);
+    next[at] = p;
+    System.arraycopy(rest, at, next, at + 1, rest.length - at);
+    top.set(scope, next);
   }
 
   double weight(long epochSecond) {
