@@ -14,6 +14,7 @@ import io.smartlists.host.SmartListsEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +177,20 @@ public final class SignalsManager {
         p.add(removal);
       }
       current.removeUnits(removal.order(), removal.lines(), removal.cancelled());
+    }
+  }
+
+  /**
+   * Forgets everything this node keeps in memory under the customer's id and these visitor ids:
+   * their browsing and which purchase history is the customer's (erasure; the next rebuild reads
+   * whatever the host's order history still holds).
+   */
+  public void forget(@Nullable String customerId, Collection<String> visitorIds) {
+    synchronized (writeLock) {
+      browsing.forget(customerId, visitorIds);
+      if (customerId != null) {
+        current.forgetCustomer(customerId);
+      }
     }
   }
 

@@ -278,6 +278,18 @@ final class SignalsSnapshot implements Signals {
   }
 
   /**
+   * Forgets which purchase history belongs to the customer (erasure). Aggregates the customer's
+   * orders fed (bestsellers, co-purchase counts) stay: they hold no id.
+   */
+  void forgetCustomer(String customerId) {
+    Integer c = customerIndex.remove(customerId);
+    PurchaseHistory[] hs = histories;
+    if (c != null && c < hs.length) {
+      hs[c] = null;
+    }
+  }
+
+  /**
    * The product's score fell: move it down in the scope's ranking, out of it at 0 (copy-on-write).
    */
   private void lower(int scope, int p) {

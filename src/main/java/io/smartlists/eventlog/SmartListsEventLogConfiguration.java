@@ -65,7 +65,8 @@ public final class SmartListsEventLogConfiguration {
         new JdbcTemplate(dataSource),
         new EventCodec(),
         tailer,
-        properties.getEventLog().getApplyWait());
+        properties.getEventLog().getApplyWait(),
+        new ViewDeduplicator(properties.getEventLog().getViewDedupeWindow(), System::nanoTime));
   }
 
   @Bean
