@@ -3,6 +3,7 @@ package io.smartlists.admin;
 import io.smartlists.engine.DropRule;
 import io.smartlists.engine.ListType;
 import io.smartlists.engine.Placement;
+import io.smartlists.engine.Reason;
 import io.smartlists.engine.SmartListsEngine;
 import io.smartlists.engine.StageDecision;
 import io.smartlists.engine.Widget;
@@ -138,7 +139,8 @@ final class PreviewController {
                 p.price(),
                 p.url(),
                 labels.list(i.list()),
-                i.reason().text(locale),
+                // the fallback badge says "fallback" already (it printed "fallback fallback: ...")
+                Reason.of(i.reason().key(), i.reason().args().toArray()).text(locale),
                 i.fallback()));
       }
       slots.add(

@@ -359,6 +359,18 @@ class SiteTests {
         .andExpect(jsonPath("$.outcome").value("ERROR"));
   }
 
+  @Test
+  void jsonWidget_malformedPlacement_isA400WithAJsonError() throws Exception {
+    mvc.perform(get("/smartlists/api/widget").param("placement", "HOME_PAGE"))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.error")
+                .value("placement must be one of [PRODUCT_PAGE, CART, ORDER_CONFIRMATION]"));
+    mvc.perform(get("/smartlists/api/widget").param("product", "p1"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.error").exists());
+  }
+
   private double clicks(String placement, String list) {
     var counter =
         meters.find("smartlists.clicks").tag("placement", placement).tag("list", list).counter();
