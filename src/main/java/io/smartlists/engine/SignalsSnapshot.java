@@ -262,8 +262,9 @@ final class SignalsSnapshot implements Signals {
     if (customerId != null) {
       Integer c = customerIndex.get(customerId);
       PurchaseHistory[] hs = histories;
-      if (c != null && c < hs.length && hs[c] != null) {
-        hs[c] = hs[c].withoutUnits(ps, qs, n, cancelled);
+      PurchaseHistory old = c != null && c < hs.length ? hs[c] : null;
+      if (c != null && old != null) {
+        hs[c] = old.withoutUnits(ps, qs, n, cancelled);
       }
     }
     int[] orderProducts = new int[order.lines().size()];

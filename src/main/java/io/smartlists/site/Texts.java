@@ -77,10 +77,11 @@ final class Texts {
   }
 
   private static NumberFormat priceFormat(PriceKey key) {
-    if (key.currency() != null) {
+    Currency currency = key.currency();
+    if (currency != null) {
       NumberFormat f = NumberFormat.getCurrencyInstance(key.locale());
-      f.setCurrency(key.currency());
-      int digits = Math.max(0, key.currency().getDefaultFractionDigits());
+      f.setCurrency(currency);
+      int digits = Math.max(0, currency.getDefaultFractionDigits());
       f.setMinimumFractionDigits(digits);
       f.setMaximumFractionDigits(digits);
       return f;

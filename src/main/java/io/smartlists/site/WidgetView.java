@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -113,7 +114,7 @@ public record WidgetView(
                 local(contextPath, p.url()),
                 click,
                 p.price(),
-                p.currency() == null ? null : p.currency().getCurrencyCode(),
+                currencyCode(p),
                 Texts.price(p.price(), p.currency(), locale),
                 p.imageUrl() == null ? null : local(contextPath, p.imageUrl()),
                 list,
@@ -133,6 +134,11 @@ public record WidgetView(
         widget.outcome().name(),
         widget.configVersion(),
         List.copyOf(slots));
+  }
+
+  private static @Nullable String currencyCode(ProductInfo product) {
+    Currency currency = product.currency();
+    return currency == null ? null : currency.getCurrencyCode();
   }
 
   /**
