@@ -19,7 +19,8 @@ final class Labels {
 
   String get(String code, Object... args) {
     Locale locale = LocaleContextHolder.getLocale();
-    return messages.getMessage(code, args, code, locale);
+    String message = messages.getMessage(code, args, code, locale);
+    return message != null ? message : code;
   }
 
   String list(ListType type) {

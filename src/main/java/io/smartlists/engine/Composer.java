@@ -7,6 +7,7 @@ import io.smartlists.host.EligibilityPort;
 import io.smartlists.host.ProductInfo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
@@ -225,7 +226,10 @@ final class Composer {
               }
               return true;
             }
-            items.add(new Widget.Item(info, type, fallback ? reason.asFallback() : reason));
+            // rule == null: the catalogue knew the product
+            items.add(
+                new Widget.Item(
+                    Objects.requireNonNull(info), type, fallback ? reason.asFallback() : reason));
             place(product);
             return items.size() < limit;
           });

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The shipped configuration (DESIGN.md §4): the recommended palette of every journey stage, and the
@@ -131,7 +132,7 @@ public final class DefaultConfiguration {
 
   /** The lists DESIGN.md §4 recommends for the stage, best first. */
   public static List<ListType> recommended(JourneyStage stage) {
-    return PALETTES.get(stage);
+    return Objects.requireNonNull(PALETTES.get(stage)); // every stage has one
   }
 
   /**
@@ -139,7 +140,7 @@ public final class DefaultConfiguration {
    * sl.advice.STAGE}).
    */
   public static String advice(JourneyStage stage) {
-    return ADVICE.get(stage);
+    return Objects.requireNonNull(ADVICE.get(stage)); // every stage has one
   }
 
   /** The default configuration (version 0). */

@@ -58,7 +58,7 @@ final class SignalsBuilder {
   int[] repurchaseMedianDays = NONE;
   int[] gapCount = NONE;
   int[][] gapSample = new int[0][];
-  CoPurchaseIndex coPurchase;
+  @Nullable CoPurchaseIndex coPurchase; // set by build()
   final BrowsingStore browsing;
   final Instant builtAt;
 

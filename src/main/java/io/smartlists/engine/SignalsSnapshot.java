@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.IntPredicate;
@@ -116,7 +117,7 @@ final class SignalsSnapshot implements Signals {
     repurchaseMedianDays = b.repurchaseMedianDays;
     gapCount = b.gapCount;
     gapSample = b.gapSample;
-    coPurchase = b.coPurchase;
+    coPurchase = Objects.requireNonNull(b.coPurchase, "built by SignalsBuilder.build()");
     browsing = b.browsing;
     builtAt = b.builtAt;
   }

@@ -64,7 +64,7 @@ public final class MerchandisingConfigSource implements ConfigSource {
 
   /** Seeds an empty store before the editor reads or changes it. */
   void ensureSeeded() {
-    version.get("");
+    var unused = version.get("");
   }
 
   private long readVersion() {

@@ -1,5 +1,7 @@
 package io.smartlists.stats;
 
+import static java.util.Objects.requireNonNull;
+
 import io.smartlists.engine.EngineListener;
 import io.smartlists.engine.Placement;
 import io.smartlists.engine.Widget;
@@ -45,18 +47,18 @@ public final class LoggingEngineListener implements EngineListener {
   @Override
   public void failed(Placement placement, Throwable error) {
     try {
-      AtomicLong last = lastLogged.get(placement);
+      AtomicLong last = requireNonNull(lastLogged.get(placement)); // one per placement
       long now = System.nanoTime();
       long previous = last.get();
       if (now - previous >= QUIET_NANOS && last.compareAndSet(previous, now)) {
-        long others = suppressed.get(placement).getAndSet(0);
+        long others = requireNonNull(suppressed.get(placement)).getAndSet(0);
         log.warn(
             "Smart Lists widget {} failed and rendered empty ({} more failures since the last report)",
             placement,
             others,
             error);
       } else {
-        suppressed.get(placement).incrementAndGet();
+        requireNonNull(suppressed.get(placement)).incrementAndGet();
       }
     } catch (RuntimeException ignored) {
       // a listener must never throw into the widget path

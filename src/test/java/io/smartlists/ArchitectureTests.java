@@ -1,0 +1,128 @@
+package io.smartlists;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The module's shape, checked on its product classes (src/main/java) at every {@code mvn test}: no
+ * package cycles, {@code autoconfigure} as the one place that declares beans, a plain-Java engine
+ * whose parts depend one way, and auto-configurations Spring Boot can load but nobody can extend.
+ * README ("Packages") and TEAM.md describe the target shape these rules hold the code to.
+ */
+class ArchitectureTests {
+
+  /**
+   * The product classes only. ArchUnit's DO_NOT_INCLUDE_TESTS knows {@code target/test-classes} but
+   * not the build directories of {@code -Dsl.build.dir=target-x}, hence the own option.
+   */
+  static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .withImportOption(location -> !location.contains("/test-classes/"))
+          .importPackages("io.smartlists");
+
+  /** Frameworks the engine (and the host SPI a store implements) must never see. */
+  static final String[] FRAMEWORKS = {
+    "org.springframework..",
+    "jakarta..",
+    "javax.persistence..",
+    "javax.servlet..",
+    "org.hibernate..",
+    "org.flywaydb..",
+    "org.thymeleaf..",
+    "io.micrometer..",
+    "com.fasterxml.jackson..",
+    "tools.jackson..",
+    "com.github.benmanes..",
+  };
+
+  @Test
+  void theProductClassesAreImported() {
+    // guards every rule below against passing on an empty import
+    assertThat(CLASSES.containPackage("io.smartlists.engine")).isTrue();
+    assertThat(CLASSES.containPackage("io.smartlists.autoconfigure")).isTrue();
+    assertThat(CLASSES.containPackage("io.smartlists.demo")).as("the test store").isFalse();
+  }
+
+  @Test
+  void engineAndHost_importNoFramework() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.smartlists.engine..", "io.smartlists.host..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(FRAMEWORKS)
+        .because("the engine runs the same in a store, a benchmark and the evaluation")
+        .check(CLASSES);
+  }
+
+  @Test
+  void engine_dependsOnNoModulePackageButHost() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.smartlists.engine..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("io.smartlists..")
+                .and(not(resideInAPackage("io.smartlists.engine..")))
+                .and(not(resideInAPackage("io.smartlists.host.."))))
+        .check(CLASSES);
+  }
+
+  /**
+   * TEAM.md's engine layering, one way from top to bottom: {@code engine} (facade) → {@code
+   * engine.compose} → {@code engine.lists}, {@code engine.stage} → {@code engine.signals} → {@code
+   * engine.signals.copurchase} → {@code engine.model}. A layer may use any layer below it, never
+   * one above; {@code lists} and {@code stage} sit side by side (the cycle rule keeps them from
+   * using each other both ways). Layers are optional while the engine is being split: a layer with
+   * no class yet is not an error, and the rule binds each one as soon as its package exists.
+   */
+  @Test
+  void engine_layersDependOneWay() {
+    DescribedPredicate<JavaClass> signals =
+        resideInAPackage("io.smartlists.engine.signals..")
+            .and(not(resideInAPackage("io.smartlists.engine.signals.copurchase..")));
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .withOptionalLayers(true)
+        .layer("Facade")
+        .definedBy("io.smartlists.engine")
+        .layer("Compose")
+        .definedBy("io.smartlists.engine.compose..")
+        .layer("Lists")
+        .definedBy("io.smartlists.engine.lists..")
+        .layer("Stage")
+        .definedBy("io.smartlists.engine.stage..")
+        .layer("Signals")
+        .definedBy(signals.as("io.smartlists.engine.signals.. but copurchase"))
+        .layer("CoPurchase")
+        .definedBy("io.smartlists.engine.signals.copurchase..")
+        .layer("Model")
+        .definedBy("io.smartlists.engine.model..")
+        .whereLayer("Facade")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("Compose")
+        .mayOnlyBeAccessedByLayers("Facade")
+        .whereLayer("Lists")
+        .mayOnlyBeAccessedByLayers("Facade", "Compose", "Stage")
+        .whereLayer("Stage")
+        .mayOnlyBeAccessedByLayers("Facade", "Compose", "Lists")
+        .whereLayer("Signals")
+        .mayOnlyBeAccessedByLayers("Facade", "Compose", "Lists", "Stage")
+        .whereLayer("CoPurchase")
+        .mayOnlyBeAccessedByLayers("Facade", "Compose", "Lists", "Stage", "Signals")
+        .whereLayer("Model")
+        .mayOnlyBeAccessedByLayers("Facade", "Compose", "Lists", "Stage", "Signals", "CoPurchase")
+        .check(CLASSES);
+  }
+}
