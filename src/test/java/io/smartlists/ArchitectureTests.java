@@ -2,16 +2,28 @@ package io.smartlists;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 
 /**
  * The module's shape, checked on its product classes (src/main/java) at every {@code mvn test}: no
@@ -20,6 +32,9 @@ import org.junit.jupiter.api.Test;
  * README ("Packages") and TEAM.md describe the target shape these rules hold the code to.
  */
 class ArchitectureTests {
+
+  static final String AUTO_CONFIGURATION_IMPORTS =
+      "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports";
 
   /**
    * The product classes only. ArchUnit's DO_NOT_INCLUDE_TESTS knows {@code target/test-classes} but
@@ -124,5 +139,64 @@ class ArchitectureTests {
         .whereLayer("Model")
         .mayOnlyBeAccessedByLayers("Facade", "Compose", "Lists", "Stage", "Signals", "CoPurchase")
         .check(CLASSES);
+  }
+
+  /** Auto-configurations: Spring Boot loads them by name; nobody subclasses them. */
+  @Test
+  void autoConfigurations_arePublicFinal() throws IOException {
+    Set<String> listed = listedAutoConfigurations();
+    assertThat(listed).as(AUTO_CONFIGURATION_IMPORTS).isNotEmpty();
+    for (String name : listed) {
+      assertThat(CLASSES.contain(name))
+          .as("%s lists %s", AUTO_CONFIGURATION_IMPORTS, name)
+          .isTrue();
+    }
+    classes()
+        .that()
+        .areAnnotatedWith(AutoConfiguration.class)
+        .or(
+            DescribedPredicate.describe(
+                "are listed in " + AUTO_CONFIGURATION_IMPORTS,
+                (JavaClass c) -> listed.contains(c.getName())))
+        .should()
+        .bePublic()
+        .andShould()
+        .haveModifier(JavaModifier.FINAL)
+        .check(CLASSES);
+  }
+
+  @Test
+  void noPackageCycles() {
+    // every package is its own slice (engine sub-packages included)
+    slices().matching("io.smartlists.(**)").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  @Test
+  void nothingOutsideAutoconfigure_importsAutoconfigure() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.smartlists.autoconfigure..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.smartlists.autoconfigure..")
+        .because("autoconfigure is the only place that declares beans: features get plain values")
+        .check(CLASSES);
+  }
+
+  /** The module's own entries of every AutoConfiguration.imports on the class path. */
+  static Set<String> listedAutoConfigurations() throws IOException {
+    Set<String> names = new TreeSet<>();
+    for (URL url :
+        Collections.list(
+            ArchitectureTests.class.getClassLoader().getResources(AUTO_CONFIGURATION_IMPORTS))) {
+      try (BufferedReader in =
+          new BufferedReader(new InputStreamReader(url.openStream(), StandardCharsets.UTF_8))) {
+        in.lines()
+            .map(line -> line.replaceFirst("#.*", "").strip())
+            .filter(line -> line.startsWith("io.smartlists."))
+            .forEach(names::add);
+      }
+    }
+    return names;
   }
 }

@@ -1,8 +1,8 @@
 package io.smartlists.admin;
 
-import io.smartlists.engine.JourneyStage;
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
 import io.smartlists.merchandising.Change;
 import java.util.Locale;
 import org.springframework.context.MessageSource;

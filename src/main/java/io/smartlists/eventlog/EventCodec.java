@@ -6,6 +6,7 @@ import io.smartlists.host.CustomerLoggedIn;
 import io.smartlists.host.OrderCancelled;
 import io.smartlists.host.OrderConfirmed;
 import io.smartlists.host.OrderReturned;
+import io.smartlists.host.ProductChanged;
 import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEvent;
 import java.util.Map;
@@ -17,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON in {@code PAYLOAD}. A private mapper, so a store's Jackson customisations cannot change the
  * format the other nodes read.
  */
-final class EventCodec {
+public final class EventCodec {
 
   private static final Map<String, Class<? extends SmartListsEvent>> TYPES =
       Map.of(
@@ -27,7 +28,8 @@ final class EventCodec {
           "OrderConfirmed", OrderConfirmed.class,
           "OrderCancelled", OrderCancelled.class,
           "OrderReturned", OrderReturned.class,
-          "CustomerLoggedIn", CustomerLoggedIn.class);
+          "CustomerLoggedIn", CustomerLoggedIn.class,
+          "ProductChanged", ProductChanged.class);
 
   private final JsonMapper json = JsonMapper.builder().build();
 

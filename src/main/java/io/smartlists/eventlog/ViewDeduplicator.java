@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
  * module may read different clocks). Every request is served by one node, so per-node memory
  * suffices. Thread-safe; remembers the last {@value #MAX_ENTRIES} views.
  */
-final class ViewDeduplicator {
+public final class ViewDeduplicator {
 
   static final int MAX_ENTRIES = 50_000;
 
@@ -31,7 +31,7 @@ final class ViewDeduplicator {
         }
       };
 
-  ViewDeduplicator(Duration window, LongSupplier nanoTime) {
+  public ViewDeduplicator(Duration window, LongSupplier nanoTime) {
     this.windowNanos = window.toNanos();
     this.nanoTime = nanoTime;
   }

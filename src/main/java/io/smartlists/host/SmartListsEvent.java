@@ -14,7 +14,8 @@ public sealed interface SmartListsEvent
         OrderConfirmed,
         OrderCancelled,
         OrderReturned,
-        CustomerLoggedIn {
+        CustomerLoggedIn,
+        ProductChanged {
 
   /** The visitor's opaque id (the module's cookie). */
   String visitorId();

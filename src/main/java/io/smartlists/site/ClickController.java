@@ -1,7 +1,7 @@
 package io.smartlists.site;
 
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.ProductInfo;
 import io.smartlists.stats.StatsRecorder;
@@ -22,12 +22,12 @@ import org.springframework.web.bind.annotation.RequestParam;
  * a 404.
  */
 @Controller
-final class ClickController {
+public final class ClickController {
 
   private final CatalogPort catalog;
   private final StatsRecorder stats;
 
-  ClickController(CatalogPort catalog, StatsRecorder stats) {
+  public ClickController(CatalogPort catalog, StatsRecorder stats) {
     this.catalog = catalog;
     this.stats = stats;
   }

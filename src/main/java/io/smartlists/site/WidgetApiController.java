@@ -1,6 +1,6 @@
 package io.smartlists.site;
 
-import io.smartlists.engine.Placement;
+import io.smartlists.engine.model.Placement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
@@ -26,11 +26,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * gets 400 with a JSON body {@code {"error": "..."}} saying what to send.
  */
 @RestController
-final class WidgetApiController {
+public final class WidgetApiController {
 
   private final WidgetService widgets;
 
-  WidgetApiController(WidgetService widgets) {
+  public WidgetApiController(WidgetService widgets) {
     this.widgets = widgets;
   }
 

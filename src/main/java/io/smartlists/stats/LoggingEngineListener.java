@@ -3,8 +3,8 @@ package io.smartlists.stats;
 import static java.util.Objects.requireNonNull;
 
 import io.smartlists.engine.EngineListener;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.Widget;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.Widget;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -67,11 +67,12 @@ public final class LoggingEngineListener implements EngineListener {
   }
 
   @Override
-  public void rebuilt(int products, long nanos) {
+  public void rebuilt(int products, int orders, long nanos) {
     log.info(
-        "Smart Lists signals rebuilt in {} ms ({} products)",
+        "Smart Lists signals rebuilt in {} ms ({} products, {} orders read)",
         TimeUnit.NANOSECONDS.toMillis(nanos),
-        products);
-    delegate.rebuilt(products, nanos);
+        products,
+        orders);
+    delegate.rebuilt(products, orders, nanos);
   }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,12 @@ class OneViewOneCountTests {
     DataSource db =
         new DriverManagerDataSource(
             "jdbc:h2:mem:views-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    new SmartListsSchema(db).afterPropertiesSet();
+    Flyway.configure()
+        .dataSource(db)
+        .locations("classpath:db/smartlists/eventlog")
+        .table("SL_SCHEMA_HISTORY")
+        .load()
+        .migrate();
     jdbc = new JdbcTemplate(db);
     EventLogTailer tailer =
         new EventLogTailer(

@@ -2,13 +2,13 @@ package io.smartlists.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smartlists.engine.JourneyStage;
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.Reason;
-import io.smartlists.engine.SlotConfig;
-import io.smartlists.engine.StageDecision;
-import io.smartlists.engine.Widget;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.Reason;
+import io.smartlists.engine.model.SlotConfig;
+import io.smartlists.engine.model.StageDecision;
+import io.smartlists.engine.model.Widget;
 import io.smartlists.host.ProductInfo;
 import java.math.BigDecimal;
 import java.util.Currency;
