@@ -368,18 +368,6 @@ final class NextOrder {
     List<OrderRecord> byId = List.copyOf(orders);
     return new OrderHistoryPort() {
       @Override
-      public List<OrderRecord> findOrdersForCustomer(String customerId) {
-        List<OrderRecord> mine = new ArrayList<>();
-        for (OrderRecord r : byId) {
-          if (customerId.equals(r.customerId())) {
-            mine.add(r);
-          }
-        }
-        mine.sort(Comparator.comparing(OrderRecord::placedAt));
-        return mine;
-      }
-
-      @Override
       public List<OrderRecord> readBatchOrdersFromLastId(
           @Nullable String lastOrderId, int batchSize) {
         int from = 0;

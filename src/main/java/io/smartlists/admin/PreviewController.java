@@ -4,6 +4,7 @@ import io.smartlists.engine.SmartListsEngine;
 import io.smartlists.engine.model.DropRule;
 import io.smartlists.engine.model.ListType;
 import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.Reason;
 import io.smartlists.engine.model.StageDecision;
 import io.smartlists.engine.model.Widget;
 import io.smartlists.engine.model.WidgetRequest;
@@ -138,7 +139,8 @@ final class PreviewController {
                 p.price(),
                 p.url(),
                 labels.list(i.list()),
-                i.reason().text(locale),
+                // the fallback badge says "fallback" already (it printed "fallback fallback: ...")
+                Reason.of(i.reason().key(), i.reason().args().toArray()).text(locale),
                 i.fallback()));
       }
       slots.add(

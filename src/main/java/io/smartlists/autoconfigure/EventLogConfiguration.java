@@ -6,6 +6,7 @@ import io.smartlists.eventlog.EventLogSettings;
 import io.smartlists.eventlog.EventLogTailer;
 import io.smartlists.eventlog.JdbcEventPublisher;
 import io.smartlists.eventlog.SpringEventBridge;
+import io.smartlists.eventlog.ViewDeduplicator;
 import io.smartlists.host.SmartListsEventPublisher;
 import java.time.Clock;
 import java.util.List;
@@ -77,7 +78,8 @@ final class EventLogConfiguration {
         new JdbcTemplate(dataSource),
         new EventCodec(),
         tailer,
-        properties.getEventLog().toSettings().applyWait());
+        properties.getEventLog().toSettings().applyWait(),
+        new ViewDeduplicator(properties.getEventLog().getViewDedupeWindow(), System::nanoTime));
   }
 
   @Bean

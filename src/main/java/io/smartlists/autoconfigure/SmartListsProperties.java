@@ -174,6 +174,21 @@ public class SmartListsProperties {
      */
     private Duration retention = Duration.ofDays(90);
 
+    /**
+     * A product or category view of the same visitor and item within this window of the last one is
+     * not recorded again (one view, one count, whether the store publishes {@code ProductViewed} in
+     * its controller, uses {@code sl:track-view}, or both); 0 records every view.
+     */
+    private Duration viewDedupeWindow = Duration.ofSeconds(10);
+
+    public Duration getViewDedupeWindow() {
+      return viewDedupeWindow;
+    }
+
+    public void setViewDedupeWindow(Duration viewDedupeWindow) {
+      this.viewDedupeWindow = viewDedupeWindow;
+    }
+
     public Duration getReplayWindow() {
       return replayWindow;
     }

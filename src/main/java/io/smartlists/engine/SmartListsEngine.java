@@ -18,6 +18,7 @@ import io.smartlists.host.OrderHistoryPort;
 import io.smartlists.host.SmartListsEvent;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -122,6 +123,16 @@ public final class SmartListsEngine {
   /** Applies one event from the event log to the signals. */
   public void apply(SmartListsEvent event) {
     signals.apply(event);
+  }
+
+  /**
+   * Forgets what this engine keeps in memory under the customer's id and these visitor ids (their
+   * browsing, which purchase history is the customer's). Part of erasing a customer: {@code
+   * SmartListsPrivacy} also deletes their rows from the module's tables; in a cluster every node
+   * forgets on its own (the event log carries no erasure event), or simply after its next restart.
+   */
+  public void forget(@Nullable String customerId, Collection<String> visitorIds) {
+    signals.forget(customerId, visitorIds);
   }
 
   /**

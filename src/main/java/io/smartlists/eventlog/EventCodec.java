@@ -3,7 +3,9 @@ package io.smartlists.eventlog;
 import io.smartlists.host.CartChanged;
 import io.smartlists.host.CategoryViewed;
 import io.smartlists.host.CustomerLoggedIn;
+import io.smartlists.host.OrderCancelled;
 import io.smartlists.host.OrderConfirmed;
+import io.smartlists.host.OrderReturned;
 import io.smartlists.host.ProductChanged;
 import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEvent;
@@ -24,6 +26,8 @@ public final class EventCodec {
           "CategoryViewed", CategoryViewed.class,
           "CartChanged", CartChanged.class,
           "OrderConfirmed", OrderConfirmed.class,
+          "OrderCancelled", OrderCancelled.class,
+          "OrderReturned", OrderReturned.class,
           "CustomerLoggedIn", CustomerLoggedIn.class,
           "ProductChanged", ProductChanged.class);
 
@@ -41,6 +45,10 @@ public final class EventCodec {
     } else if (event instanceof CartChanged e) {
       return e.customerId();
     } else if (event instanceof OrderConfirmed e) {
+      return e.order().customerId();
+    } else if (event instanceof OrderCancelled e) {
+      return e.order().customerId();
+    } else if (event instanceof OrderReturned e) {
       return e.order().customerId();
     } else if (event instanceof CustomerLoggedIn e) {
       return e.customerId();

@@ -99,7 +99,7 @@ public final class EventLogTailer {
       List<Row> rows =
           jdbc.query(
               SELECT
-                  + "WHERE ID > ? AND ID <= ? AND TYPE NOT IN ('OrderConfirmed', 'ProductChanged') AND CREATED_AT >= ? "
+                  + "WHERE ID > ? AND ID <= ? AND TYPE NOT IN ('OrderConfirmed', 'OrderCancelled', 'OrderReturned', 'ProductChanged') AND CREATED_AT >= ? "
                   + "ORDER BY ID FETCH FIRST "
                   + batchSize
                   + " ROWS ONLY",

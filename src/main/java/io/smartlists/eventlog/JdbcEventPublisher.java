@@ -31,17 +31,27 @@ public final class JdbcEventPublisher implements SmartListsEventPublisher {
   private final EventCodec codec;
   private final EventLogTailer tailer;
   private final long applyWaitMillis;
+  private final ViewDeduplicator views;
 
   public JdbcEventPublisher(
-      JdbcTemplate jdbc, EventCodec codec, EventLogTailer tailer, Duration applyWait) {
+      JdbcTemplate jdbc,
+      EventCodec codec,
+      EventLogTailer tailer,
+      Duration applyWait,
+      ViewDeduplicator views) {
     this.jdbc = jdbc;
     this.codec = codec;
     this.tailer = tailer;
     this.applyWaitMillis = applyWait.toMillis();
+    this.views = views;
   }
 
   @Override
   public void publish(SmartListsEvent event) {
+    if (!views.firstView(event)) {
+      log.debug("Smart Lists counted this view already: {}", event);
+      return;
+    }
     try {
       jdbc.update(
           INSERT,

@@ -12,6 +12,8 @@ public sealed interface SmartListsEvent
         CategoryViewed,
         CartChanged,
         OrderConfirmed,
+        OrderCancelled,
+        OrderReturned,
         CustomerLoggedIn,
         ProductChanged {
 

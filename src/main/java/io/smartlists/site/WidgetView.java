@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +49,9 @@ public record WidgetView(
    * @param url the product page (with the context path)
    * @param clickUrl the tracked link that counts the click and redirects to {@code url}
    * @param price the current price
-   * @param priceText the price formatted for the request's locale, two decimals
+   * @param currency the price's ISO 4217 currency code from the host's {@code ProductInfo}, or null
+   * @param priceText the price formatted for the request's locale, with the currency's symbol when
+   *     there is one
    * @param imageUrl the product image, or null
    * @param list the list that produced it (the fallback list for fallback items)
    * @param reason why it is recommended, in the request's language
@@ -60,6 +63,7 @@ public record WidgetView(
       String url,
       String clickUrl,
       BigDecimal price,
+      @Nullable String currency,
       String priceText,
       @Nullable String imageUrl,
       String list,
@@ -110,7 +114,8 @@ public record WidgetView(
                 local(contextPath, p.url()),
                 click,
                 p.price(),
-                Texts.price(p.price(), locale),
+                currencyCode(p),
+                Texts.price(p.price(), p.currency(), locale),
                 p.imageUrl() == null ? null : local(contextPath, p.imageUrl()),
                 list,
                 Texts.reason(item.reason(), locale),
@@ -119,10 +124,7 @@ public record WidgetView(
       if (!items.isEmpty()) {
         slots.add(
             new SlotView(
-                slot.position(),
-                slot.config().type().name(),
-                slot.config().title(language),
-                items));
+                slot.position(), slot.config().type().name(), title(slot, language), items));
       }
     }
     return new WidgetView(
@@ -132,6 +134,25 @@ public record WidgetView(
         widget.outcome().name(),
         widget.configVersion(),
         List.copyOf(slots));
+  }
+
+  private static @Nullable String currencyCode(ProductInfo product) {
+    Currency currency = product.currency();
+    return currency == null ? null : currency.getCurrencyCode();
+  }
+
+  /**
+   * The slot's title; when the slot's own list found nothing and every item came from the fallback
+   * chain, a title that says what those items are ("Bestsellers"), not the merchant's title of the
+   * list that found nothing ("Time to re-order?" over catalogue bestsellers).
+   */
+  static String title(Widget.Slot slot, String language) {
+    for (Widget.Item item : slot.items()) {
+      if (!item.fallback()) {
+        return slot.config().title(language);
+      }
+    }
+    return Texts.shopperTitle(slot.items().get(0).list(), language);
   }
 
   /**

@@ -297,18 +297,6 @@ public final class EngineTestData {
   public OrderHistoryPort orders() {
     return new OrderHistoryPort() {
       @Override
-      public List<OrderRecord> findOrdersForCustomer(String customerId) {
-        List<OrderRecord> mine = new ArrayList<>();
-        for (OrderRecord o : orders) {
-          if (customerId.equals(o.customerId())) {
-            mine.add(o);
-          }
-        }
-        mine.sort((a, b) -> a.placedAt().compareTo(b.placedAt()));
-        return mine;
-      }
-
-      @Override
       public List<OrderRecord> readBatchOrdersFromLastId(
           @Nullable String lastOrderId, int batchSize) {
         // Order ids are generated in increasing order, so the list is sorted by id.

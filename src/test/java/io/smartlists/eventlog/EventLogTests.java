@@ -82,7 +82,11 @@ class EventLogTests {
             nanos::get);
     final JdbcEventPublisher publisher =
         new JdbcEventPublisher(
-            new JdbcTemplate(db), new EventCodec(), tailer, Duration.ofSeconds(5));
+            new JdbcTemplate(db),
+            new EventCodec(),
+            tailer,
+            Duration.ofSeconds(5),
+            new ViewDeduplicator(Duration.ZERO, System::nanoTime));
 
     Node() {
       ExecutorService executor = Executors.newSingleThreadExecutor();

@@ -226,11 +226,6 @@ class LargeContextSiteTests {
     }
 
     @Override
-    public List<OrderRecord> findOrdersForCustomer(String customerId) {
-      return orders.stream().filter(o -> customerId.equals(o.customerId())).toList();
-    }
-
-    @Override
     public List<OrderRecord> readBatchOrdersFromLastId(
         @Nullable String lastOrderId, int batchSize) {
       List<OrderRecord> batch = new ArrayList<>();

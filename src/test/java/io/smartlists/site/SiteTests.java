@@ -163,7 +163,8 @@ class SiteTests {
         .isLessThan(html.indexOf("data-sl-list=\"BESTSELLERS_CATALOG\""));
     assertThat(html)
         .contains(">Bought together</h2>")
-        .contains(">Bestsellers from my catalog</h2>");
+        // the second slot holds only fallback items: titled by what they are
+        .contains(">Bestsellers</h2>");
     // every item: its product id, name, price, image and a tracked link to its product page
     for (String id : List.of("p2", "p3", "p1")) {
       assertThat(count(html, "data-sl-product=\"" + id + "\"")).as(id).isEqualTo(1);
@@ -412,6 +413,18 @@ class SiteTests {
         .doesNotContain("Exception")
         .doesNotContain("\tat ")
         .doesNotContain("io.smartlists.");
+  }
+
+  @Test
+  void jsonWidget_malformedPlacement_isA400WithAJsonError() throws Exception {
+    mvc.perform(get("/smartlists/api/widget").param("placement", "HOME_PAGE"))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.error")
+                .value("placement must be one of [PRODUCT_PAGE, CART, ORDER_CONFIRMATION]"));
+    mvc.perform(get("/smartlists/api/widget").param("product", "p1"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.error").exists());
   }
 
   private double clicks(String placement, String list) {

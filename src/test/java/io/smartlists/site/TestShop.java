@@ -108,11 +108,6 @@ public final class TestShop
   }
 
   @Override
-  public synchronized List<OrderRecord> findOrdersForCustomer(String customerId) {
-    return orders.stream().filter(o -> customerId.equals(o.customerId())).toList();
-  }
-
-  @Override
   public synchronized List<OrderRecord> readBatchOrdersFromLastId(
       @Nullable String lastOrderId, int batchSize) {
     if (lastOrderId == null) {

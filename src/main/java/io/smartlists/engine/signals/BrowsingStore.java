@@ -77,6 +77,16 @@ final class BrowsingStore {
     return v == null ? c : c.plus(v);
   }
 
+  /** Forgets the customer's browsing and that of these visitor ids (erasure). */
+  void forget(@Nullable String customerId, Iterable<String> visitorIds) {
+    if (customerId != null) {
+      customers.remove(customerId);
+    }
+    for (String v : visitorIds) {
+      visitors.remove(v);
+    }
+  }
+
   /** Forgets anonymous visitors idle since before {@code epochSecond} (event time). */
   int forgetVisitorsIdleSince(long epochSecond) {
     return visitors.removeIf(b -> b.lastViewEpochSecond() < epochSecond);

@@ -32,6 +32,18 @@ final class CustomerHistories {
     return c;
   }
 
+  /**
+   * Forgets which purchase history belongs to the customer (erasure). Aggregates the customer's
+   * orders fed (bestsellers, co-purchase counts) stay: they hold no id.
+   */
+  void forget(String customerId) {
+    Integer c = index.remove(customerId);
+    PurchaseHistory[] hs = histories;
+    if (c != null && c < hs.length) {
+      hs[c] = PurchaseHistory.EMPTY;
+    }
+  }
+
   /** The customer's dense index while streaming the history (histories are built afterwards). */
   int register(String customerId) {
     Integer c = index.get(customerId);

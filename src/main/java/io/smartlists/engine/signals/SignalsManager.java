@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +149,8 @@ public final class SignalsManager {
     } else if (event instanceof OrderConfirmed o) {
       applyOrder(o.order());
     }
+    // OrderCancelled, OrderReturned: not applied live yet; the next rebuild reads the host's order
+    // history, which no longer holds the cancelled order or the returned units (OrderHistoryPort).
     // CartChanged: the cart is the page's context (ListContext.contextProducts); nothing to learn.
   }
 
@@ -161,6 +164,20 @@ public final class SignalsManager {
         p.add(order);
       }
       applyTo(current, order);
+    }
+  }
+
+  /**
+   * Forgets everything this node keeps in memory under the customer's id and these visitor ids:
+   * their browsing and which purchase history is the customer's (erasure; the next rebuild reads
+   * whatever the host's order history still holds).
+   */
+  public void forget(@Nullable String customerId, Collection<String> visitorIds) {
+    synchronized (writeLock) {
+      browsing.forget(customerId, visitorIds);
+      if (customerId != null) {
+        current.customers.forget(customerId);
+      }
     }
   }
 

@@ -319,11 +319,13 @@ class SmartListsTests {
 
     assertThat(run(ListType.NEW_ARRIVALS_CATALOG, context(ListType.NEW_ARRIVALS_CATALOG)))
         .containsExactly(
-            "today: new today", "fresh-cap: new since 2 days", "fresh-boot: new since 10 days");
+            "today: new today",
+            "fresh-cap: new, added 2 days ago",
+            "fresh-boot: new, added 10 days ago");
     data.product("yesterday").in("bags").availableDaysAgo(1.5);
     manager.rebuild();
     assertThat(run(ListType.NEW_ARRIVALS_CATALOG, context(ListType.NEW_ARRIVALS_CATALOG)))
-        .contains("yesterday: new since 1 day");
+        .contains("yesterday: new, added yesterday");
   }
 
   @Test
@@ -342,7 +344,7 @@ class SmartListsTests {
         slot(ListType.NEW_ARRIVALS_CATEGORIES, List.of("shoes", "bags"), List.of(), List.of());
 
     assertThat(run(ListType.NEW_ARRIVALS_CATEGORIES, context("v", null, slot)))
-        .containsExactly("today: new in Bags today", "fresh-boot: new in Shoes since 10 days");
+        .containsExactly("today: new in Bags today", "fresh-boot: new in Shoes, added 10 days ago");
   }
 
   @Test
@@ -352,7 +354,8 @@ class SmartListsTests {
         slot(ListType.NEW_ARRIVALS_MANUFACTURERS, List.of(), List.of("Cozy"), List.of());
 
     assertThat(run(ListType.NEW_ARRIVALS_MANUFACTURERS, context("v", null, slot)))
-        .containsExactly("today: new from Cozy today", "fresh-cap: new from Cozy since 2 days");
+        .containsExactly(
+            "today: new from Cozy today", "fresh-cap: new from Cozy, added 2 days ago");
   }
 
   // ---------------------------------------------------------------------------------------------

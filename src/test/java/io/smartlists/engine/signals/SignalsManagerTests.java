@@ -486,11 +486,6 @@ class SignalsManagerTests {
     OrderHistoryPort slowHost =
         new OrderHistoryPort() {
           @Override
-          public List<OrderRecord> findOrdersForCustomer(String customerId) {
-            return host.findOrdersForCustomer(customerId);
-          }
-
-          @Override
           public List<OrderRecord> readBatchOrdersFromLastId(
               @Nullable String lastOrderId, int batchSize) {
             if (lastOrderId == null) {
