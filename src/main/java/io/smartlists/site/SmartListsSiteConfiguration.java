@@ -5,7 +5,9 @@ import io.smartlists.engine.SmartListsEngine;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CurrentCustomerPort;
 import io.smartlists.host.SmartListsEventPublisher;
+import io.smartlists.stats.ClickTracking;
 import io.smartlists.stats.StatsRecorder;
+import io.smartlists.stats.WidgetTracking;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -51,14 +53,16 @@ public final class SmartListsSiteConfiguration {
       Visitors visitors,
       ObjectProvider<StatsRecorder> stats,
       ObjectProvider<Clock> clock,
-      SmartListsProperties properties) {
+      SmartListsProperties properties,
+      ObjectProvider<WidgetTracking> tracking) {
     return new WidgetService(
         engine,
         currentCustomer,
         visitors,
         stats.getIfUnique(() -> StatsRecorder.NONE),
         clock.getIfUnique(Clock::systemUTC),
-        properties.getSite().getPath());
+        properties.getSite().getPath(),
+        tracking.getIfUnique());
   }
 
   @Bean
@@ -75,8 +79,17 @@ public final class SmartListsSiteConfiguration {
   @Bean
   @ConditionalOnMissingBean
   ClickController smartListsClickController(
-      CatalogPort catalog, ObjectProvider<StatsRecorder> stats) {
-    return new ClickController(catalog, stats.getIfUnique(() -> StatsRecorder.NONE));
+      CatalogPort catalog,
+      ObjectProvider<StatsRecorder> stats,
+      ObjectProvider<ClickTracking> tracking,
+      Visitors visitors,
+      CurrentCustomerPort currentCustomer) {
+    return new ClickController(
+        catalog,
+        stats.getIfUnique(() -> StatsRecorder.NONE),
+        tracking.getIfUnique(),
+        visitors,
+        currentCustomer);
   }
 
   @Bean

@@ -6,6 +6,7 @@ import io.smartlists.engine.Widget;
 import io.smartlists.engine.WidgetRequest;
 import io.smartlists.host.CurrentCustomerPort;
 import io.smartlists.stats.StatsRecorder;
+import io.smartlists.stats.WidgetTracking;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class WidgetService {
   private final StatsRecorder stats;
   private final Clock clock;
   private final String clickPath;
+  private final @Nullable WidgetTracking tracking;
 
   /**
    * @param sitePath the prefix of the module's storefront endpoints, e.g. {@code /smartlists}
@@ -40,6 +42,23 @@ public final class WidgetService {
       StatsRecorder stats,
       Clock clock,
       String sitePath) {
+    this(engine, currentCustomer, visitors, stats, clock, sitePath, null);
+  }
+
+  /**
+   * @param sitePath the prefix of the module's storefront endpoints, e.g. {@code /smartlists}
+   * @param tracking impressions, holdout and signed click links; null records none and shows every
+   *     widget (its links then count no click)
+   */
+  public WidgetService(
+      SmartListsEngine engine,
+      CurrentCustomerPort currentCustomer,
+      Visitors visitors,
+      StatsRecorder stats,
+      Clock clock,
+      String sitePath,
+      @Nullable WidgetTracking tracking) {
+    this.tracking = tracking;
     this.engine = engine;
     this.currentCustomer = currentCustomer;
     this.visitors = visitors;
@@ -66,8 +85,9 @@ public final class WidgetService {
 
   /**
    * The widget for the current request, resolved for rendering (titles and reasons in {@code
-   * locale}, links through click tracking); empty when anything fails. Counts an impression when it
-   * is not empty.
+   * locale}, links through click tracking with signed tokens); empty when anything fails. Counts an
+   * impression when it is not empty; for a shopper in the holdout it records the impression and
+   * returns an empty widget, so the page renders nothing.
    */
   public WidgetView widget(
       HttpServletRequest request,
@@ -75,17 +95,33 @@ public final class WidgetService {
       List<String> contextProductIds,
       Locale locale) {
     try {
-      Widget widget = compose(placement, contextProductIds, visitors.id(request), customerId());
+      String visitorId = visitors.id(request);
+      String customerId = customerId();
+      Widget widget = compose(placement, contextProductIds, visitorId, customerId);
       if (widget.isEmpty()) {
         return WidgetView.empty(placement.name(), widget.outcome().name());
       }
-      WidgetView view = WidgetView.of(widget, locale, request.getContextPath(), clickPath);
+      WidgetView.ClickQuery links = WidgetService::unsignedLink;
+      if (tracking != null) {
+        // the holdout's impression is recorded too; its page renders nothing
+        WidgetTracking.Shown shown = tracking.shown(widget, visitorId, customerId);
+        if (shown.withheld()) {
+          return WidgetView.empty(placement.name(), widget.outcome().name());
+        }
+        links = shown::clickQuery;
+      }
+      WidgetView view = WidgetView.of(widget, locale, request.getContextPath(), clickPath, links);
       stats.impression(widget);
       return view;
     } catch (RuntimeException e) {
       log.warn("Smart Lists widget {} could not be rendered, rendering it empty", placement, e);
       return WidgetView.empty(placement.name(), Widget.Outcome.ERROR.name());
     }
+  }
+
+  /** A link without a token: it redirects to the product and counts nothing. */
+  private static String unsignedLink(int slot, int position, String list, String productId) {
+    return "p=" + java.net.URLEncoder.encode(productId, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** The signed-in customer, or null when anonymous or when the host port fails. */

@@ -4,8 +4,8 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * One table of shopper events (views, impressions, clicks, add-to-carts) that the recorder fills
- * in JDBC batches: the insert statement and how one row binds to it.
+ * One table of shopper events (views, impressions, clicks, add-to-carts) that the recorder fills in
+ * JDBC batches: the insert statement and how one row binds to it.
  *
  * @param <T> the row type, an immutable record built on the request thread
  */
