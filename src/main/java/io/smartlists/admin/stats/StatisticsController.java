@@ -35,7 +35,7 @@ public final class StatisticsController implements WebMvcConfigurer {
   /** The screen. */
   static final String PATH = "/admin/smartlists/statistics";
 
-  /** The WebJar's Chart.js build, served as {@code /admin/smartlists/assets/chart.umd.js}. */
+  /** The WebJar's Chart.js build, served under {@code /admin/smartlists/assets/chartjs/}. */
   static final String CHART_JS = "classpath:/META-INF/resources/webjars/chart.js/4.4.1/dist/";
 
   /** The longest custom range. */
@@ -65,7 +65,7 @@ public final class StatisticsController implements WebMvcConfigurer {
   @Override
   public void addResourceHandlers(ResourceHandlerRegistry registry) {
     registry
-        .addResourceHandler("/admin/smartlists/assets/chart.umd.js")
+        .addResourceHandler("/admin/smartlists/assets/chartjs/**")
         .addResourceLocations(CHART_JS);
   }
 
