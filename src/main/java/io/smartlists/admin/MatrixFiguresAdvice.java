@@ -56,7 +56,7 @@ public final class MatrixFiguresAdvice {
               c[1],
               c[2],
               c[3],
-              cellRevenue.get(e.getKey())));
+              cellRevenue.getOrDefault(e.getKey(), java.math.BigDecimal.ZERO)));
     }
     return byKey;
   }

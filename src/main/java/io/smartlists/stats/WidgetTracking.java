@@ -1,5 +1,6 @@
 package io.smartlists.stats;
 
+import io.smartlists.engine.StageDecision;
 import io.smartlists.engine.Widget;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,7 +43,8 @@ public final class WidgetTracking {
     Arm arm = holdout.arm(visitorId, customerId);
     String widgetId = newWidgetId();
     String placement = widget.placement().name();
-    String stage = widget.stage() == null ? "UNKNOWN" : widget.stage().stage().name();
+    StageDecision decision = widget.stage();
+    String stage = decision == null ? "UNKNOWN" : decision.stage().name();
     for (Widget.Slot slot : widget.slots()) {
       List<String> products = new ArrayList<>(slot.items().size());
       List<Boolean> fallbacks = new ArrayList<>(slot.items().size());

@@ -57,11 +57,15 @@ class StatsFiguresJdbcTests {
   ClickTracking clicks;
   StatsFigures figures;
 
+  /** A fresh, empty database for one test (H2 here; {@code StatsFiguresPostgresTests} overrides it). */
+  DataSource newDatabase() {
+    return new DriverManagerDataSource(
+        "jdbc:h2:mem:stats-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+  }
+
   @BeforeEach
   void database() {
-    db =
-        new DriverManagerDataSource(
-            "jdbc:h2:mem:stats-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    db = newDatabase();
     new SmartListsSchema(db).afterPropertiesSet();
     jdbc = new JdbcTemplate(db);
     clock =
