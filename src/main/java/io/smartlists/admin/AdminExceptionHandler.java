@@ -1,6 +1,6 @@
 package io.smartlists.admin;
 
-import io.smartlists.config.ConcurrentEditException;
+import io.smartlists.merchandising.ConcurrentEditException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

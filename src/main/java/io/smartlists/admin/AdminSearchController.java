@@ -1,6 +1,5 @@
 package io.smartlists.admin;
 
-import io.smartlists.config.ConfigService;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CustomerInfo;
 import io.smartlists.host.CustomerPort;
@@ -24,12 +23,12 @@ final class AdminSearchController {
 
   private final CatalogPort catalog;
   private final CustomerPort customers;
-  private final ConfigService config;
+  private final CatalogueLookups lookups;
 
-  AdminSearchController(CatalogPort catalog, CustomerPort customers, ConfigService config) {
+  AdminSearchController(CatalogPort catalog, CustomerPort customers, CatalogueLookups lookups) {
     this.catalog = catalog;
     this.customers = customers;
-    this.config = config;
+    this.lookups = lookups;
   }
 
   /** One picker option. */
@@ -51,8 +50,8 @@ final class AdminSearchController {
   List<Option> categories(@RequestParam(defaultValue = "") String q) {
     String needle = q.strip().toLowerCase(Locale.ROOT);
     List<Option> out = new ArrayList<>();
-    for (String id : config.categories().keySet()) {
-      String path = config.categoryPath(id);
+    for (String id : lookups.categories().keySet()) {
+      String path = lookups.categoryPath(id);
       String label = path == null ? id : path;
       if (needle.isEmpty()
           || label.toLowerCase(Locale.ROOT).contains(needle)
@@ -70,7 +69,7 @@ final class AdminSearchController {
   List<Option> manufacturers(@RequestParam(defaultValue = "") String q) {
     String needle = q.strip().toLowerCase(Locale.ROOT);
     List<Option> out = new ArrayList<>();
-    for (String m : config.manufacturers()) {
+    for (String m : lookups.manufacturers()) {
       if (needle.isEmpty() || m.toLowerCase(Locale.ROOT).contains(needle)) {
         out.add(new Option(m, m));
         if (out.size() == LIMIT) {

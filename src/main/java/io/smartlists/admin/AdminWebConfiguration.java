@@ -19,7 +19,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
   HistoryController.class,
   AdminSearchController.class,
   LoginController.class,
-  AdminExceptionHandler.class
+  AdminExceptionHandler.class,
+  CatalogueLookups.class
 })
 public class AdminWebConfiguration implements WebMvcConfigurer {
 

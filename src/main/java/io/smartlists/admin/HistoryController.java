@@ -1,9 +1,9 @@
 package io.smartlists.admin;
 
-import io.smartlists.config.ConcurrentEditException;
-import io.smartlists.config.ConfigService;
-import io.smartlists.config.ConfigValidationException;
-import io.smartlists.config.Revision;
+import io.smartlists.merchandising.ConcurrentEditException;
+import io.smartlists.merchandising.ConfigValidationException;
+import io.smartlists.merchandising.MerchandisingEditor;
+import io.smartlists.merchandising.Revision;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,11 +22,11 @@ final class HistoryController {
 
   private static final String PATH = AdminWebConfiguration.BASE + "/history";
 
-  private final ConfigService config;
+  private final MerchandisingEditor editor;
   private final Labels labels;
 
-  HistoryController(ConfigService config, MessageSource messages) {
-    this.config = config;
+  HistoryController(MerchandisingEditor editor, MessageSource messages) {
+    this.editor = editor;
     this.labels = new Labels(messages);
   }
 
@@ -35,17 +35,11 @@ final class HistoryController {
 
   @GetMapping(PATH)
   String showHistory(Model model) {
-    List<Revision> revisions = config.history(200);
+    List<Revision> revisions = editor.history(200);
     List<Entry> entries = new ArrayList<>();
     for (int i = 0; i < revisions.size(); i++) {
       Revision r = revisions.get(i);
-      entries.add(
-          new Entry(
-              r.version(),
-              r.author(),
-              r.at(),
-              labels.history(r.summaryKey(), r.summaryArgs()),
-              i == 0));
+      entries.add(new Entry(r.version(), r.author(), r.at(), labels.history(r.change()), i == 0));
     }
     model.addAttribute("entries", entries);
     return "smartlists/admin/history";
@@ -55,7 +49,7 @@ final class HistoryController {
   String processRestore(
       @PathVariable long version, Principal principal, RedirectAttributes redirect) {
     try {
-      long now = config.restore(version, principal.getName());
+      long now = editor.restore(version, principal.getName());
       redirect.addFlashAttribute("message", labels.get("sl.flash.restored", version, now));
     } catch (ConfigValidationException | ConcurrentEditException e) {
       redirect.addFlashAttribute("error", labels.get("sl.error.unknownVersion", version));

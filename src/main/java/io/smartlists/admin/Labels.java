@@ -3,7 +3,7 @@ package io.smartlists.admin;
 import io.smartlists.engine.JourneyStage;
 import io.smartlists.engine.ListType;
 import io.smartlists.engine.Placement;
-import java.util.List;
+import io.smartlists.merchandising.Change;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -34,30 +34,31 @@ final class Labels {
     return get("sl.stage." + stage);
   }
 
-  /**
-   * Translates a history argument of the form {@code kind:value}: list types, placements and stages
-   * by their admin names, versions and texts as they are.
-   */
-  String historyArg(String arg) {
-    int colon = arg.indexOf(':');
-    if (colon < 0) {
-      return arg;
+  /** One change of the history in words: lists, placements and stages by their admin names. */
+  String history(Change change) {
+    if (change instanceof Change.SlotChanged s) {
+      return get(slotKey(s.action()), list(s.list()), placement(s.placement()), stage(s.stage()));
     }
-    String kind = arg.substring(0, colon);
-    String value = arg.substring(colon + 1);
-    return switch (kind) {
-      case "list" -> get("sl.list." + value);
-      case "placement" -> get("sl.placement." + value);
-      case "stage" -> get("sl.stage." + value);
-      default -> value;
-    };
+    if (change instanceof Change.Restored r) {
+      // as text, so that the version is not formatted as a number with grouping separators
+      return get("sl.history.restored", String.valueOf(r.version()));
+    }
+    if (change instanceof Change.RulesChanged) {
+      return get("sl.history.rulesChanged");
+    }
+    if (change instanceof Change.Seeded) {
+      return get("sl.history.seeded");
+    }
+    return ((Change.Unreadable) change).stored();
   }
 
-  String history(String key, List<String> args) {
-    Object[] resolved = new Object[args.size()];
-    for (int i = 0; i < resolved.length; i++) {
-      resolved[i] = historyArg(args.get(i));
-    }
-    return get(key, resolved);
+  private static String slotKey(Change.SlotAction action) {
+    return switch (action) {
+      case ADDED -> "sl.history.slotAdded";
+      case EDITED -> "sl.history.slotEdited";
+      case REMOVED -> "sl.history.slotRemoved";
+      case MOVED_UP -> "sl.history.slotMovedUp";
+      case MOVED_DOWN -> "sl.history.slotMovedDown";
+    };
   }
 }

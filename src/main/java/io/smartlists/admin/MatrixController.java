@@ -1,14 +1,14 @@
 package io.smartlists.admin;
 
-import io.smartlists.config.CellView;
-import io.smartlists.config.ConcurrentEditException;
-import io.smartlists.config.ConfigService;
-import io.smartlists.config.ConfigValidationException;
 import io.smartlists.engine.DefaultConfiguration;
 import io.smartlists.engine.JourneyStage;
 import io.smartlists.engine.ListType;
 import io.smartlists.engine.Placement;
 import io.smartlists.engine.SlotConfig;
+import io.smartlists.merchandising.CellView;
+import io.smartlists.merchandising.ConcurrentEditException;
+import io.smartlists.merchandising.ConfigValidationException;
+import io.smartlists.merchandising.MerchandisingEditor;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,11 +29,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 final class MatrixController {
 
-  private final ConfigService config;
+  private final MerchandisingEditor editor;
   private final Labels labels;
 
-  MatrixController(ConfigService config, MessageSource messages) {
-    this.config = config;
+  MatrixController(MerchandisingEditor editor, MessageSource messages) {
+    this.editor = editor;
     this.labels = new Labels(messages);
   }
 
@@ -48,7 +48,7 @@ final class MatrixController {
 
   @GetMapping(AdminWebConfiguration.BASE)
   String showMatrix(Model model) {
-    List<CellView> all = config.cells();
+    List<CellView> all = editor.cells();
     List<StageRow> rows = new ArrayList<>();
     for (JourneyStage stage : JourneyStage.values()) {
       List<CellView> cells = new ArrayList<>();
@@ -63,7 +63,7 @@ final class MatrixController {
     }
     model.addAttribute("placements", Placement.values());
     model.addAttribute("rows", rows);
-    model.addAttribute("version", config.current().version());
+    model.addAttribute("version", editor.currentVersion());
     return "smartlists/admin/matrix";
   }
 
@@ -78,7 +78,7 @@ final class MatrixController {
       RedirectAttributes redirect) {
     int delta = "up".equals(direction) ? -1 : 1;
     try {
-      config.moveSlot(placement, stage, index, delta, cellVersion, principal.getName());
+      editor.moveSlot(placement, stage, index, delta, cellVersion, principal.getName());
       redirect.addFlashAttribute(
           "message", labels.get("sl.flash.moved", cellName(placement, stage)));
       redirect.addFlashAttribute(
@@ -100,7 +100,7 @@ final class MatrixController {
       Principal principal,
       RedirectAttributes redirect) {
     try {
-      config.removeSlot(placement, stage, index, cellVersion, principal.getName());
+      editor.removeSlot(placement, stage, index, cellVersion, principal.getName());
       redirect.addFlashAttribute(
           "message", labels.get("sl.flash.removed", cellName(placement, stage)));
     } catch (ConcurrentEditException e) {

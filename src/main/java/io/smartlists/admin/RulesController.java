@@ -1,11 +1,13 @@
 package io.smartlists.admin;
 
-import io.smartlists.config.ConcurrentEditException;
-import io.smartlists.config.ConfigError;
-import io.smartlists.config.ConfigService;
-import io.smartlists.config.RulesForm;
 import io.smartlists.engine.SmartListsEngine;
+import io.smartlists.merchandising.ConcurrentEditException;
+import io.smartlists.merchandising.ConfigError;
+import io.smartlists.merchandising.ConfigValidationException;
+import io.smartlists.merchandising.MerchandisingEditor;
+import io.smartlists.merchandising.RulesDraft;
 import java.security.Principal;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +31,12 @@ final class RulesController {
 
   private static final Logger log = LoggerFactory.getLogger(RulesController.class);
 
-  private final ConfigService config;
+  private final MerchandisingEditor editor;
   private final SmartListsEngine engine;
   private final Labels labels;
 
-  RulesController(ConfigService config, SmartListsEngine engine, MessageSource messages) {
-    this.config = config;
+  RulesController(MerchandisingEditor editor, SmartListsEngine engine, MessageSource messages) {
+    this.editor = editor;
     this.engine = engine;
     this.labels = new Labels(messages);
   }
@@ -55,7 +57,7 @@ final class RulesController {
 
   @GetMapping(PATH)
   String initRulesForm(Model model) {
-    model.addAttribute("rules", RulesForm.of(config.rules()));
+    model.addAttribute("rules", RulesForm.of(editor.rules()));
     return VIEW;
   }
 
@@ -66,26 +68,34 @@ final class RulesController {
       Principal principal,
       Model model,
       RedirectAttributes redirect) {
-    for (ConfigError e : config.check(form)) {
+    RulesDraft draft = form.toDraft();
+    if (result.hasErrors()) {
+      // type mismatches (letters in a number field) are reported by the binder; add the rest
+      return showErrors(editor.check(draft), result, model);
+    }
+    try {
+      editor.updateRules(draft, form.getRulesVersion(), principal.getName());
+    } catch (ConfigValidationException e) {
+      return showErrors(e.errors(), result, model);
+    } catch (ConcurrentEditException e) {
+      result.reject("sl.error.concurrentEdit", labels.get("sl.error.concurrentEdit"));
+      model.addAttribute("errorSummary", labels.get("sl.error.concurrentEdit"));
+      form.setRulesVersion(editor.rules().version());
+      return VIEW;
+    }
+    redirect.addFlashAttribute("message", labels.get("sl.flash.rulesSaved"));
+    return "redirect:" + PATH;
+  }
+
+  private String showErrors(List<ConfigError> errors, BindingResult result, Model model) {
+    for (ConfigError e : errors) {
       if (!result.hasFieldErrors(e.field())) {
         Object[] args = e.args().toArray();
         result.rejectValue(e.field(), e.code(), args, labels.get(e.code(), args));
       }
     }
-    if (result.hasErrors()) {
-      model.addAttribute("errorSummary", labels.get("sl.error.summary"));
-      return VIEW;
-    }
-    try {
-      config.updateRules(form, principal.getName());
-    } catch (ConcurrentEditException e) {
-      result.reject("sl.error.concurrentEdit", labels.get("sl.error.concurrentEdit"));
-      model.addAttribute("errorSummary", labels.get("sl.error.concurrentEdit"));
-      form.setRulesVersion(config.rules().version());
-      return VIEW;
-    }
-    redirect.addFlashAttribute("message", labels.get("sl.flash.rulesSaved"));
-    return "redirect:" + PATH;
+    model.addAttribute("errorSummary", labels.get("sl.error.summary"));
+    return VIEW;
   }
 
   /**

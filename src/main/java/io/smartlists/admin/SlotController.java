@@ -1,11 +1,5 @@
 package io.smartlists.admin;
 
-import io.smartlists.config.CellView;
-import io.smartlists.config.ConcurrentEditException;
-import io.smartlists.config.ConfigError;
-import io.smartlists.config.ConfigService;
-import io.smartlists.config.ConfigValidationException;
-import io.smartlists.config.SlotForm;
 import io.smartlists.engine.DefaultConfiguration;
 import io.smartlists.engine.JourneyStage;
 import io.smartlists.engine.ListType;
@@ -13,6 +7,12 @@ import io.smartlists.engine.Placement;
 import io.smartlists.engine.SlotConfig;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.ProductInfo;
+import io.smartlists.merchandising.CellView;
+import io.smartlists.merchandising.ConcurrentEditException;
+import io.smartlists.merchandising.ConfigError;
+import io.smartlists.merchandising.ConfigValidationException;
+import io.smartlists.merchandising.MerchandisingEditor;
+import io.smartlists.merchandising.SlotDraft;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -45,12 +45,18 @@ final class SlotController {
   private static final String VIEW = "smartlists/admin/slot";
   private static final String CELL = AdminWebConfiguration.BASE + "/cells/{placement}/{stage}";
 
-  private final ConfigService config;
+  private final MerchandisingEditor editor;
+  private final CatalogueLookups lookups;
   private final CatalogPort catalog;
   private final Labels labels;
 
-  SlotController(ConfigService config, CatalogPort catalog, MessageSource messages) {
-    this.config = config;
+  SlotController(
+      MerchandisingEditor editor,
+      CatalogueLookups lookups,
+      CatalogPort catalog,
+      MessageSource messages) {
+    this.editor = editor;
+    this.lookups = lookups;
     this.catalog = catalog;
     this.labels = new Labels(messages);
   }
@@ -73,7 +79,7 @@ final class SlotController {
   @GetMapping(CELL + "/slots/new")
   String initNewSlotForm(
       @PathVariable Placement placement, @PathVariable JourneyStage stage, Model model) {
-    CellView cell = config.cell(placement, stage);
+    CellView cell = editor.cell(placement, stage);
     SlotForm form = new SlotForm();
     form.setCellVersion(cell.version());
     return show(model, cell, null, form);
@@ -97,7 +103,7 @@ final class SlotController {
       @PathVariable JourneyStage stage,
       @PathVariable int index,
       Model model) {
-    CellView cell = config.cell(placement, stage);
+    CellView cell = editor.cell(placement, stage);
     if (index < 0 || index >= cell.slots().size()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
@@ -126,30 +132,26 @@ final class SlotController {
       Principal principal,
       Model model,
       RedirectAttributes redirect) {
-    if (!result.hasErrors()) {
-      for (ConfigError e : config.check(form)) {
-        reject(result, e);
-      }
-    } else {
+    SlotDraft draft = form.toDraft();
+    if (result.hasErrors()) {
       // type mismatches (letters in a number field) are reported by the binder; add the rest
-      for (ConfigError e : config.check(form)) {
+      for (ConfigError e : editor.check(draft)) {
         if (!result.hasFieldErrors(e.field())) {
           reject(result, e);
         }
       }
-    }
-    if (result.hasErrors()) {
       model.addAttribute("errorSummary", labels.get("sl.error.summary"));
-      return show(model, config.cell(placement, stage), index, form);
+      return show(model, editor.cell(placement, stage), index, form);
     }
     try {
       if (index == null) {
-        config.addSlot(placement, stage, form, principal.getName());
+        editor.addSlot(placement, stage, draft, form.getCellVersion(), principal.getName());
       } else {
-        config.updateSlot(placement, stage, index, form, principal.getName());
+        editor.updateSlot(
+            placement, stage, index, draft, form.getCellVersion(), principal.getName());
       }
     } catch (ConcurrentEditException e) {
-      CellView now = config.cell(placement, stage);
+      CellView now = editor.cell(placement, stage);
       result.reject("sl.error.concurrentEdit", labels.get("sl.error.concurrentEdit"));
       model.addAttribute("errorSummary", labels.get("sl.error.concurrentEdit"));
       // the merchant's input stays; saving again is a deliberate choice over the newer cell
@@ -160,7 +162,7 @@ final class SlotController {
         reject(result, err);
       }
       model.addAttribute("errorSummary", labels.get("sl.error.summary"));
-      return show(model, config.cell(placement, stage), index, form);
+      return show(model, editor.cell(placement, stage), index, form);
     }
     ListType type = form.getType();
     redirect.addFlashAttribute(
@@ -197,7 +199,7 @@ final class SlotController {
     }
     List<Chosen> categories = new ArrayList<>();
     for (String id : form.categoryList()) {
-      categories.add(new Chosen(id, config.categoryPath(id)));
+      categories.add(new Chosen(id, lookups.categoryPath(id)));
     }
     List<Chosen> products = new ArrayList<>();
     for (String id : form.productList()) {

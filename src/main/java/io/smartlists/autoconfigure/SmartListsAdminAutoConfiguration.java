@@ -1,7 +1,6 @@
 package io.smartlists.autoconfigure;
 
 import io.smartlists.admin.AdminWebConfiguration;
-import io.smartlists.config.ConfigPersistenceConfiguration;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CustomerPort;
 import jakarta.persistence.EntityManagerFactory;
@@ -38,8 +37,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * admin at {@code /admin/smartlists}, its security and its message bundle.
  *
  * <p>Each part is a guarded nested configuration and each bean can be replaced: a host that defines
- * its own {@code ConfigService}, its own {@code smartListsAdminSecurityFilterChain} or sets {@code
- * smartlists.admin.enabled=false} keeps its own.
+ * its own {@code MerchandisingConfigSource}, its own {@code smartListsAdminSecurityFilterChain} or
+ * sets {@code smartlists.admin.enabled=false} keeps its own.
  */
 @AutoConfiguration(
     beforeName = "io.smartlists.autoconfigure.SmartListsAutoConfiguration",
@@ -59,7 +58,7 @@ public class SmartListsAdminAutoConfiguration {
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(EntityManagerFactory.class)
   @ConditionalOnBean({DataSource.class, CatalogPort.class})
-  @Import(ConfigPersistenceConfiguration.class)
+  @Import(MerchandisingConfiguration.class)
   static class ConfigPersistence {}
 
   /** The admin screens. */

@@ -27,13 +27,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
 import io.smartlists.autoconfigure.SmartListsAdminAutoConfiguration;
-import io.smartlists.config.CellView;
-import io.smartlists.config.ConcurrentEditException;
-import io.smartlists.config.ConfigError;
-import io.smartlists.config.ConfigService;
-import io.smartlists.config.Revision;
-import io.smartlists.config.RulesView;
-import io.smartlists.config.SlotForm;
 import io.smartlists.engine.DefaultConfiguration;
 import io.smartlists.engine.DropRule;
 import io.smartlists.engine.GlobalRules;
@@ -52,6 +45,16 @@ import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CustomerInfo;
 import io.smartlists.host.CustomerPort;
 import io.smartlists.host.ProductInfo;
+import io.smartlists.merchandising.CellView;
+import io.smartlists.merchandising.Change;
+import io.smartlists.merchandising.ConcurrentEditException;
+import io.smartlists.merchandising.ConfigError;
+import io.smartlists.merchandising.ConfigValidationException;
+import io.smartlists.merchandising.MerchandisingEditor;
+import io.smartlists.merchandising.Revision;
+import io.smartlists.merchandising.RulesDraft;
+import io.smartlists.merchandising.RulesView;
+import io.smartlists.merchandising.SlotDraft;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -73,7 +76,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The admin's web layer with its real security chain, templates and message bundles; the
- * configuration service, the engine and the host ports are mocks.
+ * merchandising editor, the engine and the host ports are mocks.
  */
 @WebMvcTest
 @ContextConfiguration(
@@ -87,7 +90,7 @@ class AdminControllerTests {
   private static final String CELL = "/admin/smartlists/cells/PRODUCT_PAGE/ACQUISITION";
 
   @Autowired MockMvc mvc;
-  @MockitoBean ConfigService config;
+  @MockitoBean MerchandisingEditor editor;
   @MockitoBean SmartListsEngine engine;
   @MockitoBean CatalogPort catalog;
   @MockitoBean CustomerPort customers;
@@ -102,9 +105,9 @@ class AdminControllerTests {
         cells.add(new CellView(p, s, 7, defaults.slots(p, s)));
       }
     }
-    given(config.cells()).willReturn(cells);
-    given(config.current()).willReturn(defaults);
-    given(config.cell(any(), any()))
+    given(editor.cells()).willReturn(cells);
+    given(editor.currentVersion()).willReturn(defaults.version());
+    given(editor.cell(any(), any()))
         .willAnswer(
             a ->
                 new CellView(
@@ -112,7 +115,7 @@ class AdminControllerTests {
                     a.getArgument(1),
                     7,
                     defaults.slots(a.getArgument(0), a.getArgument(1))));
-    given(config.rules()).willReturn(new RulesView(StageRules.DEFAULT, GlobalRules.DEFAULT, 3));
+    given(editor.rules()).willReturn(new RulesView(StageRules.DEFAULT, GlobalRules.DEFAULT, 3));
     given(engine.clock())
         .willReturn(Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC));
   }
@@ -132,7 +135,7 @@ class AdminControllerTests {
     mvc.perform(get("/admin/smartlists"))
         .andExpect(status().isForbidden())
         .andExpect(forwardedUrl("/admin/smartlists/denied"));
-    verify(config, never()).cells();
+    verify(editor, never()).cells();
   }
 
   @Test
@@ -153,7 +156,7 @@ class AdminControllerTests {
                 .param("maxItems", "6")
                 .param("cellVersion", "7"))
         .andExpect(status().isForbidden());
-    verify(config, never()).updateSlot(any(), any(), anyInt(), any(), anyString());
+    verify(editor, never()).updateSlot(any(), any(), anyInt(), any(), anyLong(), anyString());
   }
 
   @Test
@@ -161,7 +164,7 @@ class AdminControllerTests {
   void processMoveRejectsWithoutCsrf() throws Exception {
     mvc.perform(post(CELL + "/slots/1/move").param("direction", "up").param("cellVersion", "7"))
         .andExpect(status().isForbidden());
-    verify(config, never()).moveSlot(any(), any(), anyInt(), anyInt(), anyLong(), anyString());
+    verify(editor, never()).moveSlot(any(), any(), anyInt(), anyInt(), anyLong(), anyString());
   }
 
   // ------------------------------------------------------------------ matrix
@@ -207,13 +210,13 @@ class AdminControllerTests {
         .andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrl("/admin/smartlists#cell-PRODUCT_PAGE-ACQUISITION"))
         .andExpect(flash().attribute("message", "Order saved in Product page × Acquisition."));
-    verify(config).moveSlot(PRODUCT_PAGE, ACQUISITION, 1, -1, 7L, "admin");
+    verify(editor).moveSlot(PRODUCT_PAGE, ACQUISITION, 1, -1, 7L, "admin");
   }
 
   @Test
   @WithMockUser(username = "admin", roles = "SMARTLISTS_ADMIN")
   void processMoveReportsConcurrentEdit() throws Exception {
-    given(config.moveSlot(PRODUCT_PAGE, ACQUISITION, 1, -1, 6L, "admin"))
+    given(editor.moveSlot(PRODUCT_PAGE, ACQUISITION, 1, -1, 6L, "admin"))
         .willThrow(new ConcurrentEditException("PRODUCT_PAGE/ACQUISITION"));
     mvc.perform(
             post(CELL + "/slots/1/move")
@@ -248,8 +251,10 @@ class AdminControllerTests {
   @Test
   @WithMockUser(username = "admin", roles = "SMARTLISTS_ADMIN")
   void processSlotFormHasErrors() throws Exception {
-    given(config.check(any(SlotForm.class)))
-        .willReturn(List.of(new ConfigError("minItems", "sl.error.minAboveMax", List.of(6, 4))));
+    given(editor.updateSlot(eq(PRODUCT_PAGE), eq(ACQUISITION), eq(0), any(), eq(7L), eq("admin")))
+        .willThrow(
+            new ConfigValidationException(
+                List.of(new ConfigError("minItems", "sl.error.minAboveMax", List.of(6, 4)))));
 
     mvc.perform(
             post(CELL + "/slots/0")
@@ -264,7 +269,8 @@ class AdminControllerTests {
         .andExpect(content().string(containsString("The minimum (6) is above the maximum (4).")))
         .andExpect(content().string(containsString("value=\"Top sellers\"")))
         .andExpect(content().string(not(containsString("Exception"))));
-    verify(config, never()).updateSlot(any(), any(), anyInt(), any(), anyString());
+    // validated once, by the command itself
+    verify(editor, never()).check(any(SlotDraft.class));
   }
 
   @Test
@@ -280,14 +286,16 @@ class AdminControllerTests {
         .andExpect(status().isOk())
         .andExpect(model().attributeHasFieldErrorCode("slot", "minItems", "typeMismatch"))
         .andExpect(content().string(containsString("Please enter a whole number.")));
-    verify(config, never()).updateSlot(any(), any(), anyInt(), any(), anyString());
+    verify(editor, never()).updateSlot(any(), any(), anyInt(), any(), anyLong(), anyString());
   }
 
   @Test
   @WithMockUser(username = "admin", roles = "SMARTLISTS_ADMIN")
   void processSlotFormHasErrorsInFrench() throws Exception {
-    given(config.check(any(SlotForm.class)))
-        .willReturn(List.of(new ConfigError("products", "sl.error.productsRequired", List.of())));
+    given(editor.addSlot(eq(PRODUCT_PAGE), eq(ACQUISITION), any(), eq(7L), eq("admin")))
+        .willThrow(
+            new ConfigValidationException(
+                List.of(new ConfigError("products", "sl.error.productsRequired", List.of()))));
     mvc.perform(
             post(CELL + "/slots/new")
                 .with(csrf())
@@ -300,7 +308,7 @@ class AdminControllerTests {
         .andExpect(
             content()
                 .string(containsString("Une sélection manuelle a besoin d’au moins un produit.")));
-    verify(config, never()).addSlot(any(), any(), any(), anyString());
+    verify(editor, never()).check(any(SlotDraft.class));
   }
 
   @Test
@@ -322,20 +330,21 @@ class AdminControllerTests {
                 .attribute(
                     "message",
                     "New arrivals from my catalog saved in Product page × Acquisition."));
-    ArgumentCaptor<SlotForm> saved = ArgumentCaptor.forClass(SlotForm.class);
-    verify(config)
-        .updateSlot(eq(PRODUCT_PAGE), eq(ACQUISITION), eq(0), saved.capture(), eq("admin"));
-    SlotConfig slot = saved.getValue().toSlotConfig();
-    assertThat(slot.title("fr")).isEqualTo("Tout juste arrivés");
-    assertThat(saved.getValue().getCellVersion()).isEqualTo(7);
+    ArgumentCaptor<SlotDraft> saved = ArgumentCaptor.forClass(SlotDraft.class);
+    verify(editor)
+        .updateSlot(eq(PRODUCT_PAGE), eq(ACQUISITION), eq(0), saved.capture(), eq(7L), eq("admin"));
+    assertThat(saved.getValue().type()).isEqualTo(ListType.NEW_ARRIVALS_CATALOG);
+    assertThat(saved.getValue().titleFr()).isEqualTo("Tout juste arrivés");
+    assertThat(saved.getValue().maxItems()).isEqualTo(6);
+    verify(editor, never()).check(any(SlotDraft.class));
   }
 
   @Test
   @WithMockUser(username = "admin", roles = "SMARTLISTS_ADMIN")
   void processSlotFormReportsConcurrentEdit() throws Exception {
-    given(config.updateSlot(eq(PRODUCT_PAGE), eq(ACQUISITION), eq(0), any(), eq("admin")))
+    given(editor.updateSlot(eq(PRODUCT_PAGE), eq(ACQUISITION), eq(0), any(), eq(7L), eq("admin")))
         .willThrow(new ConcurrentEditException("PRODUCT_PAGE/ACQUISITION"));
-    given(config.cell(PRODUCT_PAGE, ACQUISITION))
+    given(editor.cell(PRODUCT_PAGE, ACQUISITION))
         .willReturn(
             new CellView(
                 PRODUCT_PAGE,
@@ -369,8 +378,10 @@ class AdminControllerTests {
   @Test
   @WithMockUser(username = "admin", roles = "SMARTLISTS_ADMIN")
   void processRulesFormHasErrors() throws Exception {
-    given(config.check(any(io.smartlists.config.RulesForm.class)))
-        .willReturn(List.of(new ConfigError("inactivityDays", "sl.error.Min", List.of(1))));
+    given(editor.updateRules(any(), eq(3L), eq("admin")))
+        .willThrow(
+            new ConfigValidationException(
+                List.of(new ConfigError("inactivityDays", "sl.error.Min", List.of(1)))));
     mvc.perform(
             post("/admin/smartlists/rules")
                 .with(csrf())
@@ -384,7 +395,55 @@ class AdminControllerTests {
         .andExpect(status().isOk())
         .andExpect(model().attributeHasFieldErrorCode("rules", "inactivityDays", "sl.error.Min"))
         .andExpect(content().string(containsString("Must be at least 1.")));
-    verify(config, never()).updateRules(any(), anyString());
+    verify(editor, never()).check(any(RulesDraft.class));
+  }
+
+  @Test
+  @WithMockUser(username = "admin", roles = "SMARTLISTS_ADMIN")
+  void processRulesFormHasErrorsForLettersInANumber() throws Exception {
+    given(editor.check(any(RulesDraft.class)))
+        .willReturn(
+            List.of(
+                new ConfigError("inactivityDays", "sl.error.NotNull", List.of()),
+                new ConfigError("b2bGroup", "sl.error.NotBlank", List.of())));
+    mvc.perform(
+            post("/admin/smartlists/rules")
+                .with(csrf())
+                .param("inactivityDays", "ninety")
+                .param("browsingThreshold", "2")
+                .param("b2bGroup", "")
+                .param("bestsellerWindowDays", "90")
+                .param("bestsellerHalfLifeDays", "30")
+                .param("newArrivalMaxAgeDays", "60")
+                .param("rulesVersion", "3"))
+        .andExpect(status().isOk())
+        .andExpect(model().attributeHasFieldErrorCode("rules", "inactivityDays", "typeMismatch"))
+        .andExpect(model().attributeHasFieldErrorCode("rules", "b2bGroup", "sl.error.NotBlank"));
+    verify(editor, never()).updateRules(any(), anyLong(), anyString());
+  }
+
+  @Test
+  @WithMockUser(username = "admin", roles = "SMARTLISTS_ADMIN")
+  void processRulesFormReportsConcurrentEdit() throws Exception {
+    given(editor.updateRules(any(), eq(2L), eq("admin")))
+        .willThrow(new ConcurrentEditException("rules"));
+    mvc.perform(
+            post("/admin/smartlists/rules")
+                .with(csrf())
+                .param("inactivityDays", "120")
+                .param("browsingThreshold", "3")
+                .param("b2bGroup", "WHOLESALE")
+                .param("bestsellerWindowDays", "90")
+                .param("bestsellerHalfLifeDays", "30")
+                .param("newArrivalMaxAgeDays", "60")
+                .param("rulesVersion", "2"))
+        .andExpect(status().isOk())
+        .andExpect(view().name("smartlists/admin/rules"))
+        .andExpect(
+            content().string(containsString("Another administrator changed this while you were")))
+        .andExpect(content().string(containsString("value=\"WHOLESALE\"")))
+        // the version now stored, so saving again is a deliberate choice over the newer rules
+        .andExpect(content().string(containsString("name=\"rulesVersion\" value=\"3\"")));
   }
 
   @Test
@@ -404,7 +463,11 @@ class AdminControllerTests {
         .andExpect(status().is3xxRedirection())
         .andExpect(redirectedUrl("/admin/smartlists/rules"))
         .andExpect(flash().attribute("message", "Rules saved."));
-    verify(config).updateRules(any(), eq("admin"));
+    ArgumentCaptor<RulesDraft> saved = ArgumentCaptor.forClass(RulesDraft.class);
+    verify(editor).updateRules(saved.capture(), eq(3L), eq("admin"));
+    assertThat(saved.getValue().b2bGroup()).isEqualTo("WHOLESALE");
+    assertThat(saved.getValue().excludeAlreadyBought()).isTrue();
+    assertThat(saved.getValue().allowRepeatBuy()).isFalse();
   }
 
   @Test
@@ -502,35 +565,40 @@ class AdminControllerTests {
   @Test
   @WithMockUser(username = "admin", roles = "SMARTLISTS_ADMIN")
   void showHistoryTranslatesEachChange() throws Exception {
-    given(config.history(anyInt()))
+    given(editor.history(anyInt()))
         .willReturn(
             List.of(
+                new Revision(
+                    12346,
+                    "bob",
+                    Instant.parse("2026-11-23T11:00:00Z"),
+                    new Change.Restored(12345)),
                 new Revision(
                     2,
                     "alice",
                     Instant.parse("2026-11-23T10:00:00Z"),
-                    "sl.history.slotMovedUp",
-                    List.of(
-                        "list:SMART_CROSS_SELLING", "placement:PRODUCT_PAGE", "stage:ACQUISITION")),
+                    new Change.SlotChanged(
+                        Change.SlotAction.MOVED_UP,
+                        ListType.SMART_CROSS_SELLING,
+                        PRODUCT_PAGE,
+                        ACQUISITION)),
                 new Revision(
-                    1,
-                    "system",
-                    Instant.parse("2026-11-22T10:00:00Z"),
-                    "sl.history.seeded",
-                    List.of())));
+                    1, "system", Instant.parse("2026-11-22T10:00:00Z"), new Change.Seeded())));
     mvc.perform(get("/admin/smartlists/history"))
         .andExpect(status().isOk())
         .andExpect(
             content()
                 .string(
                     containsString("Moved Smart cross-selling up in Product page, Acquisition")))
+        .andExpect(content().string(containsString("Restored version 12345")))
+        .andExpect(content().string(containsString("Shipped default configuration")))
         .andExpect(content().string(containsString("aria-label=\"Restore version 1\"")));
   }
 
   @Test
   @WithMockUser(username = "admin", roles = "SMARTLISTS_ADMIN")
   void processRestoreSavesANewVersion() throws Exception {
-    given(config.restore(1, "admin")).willReturn(5L);
+    given(editor.restore(1, "admin")).willReturn(5L);
     mvc.perform(post("/admin/smartlists/history/1/restore").with(csrf()))
         .andExpect(status().is3xxRedirection())
         .andExpect(flash().attribute("message", "Version 1 restored as version 5."));

@@ -103,7 +103,7 @@ class AdminI18nSyncTests {
     Set<String> used = new TreeSet<>();
     collect(Path.of("admin-ui/templates"), ".html", template, used);
     collect(Path.of("src/main/java/io/smartlists/admin"), ".java", java, used);
-    collect(Path.of("src/main/java/io/smartlists/config"), ".java", java, used);
+    collect(Path.of("src/main/java/io/smartlists/merchandising"), ".java", java, used);
     assertThat(used).isNotEmpty();
     assertThat(en).containsAll(used);
   }

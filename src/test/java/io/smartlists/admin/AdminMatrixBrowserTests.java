@@ -2,7 +2,6 @@ package io.smartlists.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smartlists.config.ConfigService;
 import io.smartlists.demo.DemoStoreApplication;
 import io.smartlists.engine.JourneyStage;
 import io.smartlists.engine.ListType;
@@ -15,6 +14,8 @@ import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CustomerInfo;
 import io.smartlists.host.CustomerPort;
 import io.smartlists.host.ProductInfo;
+import io.smartlists.merchandising.MerchandisingConfigSource;
+import io.smartlists.merchandising.MerchandisingEditor;
 import io.smartlists.testing.Chromium;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,7 +56,8 @@ class AdminMatrixBrowserTests {
   @Autowired SmartListsEngine engine;
   @Autowired CatalogPort catalog;
   @Autowired CustomerPort customers;
-  @Autowired ConfigService config;
+  @Autowired MerchandisingConfigSource config;
+  @Autowired MerchandisingEditor editor;
 
   @BeforeAll
   static void browser() {
@@ -76,7 +78,7 @@ class AdminMatrixBrowserTests {
       moveAndCheck(base, second, product);
     } finally {
       // other tests share this application context: leave the shipped configuration in force
-      config.restore(shippedVersion, "AdminMatrixBrowserTests");
+      editor.restore(shippedVersion, "AdminMatrixBrowserTests");
     }
   }
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 import io.smartlists.autoconfigure.SmartListsAdminAutoConfiguration;
-import io.smartlists.config.ConfigService;
 import io.smartlists.engine.SmartListsEngine;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CustomerPort;
+import io.smartlists.merchandising.MerchandisingEditor;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
@@ -34,7 +34,7 @@ class SmartListsAdminAutoConfigurationTests {
                   SmartListsAdminAutoConfiguration.class))
           .withBean(CatalogPort.class, () -> mock(CatalogPort.class))
           .withBean(CustomerPort.class, () -> mock(CustomerPort.class))
-          .withBean(ConfigService.class, () -> mock(ConfigService.class))
+          .withBean(MerchandisingEditor.class, () -> mock(MerchandisingEditor.class))
           .withBean(SmartListsEngine.class, () -> mock(SmartListsEngine.class));
 
   @Test

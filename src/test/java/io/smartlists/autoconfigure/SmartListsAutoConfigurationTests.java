@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.smartlists.config.ConfigService;
 import io.smartlists.engine.ConfigSource;
 import io.smartlists.engine.DefaultConfiguration;
 import io.smartlists.engine.EngineListener;
@@ -19,6 +18,7 @@ import io.smartlists.engine.WidgetRequest;
 import io.smartlists.eventlog.SmartListsSchema;
 import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEventPublisher;
+import io.smartlists.merchandising.MerchandisingConfigSource;
 import io.smartlists.site.SmartListsDialect;
 import io.smartlists.site.TestShop;
 import io.smartlists.site.WidgetService;
@@ -332,9 +332,10 @@ class SmartListsAutoConfigurationTests {
             context -> {
               assertThat(context).hasNotFailed();
               assertThat(context).hasSingleBean(ConfigSource.class);
-              assertThat(context.getBean(ConfigSource.class)).isInstanceOf(ConfigService.class);
+              assertThat(context.getBean(ConfigSource.class))
+                  .isInstanceOf(MerchandisingConfigSource.class);
               assertThat(context.getBean(SmartListsEngine.class).config())
-                  .isEqualTo(context.getBean(ConfigService.class).current());
+                  .isEqualTo(context.getBean(MerchandisingConfigSource.class).current());
             });
   }
 

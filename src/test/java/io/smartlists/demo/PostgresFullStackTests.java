@@ -2,14 +2,14 @@ package io.smartlists.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smartlists.config.CellView;
-import io.smartlists.config.ConfigService;
 import io.smartlists.demo.catalog.DemoCatalog;
 import io.smartlists.demo.catalog.Product;
 import io.smartlists.engine.JourneyStage;
 import io.smartlists.engine.ListType;
 import io.smartlists.engine.Placement;
 import io.smartlists.engine.SmartListsEngine;
+import io.smartlists.merchandising.CellView;
+import io.smartlists.merchandising.MerchandisingEditor;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class PostgresFullStackTests {
 
   @Autowired DemoCatalog catalog;
 
-  @Autowired ConfigService config;
+  @Autowired MerchandisingEditor editor;
 
   @Autowired JdbcTemplate jdbc;
 
@@ -71,13 +71,13 @@ class PostgresFullStackTests {
     assertThat(count("OrderConfirmed")).isEqualTo(eventsBefore + 1);
 
     // a merchant moves the last slot of the acquisition product-page cell to the top
-    CellView cell = config.cell(Placement.PRODUCT_PAGE, JourneyStage.ACQUISITION);
+    CellView cell = editor.cell(Placement.PRODUCT_PAGE, JourneyStage.ACQUISITION);
     int last = cell.slots().size() - 1;
     ListType moved = cell.slots().get(last).type();
     long version = cell.version();
     for (int i = last; i > 0; i--) {
-      config.moveSlot(Placement.PRODUCT_PAGE, JourneyStage.ACQUISITION, i, -1, version, "pg-test");
-      version = config.cell(Placement.PRODUCT_PAGE, JourneyStage.ACQUISITION).version();
+      editor.moveSlot(Placement.PRODUCT_PAGE, JourneyStage.ACQUISITION, i, -1, version, "pg-test");
+      version = editor.cell(Placement.PRODUCT_PAGE, JourneyStage.ACQUISITION).version();
     }
     StoreTesting.await(
         Duration.ofSeconds(20),

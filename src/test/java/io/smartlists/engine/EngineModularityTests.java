@@ -47,7 +47,7 @@ class EngineModularityTests {
         .resideInAnyPackage(
             "io.smartlists.site..",
             "io.smartlists.admin..",
-            "io.smartlists.config..",
+            "io.smartlists.merchandising..",
             "io.smartlists.autoconfigure..",
             "io.smartlists.eventlog..",
             "io.smartlists.stats..",

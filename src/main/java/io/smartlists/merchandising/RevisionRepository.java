@@ -1,4 +1,4 @@
-package io.smartlists.config;
+package io.smartlists.merchandising;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -6,7 +6,11 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
-interface RevisionRepository extends JpaRepository<RevisionEntity, Long> {
+/**
+ * The stored revisions. Public only so that the auto-configuration can hand it to the {@link
+ * RevisionLog}.
+ */
+public interface RevisionRepository extends JpaRepository<RevisionEntity, Long> {
 
   /** The configuration version every node polls: one indexed aggregate, cheap every 2 s. */
   @Query("select max(r.id) from RevisionEntity r")

@@ -1,4 +1,4 @@
-package io.smartlists.config;
+package io.smartlists.merchandising;
 
 import io.smartlists.engine.JourneyStage;
 import io.smartlists.engine.Placement;

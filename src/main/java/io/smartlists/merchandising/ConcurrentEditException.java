@@ -1,4 +1,4 @@
-package io.smartlists.config;
+package io.smartlists.merchandising;
 
 /**
  * Another administrator saved the same cell (or the rules) after this one opened it: the change is

@@ -1,41 +1,27 @@
-package io.smartlists.config;
+package io.smartlists.admin;
 
 import io.smartlists.engine.ListType;
 import io.smartlists.engine.SlotConfig;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import io.smartlists.merchandising.SlotDraft;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the slot editor submits: a slot as a merchant typed it, not yet valid. Parameters are one
- * value per line (category ids, manufacturer names, product ids) in the merchant's order. {@link
- * ConfigService#check(SlotForm)} validates it; only then does {@link #toSlotConfig()} build the
- * engine's slot.
+ * value per line (category ids, manufacturer names, product ids) in the merchant's order. The
+ * editor validates its {@link #toDraft() draft}.
  */
 public class SlotForm {
 
-  @NotNull private @Nullable ListType type;
+  private @Nullable ListType type;
 
-  @Size(max = 200)
   private String titleEn = "";
 
-  @Size(max = 200)
   private String titleFr = "";
 
-  @NotNull
-  @Min(0)
-  @Max(50)
   private @Nullable Integer minItems = 4;
 
-  @NotNull
-  @Min(1)
-  @Max(50)
   private @Nullable Integer maxItems = 8;
 
   private @Nullable ListType fallback;
@@ -67,30 +53,18 @@ public class SlotForm {
     return f;
   }
 
-  /** The engine's slot; call only after {@link ConfigService#check(SlotForm)} found no error. */
-  public SlotConfig toSlotConfig() {
-    ListType t = type;
-    Integer min = minItems;
-    Integer max = maxItems;
-    if (t == null || min == null || max == null) {
-      throw new IllegalStateException("form not validated");
-    }
-    Map<String, String> titles = new HashMap<>();
-    if (!titleEn.isBlank()) {
-      titles.put("en", titleEn.strip());
-    }
-    if (!titleFr.isBlank()) {
-      titles.put("fr", titleFr.strip());
-    }
-    return new SlotConfig(
-        t,
-        titles,
-        min,
-        max,
+  /** The slot as entered, for the editor to validate and save. */
+  SlotDraft toDraft() {
+    return new SlotDraft(
+        type,
+        titleEn,
+        titleFr,
+        minItems,
+        maxItems,
         fallback,
-        t.param() == ListType.Param.CATEGORIES ? categoryList() : List.of(),
-        t.param() == ListType.Param.MANUFACTURERS ? manufacturerList() : List.of(),
-        t.param() == ListType.Param.PRODUCTS ? productList() : List.of());
+        categoryList(),
+        manufacturerList(),
+        productList());
   }
 
   public List<String> categoryList() {

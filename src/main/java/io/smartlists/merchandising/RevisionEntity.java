@@ -1,4 +1,4 @@
-package io.smartlists.config;
+package io.smartlists.merchandising;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package io.smartlists.config;
+package io.smartlists.merchandising;
 
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CategoryInfo;
@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /** A six-product catalogue in two categories and three brands, enough to validate slots against. */
@@ -40,8 +41,12 @@ final class TestCatalog implements CatalogPort {
         null);
   }
 
+  /** How many single-product lookups were made (each one a call into the host's catalogue). */
+  final AtomicInteger productLookups = new AtomicInteger();
+
   @Override
   public @Nullable ProductInfo product(String productId) {
+    productLookups.incrementAndGet();
     for (ProductInfo p : PRODUCTS) {
       if (p.id().equals(productId)) {
         return p;

@@ -1,44 +1,24 @@
-package io.smartlists.config;
+package io.smartlists.admin;
 
 import io.smartlists.engine.GlobalRules;
 import io.smartlists.engine.StageRules;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import io.smartlists.merchandising.RulesDraft;
+import io.smartlists.merchandising.RulesView;
 import org.jspecify.annotations.Nullable;
 
 /** What the rules form submits: stage thresholds and global rules, not yet valid. */
 public class RulesForm {
 
-  @NotNull
-  @Min(1)
-  @Max(3650)
   private @Nullable Integer inactivityDays;
 
-  @NotNull
-  @Min(1)
-  @Max(1000)
   private @Nullable Integer browsingThreshold;
 
-  @NotBlank
-  @Size(max = 100)
   private String b2bGroup = "";
 
-  @NotNull
-  @Min(1)
-  @Max(3650)
   private @Nullable Integer bestsellerWindowDays;
 
-  @NotNull
-  @Min(1)
-  @Max(3650)
   private @Nullable Integer bestsellerHalfLifeDays;
 
-  @NotNull
-  @Min(1)
-  @Max(3650)
   private @Nullable Integer newArrivalMaxAgeDays;
 
   private boolean excludeAlreadyBought;
@@ -66,24 +46,17 @@ public class RulesForm {
     return f;
   }
 
-  StageRules stageRules() {
-    return new StageRules(req(inactivityDays), req(browsingThreshold), b2bGroup.strip());
-  }
-
-  GlobalRules globalRules() {
-    return new GlobalRules(
-        req(bestsellerWindowDays),
-        req(bestsellerHalfLifeDays),
-        req(newArrivalMaxAgeDays),
+  /** The rules as entered, for the editor to validate and save. */
+  RulesDraft toDraft() {
+    return new RulesDraft(
+        inactivityDays,
+        browsingThreshold,
+        b2bGroup,
+        bestsellerWindowDays,
+        bestsellerHalfLifeDays,
+        newArrivalMaxAgeDays,
         excludeAlreadyBought,
         allowRepeatBuy);
-  }
-
-  private static int req(@Nullable Integer v) {
-    if (v == null) {
-      throw new IllegalStateException("form not validated");
-    }
-    return v;
   }
 
   public @Nullable Integer getInactivityDays() {

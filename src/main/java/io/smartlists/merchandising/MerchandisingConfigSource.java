@@ -1,0 +1,103 @@
+package io.smartlists.merchandising;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.smartlists.engine.ConfigSource;
+import io.smartlists.engine.DefaultConfiguration;
+import io.smartlists.engine.SmartListsConfig;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The engine's configuration: the stored one, served from a Caffeine cache keyed by the
+ * configuration version. The version itself ({@code SELECT MAX(ID)} of the revisions, one indexed
+ * aggregate) is refreshed in the background at most every {@code pollInterval}, so a change saved
+ * on one store node is live on every node within that interval, without a restart, and a widget
+ * never waits for the database. An empty store is seeded with {@link DefaultConfiguration#create()}
+ * (once, across nodes).
+ */
+public final class MerchandisingConfigSource implements ConfigSource {
+
+  private static final Logger log = LoggerFactory.getLogger(MerchandisingConfigSource.class);
+  private static final String SYSTEM = "system";
+
+  private final ConfigStore store;
+  private final RevisionLog revisions;
+  private final TransactionTemplate tx;
+  private final TransactionTemplate readTx;
+  private final Clock clock;
+  private final LoadingCache<String, Long> version;
+  private final LoadingCache<Long, SmartListsConfig> configs;
+
+  public MerchandisingConfigSource(
+      CellRepository cells,
+      RulesRepository rules,
+      RevisionLog revisions,
+      PlatformTransactionManager transactions,
+      Clock clock,
+      Duration pollInterval) {
+    this.store = new ConfigStore(cells, rules);
+    this.revisions = revisions;
+    this.tx = new TransactionTemplate(transactions);
+    this.readTx = new TransactionTemplate(transactions);
+    this.readTx.setReadOnly(true);
+    this.clock = clock;
+    this.version = Caffeine.newBuilder().refreshAfterWrite(pollInterval).build(k -> readVersion());
+    this.configs = Caffeine.newBuilder().maximumSize(4).build(this::load);
+  }
+
+  /** The configuration in force on this node (at most {@code pollInterval} behind the store). */
+  @Override
+  public SmartListsConfig current() {
+    return configs.get(version.get(""));
+  }
+
+  /** Forgets the cached version, so the next {@link #current()} reads the store. */
+  public void refresh() {
+    version.invalidateAll();
+  }
+
+  /** Seeds an empty store before the editor reads or changes it. */
+  void ensureSeeded() {
+    version.get("");
+  }
+
+  private long readVersion() {
+    Long v = revisions.latestVersion();
+    if (v == null) {
+      seed();
+      v = revisions.latestVersion();
+    }
+    return v == null ? 0 : v;
+  }
+
+  private SmartListsConfig load(long atVersion) {
+    SmartListsConfig c = readTx.execute(s -> store.snapshot(atVersion));
+    return c == null ? DefaultConfiguration.create() : c;
+  }
+
+  /** Stores the shipped configuration when the store has none yet (once, across nodes). */
+  private void seed() {
+    try {
+      tx.executeWithoutResult(
+          s -> {
+            if (revisions.latestVersion() != null) {
+              return;
+            }
+            if (store.isEmpty()) {
+              store.write(DefaultConfiguration.create(), SYSTEM, clock.instant());
+            }
+            store.flush();
+            revisions.record(SYSTEM, new Change.Seeded(), store.snapshot(0));
+          });
+      log.info("Smart Lists: seeded the merchandising configuration with the shipped default");
+    } catch (DataIntegrityViolationException e) {
+      log.debug("another node seeded the configuration first", e);
+    }
+  }
+}
