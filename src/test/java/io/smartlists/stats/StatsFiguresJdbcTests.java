@@ -57,7 +57,9 @@ class StatsFiguresJdbcTests {
   ClickTracking clicks;
   StatsFigures figures;
 
-  /** A fresh, empty database for one test (H2 here; {@code StatsFiguresPostgresTests} overrides it). */
+  /**
+   * A fresh, empty database for one test (H2 here; {@code StatsFiguresPostgresTests} overrides it).
+   */
   DataSource newDatabase() {
     return new DriverManagerDataSource(
         "jdbc:h2:mem:stats-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
