@@ -1,15 +1,15 @@
 package io.smartlists.eval;
 
 import io.smartlists.engine.EngineSettings;
-import io.smartlists.engine.GlobalRules;
-import io.smartlists.engine.ListContext;
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.Signals;
-import io.smartlists.engine.SignalsManager;
-import io.smartlists.engine.SlotConfig;
-import io.smartlists.engine.SmartList;
-import io.smartlists.engine.SmartListRegistry;
+import io.smartlists.engine.lists.ListContext;
+import io.smartlists.engine.lists.SmartList;
+import io.smartlists.engine.lists.SmartListRegistry;
+import io.smartlists.engine.model.GlobalRules;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.SlotConfig;
+import io.smartlists.engine.signals.Signals;
+import io.smartlists.engine.signals.SignalsManager;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CategoryInfo;
 import io.smartlists.host.CustomerInfo;
@@ -87,7 +87,7 @@ final class NextOrder {
             catalog,
             history(data, rows, inTrain),
             () -> GlobalRules.DEFAULT,
-            EngineSettings.DEFAULT,
+            EngineSettings.DEFAULT.rebuildBatchSize(),
             Clock.fixed(start, ZoneOffset.UTC));
     manager.rebuild();
     Signals signals = manager.current();

@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the matrix with the conflict message; a bad address is a "not found" page; anything else is
  * logged and explained in one sentence.
  */
-@ControllerAdvice(basePackageClasses = AdminWebConfiguration.class)
+@ControllerAdvice(basePackageClasses = AdminPaths.class)
 final class AdminExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(AdminExceptionHandler.class);
@@ -31,7 +31,7 @@ final class AdminExceptionHandler {
   @ExceptionHandler(ConcurrentEditException.class)
   String concurrentEdit(RedirectAttributes redirect) {
     redirect.addFlashAttribute("error", labels.get("sl.error.concurrentEdit"));
-    return "redirect:" + AdminWebConfiguration.BASE;
+    return "redirect:" + AdminPaths.BASE;
   }
 
   @ExceptionHandler({TypeMismatchException.class, ResponseStatusException.class})

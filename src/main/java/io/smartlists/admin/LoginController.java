@@ -10,12 +10,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 @Controller
 final class LoginController {
 
-  @GetMapping(AdminWebConfiguration.LOGIN)
+  @GetMapping(AdminPaths.LOGIN)
   String login() {
     return "smartlists/admin/login";
   }
 
-  @RequestMapping(AdminWebConfiguration.DENIED)
+  @RequestMapping(AdminPaths.DENIED)
   @ResponseStatus(HttpStatus.FORBIDDEN)
   String denied() {
     return "smartlists/admin/denied";

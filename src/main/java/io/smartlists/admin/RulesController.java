@@ -27,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 final class RulesController {
 
   private static final String VIEW = "smartlists/admin/rules";
-  private static final String PATH = AdminWebConfiguration.BASE + "/rules";
+  private static final String PATH = AdminPaths.BASE + "/rules";
 
   private static final Logger log = LoggerFactory.getLogger(RulesController.class);
 

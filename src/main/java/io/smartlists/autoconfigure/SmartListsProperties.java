@@ -1,6 +1,7 @@
 package io.smartlists.autoconfigure;
 
-import io.smartlists.engine.StageRules;
+import io.smartlists.engine.model.StageRules;
+import io.smartlists.eventlog.EventLogSettings;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,7 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * developer sets once.
  *
  * <p>Defaults are literals (so the configuration processor puts them in the IDE metadata); a test
- * keeps them equal to the engine's {@code EngineSettings.DEFAULT} and {@code StageRules.DEFAULT}.
+ * keeps them equal to the features' own defaults ({@code EngineSettings.DEFAULT}, {@code
+ * StageRules.DEFAULT}, {@code EventLogSettings.DEFAULT}). Each group hands its feature plain values
+ * or a settings record, so the features never depend on this class.
  */
 @ConfigurationProperties("smartlists")
 public class SmartListsProperties {
@@ -36,6 +39,9 @@ public class SmartListsProperties {
 
   /** The storefront side: widgets, click tracking and the JSON endpoint. */
   private final Site site = new Site();
+
+  /** The merchant's admin screens at /admin/smartlists. */
+  private final Admin admin = new Admin();
 
   public boolean isEnabled() {
     return enabled;
@@ -73,6 +79,10 @@ public class SmartListsProperties {
     return site;
   }
 
+  public Admin getAdmin() {
+    return admin;
+  }
+
   /** When and how the signals are rebuilt from the host's order history. */
   public static class Rebuild {
 
@@ -90,6 +100,12 @@ public class SmartListsProperties {
 
     /** Orders read per batch from the host during a rebuild. */
     private int batchSize = 1000;
+
+    /**
+     * How long after a catalogue change (a ProductChanged event) the signals are rebuilt, changes
+     * meanwhile joining the same rebuild; 0 for none (changes wait for the scheduled rebuild).
+     */
+    private Duration catalogChangeDelay = Duration.ofMinutes(1);
 
     public boolean isOnStartup() {
       return onStartup;
@@ -121,6 +137,14 @@ public class SmartListsProperties {
 
     public void setBatchSize(int batchSize) {
       this.batchSize = batchSize;
+    }
+
+    public Duration getCatalogChangeDelay() {
+      return catalogChangeDelay;
+    }
+
+    public void setCatalogChangeDelay(Duration catalogChangeDelay) {
+      this.catalogChangeDelay = catalogChangeDelay;
     }
   }
 
@@ -196,6 +220,11 @@ public class SmartListsProperties {
 
     public void setApplyWait(Duration applyWait) {
       this.applyWait = applyWait;
+    }
+
+    EventLogSettings toSettings() {
+      return new EventLogSettings(
+          pollInterval, batchSize, gapTimeout, applyWait, replayWindow, retention);
     }
   }
 
@@ -304,6 +333,23 @@ public class SmartListsProperties {
 
     public void setPath(String path) {
       this.path = path;
+    }
+  }
+
+  /** The admin screens (they need Spring Security and thymeleaf-extras-springsecurity6). */
+  public static class Admin {
+
+    /**
+     * Whether the module serves its admin at /admin/smartlists with its own security filter chain.
+     */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
     }
   }
 }

@@ -3,7 +3,6 @@ package io.smartlists.autoconfigure;
 import io.smartlists.admin.MatrixFiguresAdvice;
 import io.smartlists.admin.stats.StatisticsController;
 import io.smartlists.engine.SmartListsEngine;
-import io.smartlists.eventlog.SmartListsSchema;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.SmartListsEventPublisher;
 import io.smartlists.stats.CartAddTracker;
@@ -47,6 +46,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ConditionalOnSingleCandidate(DataSource.class)
 @EnableConfigurationProperties(StatsFiguresProperties.class)
 public final class SmartListsStatsFiguresConfiguration {
+
+  /** The statistics' tables, migrated by {@link SmartListsSchema} with the other features'. */
+  @Bean
+  @ConditionalOnMissingBean(name = "smartListsStatsMigrations")
+  SmartListsMigrations smartListsStatsMigrations() {
+    return SmartListsMigrations.STATS;
+  }
 
   @Bean
   @ConditionalOnMissingBean

@@ -1,5 +1,6 @@
 package io.smartlists.engine;
 
+import io.smartlists.engine.model.SmartListsConfig;
 import java.time.Duration;
 
 /**

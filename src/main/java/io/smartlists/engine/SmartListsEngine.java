@@ -1,5 +1,15 @@
 package io.smartlists.engine;
 
+import io.smartlists.engine.compose.Composer;
+import io.smartlists.engine.lists.SmartListRegistry;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.SmartListsConfig;
+import io.smartlists.engine.model.StageDecision;
+import io.smartlists.engine.model.Widget;
+import io.smartlists.engine.model.WidgetRequest;
+import io.smartlists.engine.signals.Signals;
+import io.smartlists.engine.signals.SignalsManager;
+import io.smartlists.engine.stage.StageResolver;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CustomerInfo;
 import io.smartlists.host.CustomerPort;
@@ -67,26 +77,31 @@ public final class SmartListsEngine {
     this.clock = clock;
     this.lists = lists;
     this.signals =
-        new SignalsManager(catalog, orders, () -> config.current().globalRules(), settings, clock);
+        new SignalsManager(
+            catalog,
+            orders,
+            () -> config.current().globalRules(),
+            settings.rebuildBatchSize(),
+            clock);
     this.composer =
         new Composer(
             catalog,
             customers,
             eligibility,
-            config,
+            config::current,
             signals::current,
             lists::get,
-            settings,
+            settings.timeBudget().toNanos(),
             listener);
     this.warmUp =
         new Composer(
             catalog,
             customers,
             eligibility,
-            config,
+            config::current,
             signals::current,
             lists::get,
-            settings,
+            settings.timeBudget().toNanos(),
             EngineListener.NONE);
   }
 
@@ -108,15 +123,24 @@ public final class SmartListsEngine {
   }
 
   /**
-   * Rebuilds every signal from the host's order history, then swaps it in; reads never wait. Then
-   * composes a few throwaway widgets, so that the first shoppers after a start do not pay for a
-   * cold JIT: in the reference store the first widget after start-up timed out at the 50 ms budget
-   * and rendered empty.
+   * Rebuilds every signal from the host's catalogue ({@code CatalogPort.allProducts()}, {@code
+   * categories()}) and its whole order history ({@code OrderHistoryPort.readBatchOrdersFromLastId},
+   * in batches), then swaps the new signals in: widgets keep reading the previous ones meanwhile
+   * and never wait. Orders applied from the event log while it runs are carried over. Reports the
+   * products indexed and the orders read to the {@link EngineListener}. Then composes a few
+   * throwaway widgets, so that the first shoppers after a start do not pay for a cold JIT: in the
+   * reference store the first widget after start-up timed out at the 50 ms budget and rendered
+   * empty.
+   *
+   * <p>Safe to call from any thread at any time (one rebuild runs at a time; a second caller waits,
+   * then rebuilds again); it takes as long as reading the history (about 12 s for a million orders
+   * in BENCHMARKS.md). A store calls it after loading orders in bulk, outside the module's
+   * schedule.
    */
   public void rebuild() {
     long start = System.nanoTime();
-    signals.rebuild();
-    listener.rebuilt(signals.current().productCount(), System.nanoTime() - start);
+    int orders = signals.rebuild();
+    listener.rebuilt(signals.current().productCount(), orders, System.nanoTime() - start);
     warmUp();
   }
 

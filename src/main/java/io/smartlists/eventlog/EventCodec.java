@@ -4,6 +4,7 @@ import io.smartlists.host.CartChanged;
 import io.smartlists.host.CategoryViewed;
 import io.smartlists.host.CustomerLoggedIn;
 import io.smartlists.host.OrderConfirmed;
+import io.smartlists.host.ProductChanged;
 import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEvent;
 import java.util.Map;
@@ -15,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON in {@code PAYLOAD}. A private mapper, so a store's Jackson customisations cannot change the
  * format the other nodes read.
  */
-final class EventCodec {
+public final class EventCodec {
 
   private static final Map<String, Class<? extends SmartListsEvent>> TYPES =
       Map.of(
@@ -23,7 +24,8 @@ final class EventCodec {
           "CategoryViewed", CategoryViewed.class,
           "CartChanged", CartChanged.class,
           "OrderConfirmed", OrderConfirmed.class,
-          "CustomerLoggedIn", CustomerLoggedIn.class);
+          "CustomerLoggedIn", CustomerLoggedIn.class,
+          "ProductChanged", ProductChanged.class);
 
   private final JsonMapper json = JsonMapper.builder().build();
 

@@ -18,7 +18,7 @@ import org.springframework.context.SmartLifecycle;
  * touched). Times are compared with the database's {@code CREATED_AT}, so {@code clock} is the wall
  * clock, not a store's shifted one.
  */
-final class EventLogLifecycle implements SmartLifecycle {
+public final class EventLogLifecycle implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(EventLogLifecycle.class);
 
@@ -29,16 +29,12 @@ final class EventLogLifecycle implements SmartLifecycle {
   private final Clock clock;
   private @Nullable ScheduledExecutorService executor;
 
-  EventLogLifecycle(
-      EventLogTailer tailer,
-      Duration pollInterval,
-      Duration replayWindow,
-      Duration retention,
-      Clock clock) {
+  /** A lifecycle for {@code tailer} with the poll interval, replay window and retention given. */
+  public EventLogLifecycle(EventLogTailer tailer, EventLogSettings settings, Clock clock) {
     this.tailer = tailer;
-    this.pollInterval = pollInterval;
-    this.replayWindow = replayWindow;
-    this.retention = retention;
+    this.pollInterval = settings.pollInterval();
+    this.replayWindow = settings.replayWindow();
+    this.retention = settings.retention();
     this.clock = clock;
   }
 

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * tailer to poll and waits briefly for it, so the page after "place order" already sees the change;
  * the other nodes pick the event up on their next poll.
  */
-final class JdbcEventPublisher implements SmartListsEventPublisher {
+public final class JdbcEventPublisher implements SmartListsEventPublisher {
 
   private static final Logger log = LoggerFactory.getLogger(JdbcEventPublisher.class);
 
@@ -32,7 +32,7 @@ final class JdbcEventPublisher implements SmartListsEventPublisher {
   private final EventLogTailer tailer;
   private final long applyWaitMillis;
 
-  JdbcEventPublisher(
+  public JdbcEventPublisher(
       JdbcTemplate jdbc, EventCodec codec, EventLogTailer tailer, Duration applyWait) {
     this.jdbc = jdbc;
     this.codec = codec;

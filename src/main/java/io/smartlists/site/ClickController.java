@@ -1,7 +1,7 @@
 package io.smartlists.site;
 
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CurrentCustomerPort;
 import io.smartlists.host.ProductInfo;
@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * request, so the endpoint cannot be used as an open redirect; an unknown product is a 404.
  */
 @Controller
-final class ClickController {
+public final class ClickController {
 
   private final CatalogPort catalog;
   private final StatsRecorder stats;
@@ -35,11 +35,11 @@ final class ClickController {
   private final @Nullable Visitors visitors;
   private final @Nullable CurrentCustomerPort currentCustomer;
 
-  ClickController(CatalogPort catalog, StatsRecorder stats) {
+  public ClickController(CatalogPort catalog, StatsRecorder stats) {
     this(catalog, stats, null, null, null);
   }
 
-  ClickController(
+  public ClickController(
       CatalogPort catalog,
       StatsRecorder stats,
       @Nullable ClickTracking tracking,

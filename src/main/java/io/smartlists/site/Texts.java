@@ -2,7 +2,7 @@ package io.smartlists.site;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.smartlists.engine.Reason;
+import io.smartlists.engine.model.Reason;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Locale;

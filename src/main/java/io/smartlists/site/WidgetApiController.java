@@ -1,6 +1,6 @@
 package io.smartlists.site;
 
-import io.smartlists.engine.Placement;
+import io.smartlists.engine.model.Placement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
@@ -18,11 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
  * nothing to show.
  */
 @RestController
-final class WidgetApiController {
+public final class WidgetApiController {
 
   private final WidgetService widgets;
 
-  WidgetApiController(WidgetService widgets) {
+  public WidgetApiController(WidgetService widgets) {
     this.widgets = widgets;
   }
 

@@ -1,6 +1,6 @@
 package io.smartlists.site;
 
-import io.smartlists.engine.Placement;
+import io.smartlists.engine.model.Placement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.StringWriter;
 import java.util.HashMap;

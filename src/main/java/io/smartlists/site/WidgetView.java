@@ -1,6 +1,6 @@
 package io.smartlists.site;
 
-import io.smartlists.engine.Widget;
+import io.smartlists.engine.model.Widget;
 import io.smartlists.host.ProductInfo;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,13 +1,15 @@
 package io.smartlists.stats;
 
+import static java.util.Objects.requireNonNull;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smartlists.engine.EngineListener;
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.Widget;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.Widget;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -96,8 +98,10 @@ public final class SmartListsMetrics implements EngineListener, StatsRecorder {
 
   @Override
   public void composed(Placement placement, Widget.Outcome outcome, long nanos) {
-    compose.get(placement).get(outcome).record(nanos, TimeUnit.NANOSECONDS);
-    Counter failed = failures.get(placement).get(outcome);
+    // every map holds every placement, outcome and list (filled in the constructor)
+    requireNonNull(requireNonNull(compose.get(placement)).get(outcome))
+        .record(nanos, TimeUnit.NANOSECONDS);
+    Counter failed = requireNonNull(failures.get(placement)).get(outcome);
     if (failed != null) {
       failed.increment();
     }
@@ -116,14 +120,14 @@ public final class SmartListsMetrics implements EngineListener, StatsRecorder {
 
   @Override
   public void impression(Widget widget) {
-    Map<ListType, Counter> byList = impressions.get(widget.placement());
+    Map<ListType, Counter> byList = requireNonNull(impressions.get(widget.placement()));
     for (Widget.Slot slot : widget.slots()) {
-      byList.get(slot.config().type()).increment();
+      requireNonNull(byList.get(slot.config().type())).increment();
     }
   }
 
   @Override
   public void click(Placement placement, ListType list, int slotPosition, String productId) {
-    clicks.get(placement).get(list).increment();
+    requireNonNull(requireNonNull(clicks.get(placement)).get(list)).increment();
   }
 }

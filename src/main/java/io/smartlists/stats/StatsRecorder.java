@@ -1,8 +1,8 @@
 package io.smartlists.stats;
 
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.Widget;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.Widget;
 
 /**
  * Where the storefront reports impressions and clicks. Implementations must be cheap and never

@@ -1,7 +1,7 @@
 package io.smartlists.stats;
 
-import io.smartlists.engine.StageDecision;
-import io.smartlists.engine.Widget;
+import io.smartlists.engine.model.StageDecision;
+import io.smartlists.engine.model.Widget;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

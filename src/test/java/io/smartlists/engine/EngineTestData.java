@@ -1,5 +1,7 @@
 package io.smartlists.engine;
 
+import io.smartlists.engine.model.GlobalRules;
+import io.smartlists.engine.signals.SignalsManager;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CategoryInfo;
 import io.smartlists.host.CategoryViewed;
@@ -364,7 +366,7 @@ public final class EngineTestData {
   /** A signals manager over this store, rebuilt once at {@link #now()}. */
   public SignalsManager signals() {
     SignalsManager manager =
-        new SignalsManager(catalog(), orders(), () -> rules, settings, clock());
+        new SignalsManager(catalog(), orders(), () -> rules, settings.rebuildBatchSize(), clock());
     manager.rebuild();
     return manager;
   }

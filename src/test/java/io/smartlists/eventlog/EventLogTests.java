@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,13 @@ class EventLogTests {
   @BeforeEach
   void database() {
     db = newDatabase();
-    new SmartListsSchema(db).afterPropertiesSet();
+    // the event log's own migrations are all it needs
+    Flyway.configure()
+        .dataSource(db)
+        .locations("classpath:db/smartlists/eventlog")
+        .table("SL_SCHEMA_HISTORY")
+        .load()
+        .migrate();
     tx = new TransactionTemplate(new DataSourceTransactionManager(db));
   }
 

@@ -5,8 +5,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import io.smartlists.engine.Placement;
 import io.smartlists.engine.SmartListsEngine;
+import io.smartlists.engine.model.Placement;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

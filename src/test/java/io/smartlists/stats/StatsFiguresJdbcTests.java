@@ -2,14 +2,13 @@ package io.smartlists.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smartlists.engine.JourneyStage;
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.Reason;
-import io.smartlists.engine.SlotConfig;
-import io.smartlists.engine.StageDecision;
-import io.smartlists.engine.Widget;
-import io.smartlists.eventlog.SmartListsSchema;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.Reason;
+import io.smartlists.engine.model.SlotConfig;
+import io.smartlists.engine.model.StageDecision;
+import io.smartlists.engine.model.Widget;
 import io.smartlists.host.CartChanged;
 import io.smartlists.host.OrderConfirmed;
 import io.smartlists.host.OrderLine;
@@ -31,6 +30,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,7 +68,13 @@ class StatsFiguresJdbcTests {
   @BeforeEach
   void database() {
     db = newDatabase();
-    new SmartListsSchema(db).afterPropertiesSet();
+    // the event log's tables (attribution reads OrderConfirmed there) and the statistics' own
+    Flyway.configure()
+        .dataSource(db)
+        .locations("classpath:db/smartlists/eventlog", "classpath:db/smartlists/stats")
+        .table("SL_SCHEMA_HISTORY")
+        .load()
+        .migrate();
     jdbc = new JdbcTemplate(db);
     clock =
         new Clock() {

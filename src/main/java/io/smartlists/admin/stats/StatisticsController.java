@@ -218,7 +218,8 @@ public final class StatisticsController implements WebMvcConfigurer {
     } else {
       args = new Object[0];
     }
-    return messages.getMessage(code, args, code, locale);
+    String message = messages.getMessage(code, args, code, locale);
+    return message != null ? message : code;
   }
 
   /** The chart's series as JSON (numbers and ISO dates only), read by admin-statistics.js. */

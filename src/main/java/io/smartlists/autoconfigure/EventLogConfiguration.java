@@ -1,0 +1,88 @@
+package io.smartlists.autoconfigure;
+
+import io.smartlists.eventlog.EventCodec;
+import io.smartlists.eventlog.EventLogLifecycle;
+import io.smartlists.eventlog.EventLogSettings;
+import io.smartlists.eventlog.EventLogTailer;
+import io.smartlists.eventlog.JdbcEventPublisher;
+import io.smartlists.eventlog.SpringEventBridge;
+import io.smartlists.host.SmartListsEventPublisher;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The module's schema and the event log on the store's {@link DataSource}, imported by {@link
+ * SmartListsAutoConfiguration}: the schema runner (the tables of every feature that declared its
+ * {@link SmartListsMigrations}), the publisher, the Spring-event bridge, the tailer and its
+ * lifecycle. Settings come from {@code smartlists.event-log.*}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+final class EventLogConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean(name = "smartListsEventLogMigrations")
+  SmartListsMigrations smartListsEventLogMigrations() {
+    return SmartListsMigrations.EVENT_LOG;
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  SmartListsSchema smartListsSchema(
+      DataSource dataSource, ObjectProvider<SmartListsMigrations> features) {
+    List<SmartListsMigrations> all = features.orderedStream().distinct().toList();
+    return new SmartListsSchema(dataSource, all);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  EventLogTailer smartListsEventLogTailer(
+      DataSource dataSource,
+      SmartListsSchema schema,
+      SignalsMaintenance signals,
+      SmartListsProperties properties) {
+    EventLogSettings settings = properties.getEventLog().toSettings();
+    return new EventLogTailer(
+        new JdbcTemplate(dataSource),
+        new EventCodec(),
+        signals,
+        settings.batchSize(),
+        settings.gapTimeout(),
+        System::nanoTime);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  EventLogLifecycle smartListsEventLogLifecycle(
+      EventLogTailer tailer, SmartListsProperties properties) {
+    return new EventLogLifecycle(tailer, properties.getEventLog().toSettings(), Clock.systemUTC());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  SmartListsEventPublisher smartListsEventPublisher(
+      DataSource dataSource,
+      SmartListsSchema schema,
+      EventLogTailer tailer,
+      SmartListsProperties properties) {
+    return new JdbcEventPublisher(
+        new JdbcTemplate(dataSource),
+        new EventCodec(),
+        tailer,
+        properties.getEventLog().toSettings().applyWait());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  SpringEventBridge smartListsSpringEventBridge(SmartListsEventPublisher publisher) {
+    return new SpringEventBridge(publisher);
+  }
+}
