@@ -8,7 +8,6 @@ import io.smartlists.engine.signals.copurchase.Recommendations;
 final class SmartCrossSellingModel implements Recommender {
 
   private CoPurchaseIndex index;
-  private Recommendations result = new Recommendations(0);
 
   @Override
   public String name() {
@@ -48,14 +47,22 @@ final class SmartCrossSellingModel implements Recommender {
   }
 
   @Override
-  public int recommend(int[] context, int[] history, int k, int[] out) {
-    if (result.capacity() != k) {
-      result = new Recommendations(k);
-    }
-    int n = index.recommend(context, history, result);
-    for (int i = 0; i < n; i++) {
-      out[i] = result.product(i);
-    }
-    return n;
+  public Recommender.Ranker ranker() {
+    CoPurchaseIndex model = index;
+    return new Recommender.Ranker() {
+      private Recommendations result = new Recommendations(0);
+
+      @Override
+      public int recommend(int[] context, int[] history, int k, int[] out) {
+        if (result.capacity() != k) {
+          result = new Recommendations(k);
+        }
+        int n = model.recommend(context, history, result);
+        for (int i = 0; i < n; i++) {
+          out[i] = result.product(i);
+        }
+        return n;
+      }
+    };
   }
 }
