@@ -9,7 +9,9 @@ import io.smartlists.site.VisitorFilter;
 import io.smartlists.site.Visitors;
 import io.smartlists.site.WidgetApiController;
 import io.smartlists.site.WidgetService;
+import io.smartlists.stats.ClickTracking;
 import io.smartlists.stats.StatsRecorder;
+import io.smartlists.stats.WidgetTracking;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -57,7 +59,8 @@ final class SiteConfiguration {
       Visitors visitors,
       ObjectProvider<StatsRecorder> stats,
       ObjectProvider<Clock> clock,
-      SmartListsProperties properties) {
+      SmartListsProperties properties,
+      ObjectProvider<WidgetTracking> tracking) {
     return new WidgetService(
         engine,
         ports.currentCustomer(),
@@ -66,7 +69,8 @@ final class SiteConfiguration {
         clock.getIfUnique(Clock::systemUTC),
         properties.getSite().getPath(),
         properties.getSite().isIsolateHostCalls() ? properties.getTimeBudget() : Duration.ZERO,
-        properties.getSite().getComposeThreads());
+        properties.getSite().getComposeThreads(),
+        tracking.getIfUnique());
   }
 
   @Bean
@@ -85,8 +89,17 @@ final class SiteConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  ClickController smartListsClickController(HostPorts ports, ObjectProvider<StatsRecorder> stats) {
-    return new ClickController(ports.catalog(), stats.getIfUnique(() -> StatsRecorder.NONE));
+  ClickController smartListsClickController(
+      HostPorts ports,
+      ObjectProvider<StatsRecorder> stats,
+      ObjectProvider<ClickTracking> tracking,
+      Visitors visitors) {
+    return new ClickController(
+        ports.catalog(),
+        stats.getIfUnique(() -> StatsRecorder.NONE),
+        tracking.getIfUnique(),
+        visitors,
+        ports.currentCustomer());
   }
 
   @Bean

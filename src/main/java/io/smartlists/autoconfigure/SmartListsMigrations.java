@@ -7,8 +7,9 @@ package io.smartlists.autoconfigure;
  *
  * <p>All features share one history table ({@value SmartListsSchema#HISTORY_TABLE}), so versions
  * are unique across the module: each feature owns a major version ({@code eventlog} 1, {@code
- * merchandising} 2, the next feature 3...) and numbers its later migrations below it ({@code
- * V1_1__...}, {@code V2_1__...}). Features evolve independently, so migrations run out of order.
+ * merchandising} 2, {@code stats} 3, the next feature 4...) and numbers its later migrations below
+ * it ({@code V1_1__...}, {@code V2_1__...}). Features evolve independently, so migrations run out
+ * of order.
  *
  * @param feature the folder under {@code db/smartlists}
  */
@@ -20,6 +21,12 @@ public record SmartListsMigrations(String feature) {
   /** The merchandising configuration's tables {@code SL_CELL}, {@code SL_SLOT}... */
   public static final SmartListsMigrations MERCHANDISING =
       new SmartListsMigrations("merchandising");
+
+  /**
+   * The statistics' shopper-event rows {@code SL_STAT_IMPRESSION}, {@code SL_STAT_CLICK}, {@code
+   * SL_STAT_CART_ADD} and the generated secrets {@code SL_STORE_SECRET} (major version 3).
+   */
+  public static final SmartListsMigrations STATS = new SmartListsMigrations("stats");
 
   /** The Flyway location of this feature's migrations. */
   public String location() {

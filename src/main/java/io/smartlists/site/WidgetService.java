@@ -6,6 +6,7 @@ import io.smartlists.engine.model.Widget;
 import io.smartlists.engine.model.WidgetRequest;
 import io.smartlists.host.CurrentCustomerPort;
 import io.smartlists.stats.StatsRecorder;
+import io.smartlists.stats.WidgetTracking;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +48,7 @@ public final class WidgetService {
   private final String clickPath;
   private final long hardLimitNanos;
   private final @Nullable ThreadPoolExecutor isolation;
+  private final @Nullable WidgetTracking tracking;
 
   /**
    * @param sitePath the prefix of the module's storefront endpoints, e.g. {@code /smartlists}
@@ -58,20 +60,30 @@ public final class WidgetService {
       StatsRecorder stats,
       Clock clock,
       String sitePath) {
-    this.engine = engine;
-    this.currentCustomer = currentCustomer;
-    this.visitors = visitors;
-    this.stats = stats;
-    this.clock = clock;
-    this.clickPath = sitePath + "/click";
-    this.hardLimitNanos = 0;
-    this.isolation = null;
+    this(engine, currentCustomer, visitors, stats, clock, sitePath, null);
+  }
+
+  /**
+   * @param sitePath the prefix of the module's storefront endpoints, e.g. {@code /smartlists}
+   * @param tracking impressions, holdout and signed click links; null records none and shows every
+   *     widget (its links then count no click)
+   */
+  public WidgetService(
+      SmartListsEngine engine,
+      CurrentCustomerPort currentCustomer,
+      Visitors visitors,
+      StatsRecorder stats,
+      Clock clock,
+      String sitePath,
+      @Nullable WidgetTracking tracking) {
+    this(engine, currentCustomer, visitors, stats, clock, sitePath, Duration.ZERO, 1, tracking);
   }
 
   /**
    * @param hardLimit the longest a request waits for its widget (zero: composed on the request
    *     thread, no limit beyond the engine's own budget checks)
    * @param threads composing threads at most (each blocked host call holds one)
+   * @param tracking impressions, holdout and signed click links; null records none
    */
   public WidgetService(
       SmartListsEngine engine,
@@ -81,7 +93,9 @@ public final class WidgetService {
       Clock clock,
       String sitePath,
       Duration hardLimit,
-      int threads) {
+      int threads,
+      @Nullable WidgetTracking tracking) {
+    this.tracking = tracking;
     this.engine = engine;
     this.currentCustomer = currentCustomer;
     this.visitors = visitors;
@@ -172,8 +186,9 @@ public final class WidgetService {
 
   /**
    * The widget for the current request, resolved for rendering (titles and reasons in {@code
-   * locale}, links through click tracking); empty when anything fails. Counts an impression when it
-   * is not empty.
+   * locale}, links through click tracking with signed tokens); empty when anything fails. Counts an
+   * impression when it is not empty; for a shopper in the holdout it records the impression and
+   * returns an empty widget, so the page renders nothing.
    */
   public WidgetView widget(
       HttpServletRequest request,
@@ -181,11 +196,22 @@ public final class WidgetService {
       List<String> contextProductIds,
       Locale locale) {
     try {
-      Widget widget = compose(placement, contextProductIds, visitors.id(request), customerId());
+      String visitorId = visitors.id(request);
+      String customerId = customerId();
+      Widget widget = compose(placement, contextProductIds, visitorId, customerId);
       if (widget.isEmpty()) {
         return WidgetView.empty(placement.name(), widget.outcome().name());
       }
-      WidgetView view = WidgetView.of(widget, locale, request.getContextPath(), clickPath);
+      WidgetView.ClickQuery links = WidgetService::unsignedLink;
+      if (tracking != null) {
+        // the holdout's impression is recorded too; its page renders nothing
+        WidgetTracking.Shown shown = tracking.shown(widget, visitorId, customerId);
+        if (shown.withheld()) {
+          return WidgetView.empty(placement.name(), widget.outcome().name());
+        }
+        links = shown::clickQuery;
+      }
+      WidgetView view = WidgetView.of(widget, locale, request.getContextPath(), clickPath, links);
       stats.impression(widget);
       return view;
     } catch (RuntimeException e) {
@@ -193,6 +219,11 @@ public final class WidgetService {
       stats.empty(placement, "render-error");
       return WidgetView.empty(placement.name(), Widget.Outcome.ERROR.name());
     }
+  }
+
+  /** A link without a token: it redirects to the product and counts nothing. */
+  private static String unsignedLink(int slot, int position, String list, String productId) {
+    return "p=" + java.net.URLEncoder.encode(productId, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** The signed-in customer, or null when anonymous or when the host port fails. */

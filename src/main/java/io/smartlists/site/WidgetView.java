@@ -3,8 +3,6 @@ package io.smartlists.site;
 import io.smartlists.engine.model.Widget;
 import io.smartlists.host.ProductInfo;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -86,8 +84,10 @@ public record WidgetView(
    * @param contextPath the servlet context path ("" at the root)
    * @param clickPath the click-tracking endpoint below the context path, e.g. {@code
    *     /smartlists/click}
+   * @param links the signed query of each item's tracked link
    */
-  static WidgetView of(Widget widget, Locale locale, String contextPath, String clickPath) {
+  static WidgetView of(
+      Widget widget, Locale locale, String contextPath, String clickPath, ClickQuery links) {
     String language = locale.getLanguage();
     String placement = widget.placement().name();
     List<SlotView> slots = new ArrayList<>(widget.slots().size());
@@ -99,14 +99,8 @@ public record WidgetView(
         String click =
             contextPath
                 + clickPath
-                + "?p="
-                + URLEncoder.encode(p.id(), StandardCharsets.UTF_8)
-                + "&pl="
-                + placement
-                + "&l="
-                + list
-                + "&s="
-                + slot.position();
+                + "?"
+                + links.query(slot.position(), items.size(), slot.config().type().name(), p.id());
         items.add(
             new ItemView(
                 p.id(),
@@ -153,6 +147,12 @@ public record WidgetView(
       }
     }
     return Texts.shopperTitle(slot.items().get(0).list(), language);
+  }
+
+  /** The query string of an item's tracked link (its signed click token). */
+  @FunctionalInterface
+  interface ClickQuery {
+    String query(int slot, int position, String list, String productId);
   }
 
   /**

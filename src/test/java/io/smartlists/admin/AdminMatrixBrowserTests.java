@@ -50,7 +50,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     classes = DemoStoreApplication.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,
     // what the widgets show, not how fast: a cold JIT on a busy machine can pass the 50 ms budget
-    properties = "smartlists.time-budget=2s")
+    properties = {"smartlists.time-budget=2s", "smartlists.stats.holdout.share=0"})
 class AdminMatrixBrowserTests {
 
   private static final String CELL = "cell-PRODUCT_PAGE-ACQUISITION";

@@ -26,7 +26,9 @@ import io.smartlists.merchandising.MerchandisingConfigSource;
 import io.smartlists.site.SmartListsDialect;
 import io.smartlists.site.TestShop;
 import io.smartlists.site.WidgetService;
+import io.smartlists.stats.ClickSigner;
 import io.smartlists.stats.SmartListsMetrics;
+import io.smartlists.stats.StatsFigures;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -277,6 +279,34 @@ class SmartListsAutoConfigurationTests {
                           "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'SL_CELL'",
                           Integer.class))
                   .isZero();
+            });
+  }
+
+  @Test
+  void statisticsMigrateTheirTablesWithTheEventLogs() {
+    runner
+        .withUserConfiguration(Host.class)
+        .withConfiguration(
+            AutoConfigurations.of(
+                DataSourceAutoConfiguration.class, SmartListsStatsFiguresConfiguration.class))
+        .withPropertyValues("spring.datasource.url=jdbc:h2:mem:ac-stats;DB_CLOSE_DELAY=-1")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(ClickSigner.class);
+              assertThat(context).hasSingleBean(StatsFigures.class);
+              JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+              assertThat(
+                      jdbc.queryForList(
+                          "SELECT \"version\" FROM SL_SCHEMA_HISTORY WHERE \"success\""
+                              + " AND \"version\" IS NOT NULL ORDER BY \"version\"",
+                          String.class))
+                  .containsExactly("1", "3");
+              assertThat(
+                      jdbc.queryForObject("SELECT COUNT(*) FROM SL_STAT_IMPRESSION", Integer.class))
+                  .isZero();
+              // the generated click-token key and holdout salt are stored once per store
+              assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SL_STORE_SECRET", Integer.class))
+                  .isEqualTo(2);
             });
   }
 

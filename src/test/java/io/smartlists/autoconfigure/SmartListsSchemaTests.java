@@ -33,6 +33,29 @@ class SmartListsSchemaTests {
   }
 
   @Test
+  void statisticsMigrateUnderTheirOwnMajorVersion() {
+    new SmartListsSchema(db, List.of(SmartListsMigrations.EVENT_LOG, SmartListsMigrations.STATS))
+        .afterPropertiesSet();
+    assertThat(table("SL_STAT_IMPRESSION")).isOne();
+    assertThat(table("SL_STAT_CLICK")).isOne();
+    assertThat(table("SL_STAT_CART_ADD")).isOne();
+    assertThat(table("SL_STORE_SECRET")).isOne();
+    assertThat(table("SL_CELL")).isZero();
+    assertThat(versions()).containsExactly("1", "3");
+
+    // merchandising switched on afterwards: its lower version applies out of order
+    new SmartListsSchema(
+            db,
+            List.of(
+                SmartListsMigrations.EVENT_LOG,
+                SmartListsMigrations.MERCHANDISING,
+                SmartListsMigrations.STATS))
+        .afterPropertiesSet();
+    assertThat(table("SL_CELL")).isOne();
+    assertThat(versions()).containsExactly("1", "2", "3");
+  }
+
+  @Test
   void aFeatureSwitchedOffLaterIsNotAnError() {
     new SmartListsSchema(
             db, List.of(SmartListsMigrations.EVENT_LOG, SmartListsMigrations.MERCHANDISING))

@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     classes = DemoStoreApplication.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = StoreTesting.TEST_PROPERTIES)
+    properties = {StoreTesting.TEST_PROPERTIES, StoreTesting.NO_HOLDOUT})
 class PostgresFullStackTests {
 
   @DynamicPropertySource

@@ -27,7 +27,18 @@ import io.smartlists.engine.model.WidgetRequest;
 import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEvent;
 import io.smartlists.host.SmartListsEventPublisher;
+import io.smartlists.stats.CartAddTracker;
+import io.smartlists.stats.ClickRow;
+import io.smartlists.stats.ClickSigner;
+import io.smartlists.stats.ClickTracking;
+import io.smartlists.stats.Holdout;
+import io.smartlists.stats.ShopperEventSink;
+import io.smartlists.stats.StatTable;
+import io.smartlists.stats.WidgetTracking;
 import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -78,6 +89,7 @@ class SiteTests {
   @Autowired TestShop shop;
   @Autowired RecordingPublisher events;
   @Autowired MeterRegistry meters;
+  @Autowired RecordingSink sink;
   @MockitoBean SmartListsEngine engine;
 
   /** Cross-selling (own titles, two items) then catalogue bestsellers (fallback item). */
@@ -172,11 +184,17 @@ class SiteTests {
           .contains("data-sl-url=\"/product/" + id + "\"")
           .contains("src=\"/img/" + id + ".jpg\"");
     }
+    // tracked links carry a signed token: widget, placement, stage, list, slot, position, product
+    String token = "&amp;w=[0-9a-f-]{36}&amp;pl=PRODUCT_PAGE&amp;st=CONVERSION";
     assertThat(html)
-        .contains(
-            "href=\"/smartlists/click?p=p2&amp;pl=PRODUCT_PAGE&amp;l=SMART_CROSS_SELLING&amp;s=0\"")
-        .contains(
-            "href=\"/smartlists/click?p=p1&amp;pl=PRODUCT_PAGE&amp;l=BESTSELLERS_CATALOG&amp;s=1\"")
+        .containsPattern(
+            "href=\"/smartlists/click\\?p=p2"
+                + token
+                + "&amp;l=SMART_CROSS_SELLING&amp;s=0&amp;i=0&amp;t=\\d+&amp;h=[A-Za-z0-9_-]{43}\"")
+        .containsPattern(
+            "href=\"/smartlists/click\\?p=p1"
+                + token
+                + "&amp;l=BESTSELLERS_CATALOG&amp;s=1&amp;i=0&amp;t=\\d+&amp;h=[A-Za-z0-9_-]{43}\"")
         .contains(">Wool socks</span>")
         .contains(">9.50</span>");
     // the fallback item is marked
@@ -293,22 +311,74 @@ class SiteTests {
     assertThat(viewed.productId()).isEqualTo("p3");
   }
 
+  /** The tracked link of {@code product} on a freshly rendered product page. */
+  private String trackedLink(String product) throws Exception {
+    String html = page("/test/product/p1");
+    var m =
+        Pattern.compile("href=\"(/smartlists/click\\?p=" + product + "&amp;[^\"]+)\"")
+            .matcher(html);
+    assertThat(m.find()).as("tracked link of " + product).isTrue();
+    return m.group(1).replace("&amp;", "&");
+  }
+
   @Test
   void click_redirectsOnlyToTheCataloguesUrl_andCountsIt() throws Exception {
-    double before = clicks("CART", "SMART_CROSS_SELLING");
+    double before = clicks("PRODUCT_PAGE", "SMART_CROSS_SELLING");
+    int rows = sink.clicks().size();
 
-    mvc.perform(
-            get("/smartlists/click")
-                .param("p", "p2")
-                .param("pl", "CART")
-                .param("l", "SMART_CROSS_SELLING")
-                .param("s", "0")
-                .param("url", "https://evil.example/phish")
-                .param("redirect", "//evil.example"))
+    mvc.perform(get(trackedLink("p2") + "&url=https://evil.example/phish&redirect=//evil.example"))
         .andExpect(status().isFound())
         .andExpect(header().string("Location", "/product/p2"));
 
-    assertThat(clicks("CART", "SMART_CROSS_SELLING")).isEqualTo(before + 1);
+    assertThat(clicks("PRODUCT_PAGE", "SMART_CROSS_SELLING")).isEqualTo(before + 1);
+    assertThat(sink.clicks()).hasSize(rows + 1);
+    ClickRow click = sink.clicks().get(rows);
+    assertThat(click.click().productId()).isEqualTo("p2");
+    assertThat(click.click().list()).isEqualTo("SMART_CROSS_SELLING");
+    assertThat(click.click().stage()).isEqualTo("CONVERSION");
+    assertThat(click.click().slot()).isZero();
+    assertThat(click.click().position()).isZero();
+  }
+
+  @Test
+  void click_forgedToken_countsNothingButStillRedirects() throws Exception {
+    double before = clicks("PRODUCT_PAGE", "SMART_CROSS_SELLING");
+    int rows = sink.clicks().size();
+    String link = trackedLink("p2");
+    // the same token moved to another product, another slot, or with a made-up signature
+    String otherProduct = link.replace("?p=p2&", "?p=p3&");
+    String otherSlot = link.replace("&s=0&", "&s=1&");
+    String madeUp = link.replaceAll("&h=[^&]+", "&h=" + "A".repeat(43));
+
+    for (String forged : List.of(otherProduct, otherSlot, madeUp)) {
+      mvc.perform(get(forged)).andExpect(status().isFound());
+    }
+
+    assertThat(clicks("PRODUCT_PAGE", "SMART_CROSS_SELLING")).isEqualTo(before);
+    assertThat(sink.clicks()).hasSize(rows);
+  }
+
+  @Test
+  void click_replayedToken_countsOnce() throws Exception {
+    int rows = sink.clicks().size();
+    String link = trackedLink("p3");
+
+    mvc.perform(get(link)).andExpect(status().isFound());
+    mvc.perform(get(link)).andExpect(status().isFound());
+    mvc.perform(get(link)).andExpect(header().string("Location", "/product/p3"));
+
+    assertThat(sink.clicks()).hasSize(rows + 1);
+  }
+
+  @Test
+  void click_withoutToken_redirectsAndCountsNothing() throws Exception {
+    int rows = sink.clicks().size();
+
+    mvc.perform(get("/smartlists/click").param("p", "p2").param("pl", "CART").param("s", "0"))
+        .andExpect(status().isFound())
+        .andExpect(header().string("Location", "/product/p2"));
+
+    assertThat(sink.clicks()).hasSize(rows);
   }
 
   @Test
@@ -433,6 +503,22 @@ class SiteTests {
     return counter == null ? 0 : counter.count();
   }
 
+  /** Keeps the shopper-event rows the storefront hands over. */
+  static final class RecordingSink implements ShopperEventSink {
+    final List<Object> rows = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public <T> void record(StatTable<T> table, T row) {
+      rows.add(row);
+    }
+
+    List<ClickRow> clicks() {
+      synchronized (rows) {
+        return rows.stream().filter(ClickRow.class::isInstance).map(ClickRow.class::cast).toList();
+      }
+    }
+  }
+
   /** Records what the dialect publishes. */
   static final class RecordingPublisher implements SmartListsEventPublisher {
     final List<SmartListsEvent> events = Collections.synchronizedList(new ArrayList<>());
@@ -495,6 +581,32 @@ class SiteTests {
     @Bean
     MeterRegistry meterRegistry() {
       return new SimpleMeterRegistry();
+    }
+
+    @Bean
+    RecordingSink recordingSink() {
+      return new RecordingSink();
+    }
+
+    /** Impressions and signed links, without a database: a fixed secret, no holdout. */
+    @Bean
+    WidgetTracking widgetTracking(RecordingSink sink, ClickSigner signer) {
+      return new WidgetTracking(sink, signer, new Holdout(new byte[16], 0), Clock.systemUTC());
+    }
+
+    @Bean
+    ClickSigner clickSigner() {
+      return new ClickSigner("site-tests-secret-0123456789".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Bean
+    ClickTracking clickTracking(RecordingSink sink, ClickSigner signer) {
+      return new ClickTracking(
+          sink,
+          signer,
+          new CartAddTracker(sink, Duration.ofHours(24)),
+          Duration.ofHours(24),
+          Clock.systemUTC());
     }
 
     /** Serves the pages above by name, ahead of the classpath resolver. */

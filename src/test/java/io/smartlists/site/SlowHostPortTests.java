@@ -119,7 +119,8 @@ class SlowHostPortTests {
             Clock.fixed(NOW, ZoneOffset.UTC),
             "/smartlists",
             BUDGET,
-            4);
+            4,
+            null);
   }
 
   @AfterEach

@@ -20,6 +20,10 @@ import org.junit.jupiter.api.Test;
 /** How a composed widget is resolved for a request: titles and prices. */
 class WidgetViewTests {
 
+  /** Links without a click token: these tests read titles and prices only. */
+  private static final WidgetView.ClickQuery UNSIGNED =
+      (slot, position, list, product) -> "p=" + product;
+
   private static final ProductInfo EURO_BOOTS =
       new ProductInfo(
           "p1",
@@ -63,9 +67,17 @@ class WidgetViewTests {
                     ListType.BESTSELLERS_CATALOG,
                     Reason.of("manual", 1).asFallback())));
 
-    assertThat(WidgetView.of(w, Locale.ENGLISH, "", "/smartlists/click").slots().get(0).title())
+    assertThat(
+            WidgetView.of(w, Locale.ENGLISH, "", "/smartlists/click", UNSIGNED)
+                .slots()
+                .get(0)
+                .title())
         .isEqualTo("Bestsellers");
-    assertThat(WidgetView.of(w, Locale.FRENCH, "", "/smartlists/click").slots().get(0).title())
+    assertThat(
+            WidgetView.of(w, Locale.FRENCH, "", "/smartlists/click", UNSIGNED)
+                .slots()
+                .get(0)
+                .title())
         .isEqualTo("Meilleures ventes");
   }
 
@@ -81,7 +93,11 @@ class WidgetViewTests {
                     ListType.BESTSELLERS_CATALOG,
                     Reason.of("manual", 2).asFallback())));
 
-    assertThat(WidgetView.of(w, Locale.ENGLISH, "", "/smartlists/click").slots().get(0).title())
+    assertThat(
+            WidgetView.of(w, Locale.ENGLISH, "", "/smartlists/click", UNSIGNED)
+                .slots()
+                .get(0)
+                .title())
         .isEqualTo("Time to re-order?");
   }
 
@@ -94,9 +110,17 @@ class WidgetViewTests {
                     EURO_BOOTS, ListType.ORDER_PRODUCT_REMINDERS, Reason.of("manual", 1))));
 
     WidgetView.ItemView en =
-        WidgetView.of(w, Locale.US, "", "/smartlists/click").slots().get(0).items().get(0);
+        WidgetView.of(w, Locale.US, "", "/smartlists/click", UNSIGNED)
+            .slots()
+            .get(0)
+            .items()
+            .get(0);
     WidgetView.ItemView fr =
-        WidgetView.of(w, Locale.FRANCE, "", "/smartlists/click").slots().get(0).items().get(0);
+        WidgetView.of(w, Locale.FRANCE, "", "/smartlists/click", UNSIGNED)
+            .slots()
+            .get(0)
+            .items()
+            .get(0);
 
     assertThat(en.currency()).isEqualTo("EUR");
     assertThat(en.priceText()).isEqualTo("€1,234.50");
