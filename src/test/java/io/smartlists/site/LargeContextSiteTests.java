@@ -22,13 +22,13 @@ import io.smartlists.host.OrderRecord;
 import io.smartlists.host.ProductInfo;
 import io.smartlists.host.SmartListsEvent;
 import io.smartlists.host.SmartListsEventPublisher;
+import io.smartlists.testing.InMemoryTemplates;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -48,10 +48,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.thymeleaf.IEngineConfiguration;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
-import org.thymeleaf.templateresource.ITemplateResource;
-import org.thymeleaf.templateresource.StringTemplateResource;
 
 /**
  * A large B2B cart (1,000 products) and a wholesale order (5,000 lines) through the JSON endpoint
@@ -298,20 +295,7 @@ class LargeContextSiteTests {
 
     @Bean
     StringTemplateResolver largePagesResolver() {
-      StringTemplateResolver resolver =
-          new StringTemplateResolver() {
-            @Override
-            protected ITemplateResource computeTemplateResource(
-                IEngineConfiguration configuration,
-                String ownerTemplate,
-                String template,
-                Map<String, Object> templateResolutionAttributes) {
-              return new StringTemplateResource(PAGES.get(template));
-            }
-          };
-      resolver.setResolvablePatterns(Set.of("sltest-large/*"));
-      resolver.setOrder(0);
-      return resolver;
+      return InMemoryTemplates.resolver("sltest-large/*", PAGES::get);
     }
   }
 

@@ -35,6 +35,7 @@ import io.smartlists.stats.Holdout;
 import io.smartlists.stats.ShopperEventSink;
 import io.smartlists.stats.StatTable;
 import io.smartlists.stats.WidgetTracking;
+import io.smartlists.testing.InMemoryTemplates;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -43,7 +44,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,10 +65,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.thymeleaf.IEngineConfiguration;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
-import org.thymeleaf.templateresource.ITemplateResource;
-import org.thymeleaf.templateresource.StringTemplateResource;
 
 /**
  * The storefront slice: store pages using the {@code sl:} dialect, the widget fragment shipped in
@@ -612,20 +609,7 @@ class SiteTests {
     /** Serves the pages above by name, ahead of the classpath resolver. */
     @Bean
     StringTemplateResolver storePagesResolver() {
-      StringTemplateResolver resolver =
-          new StringTemplateResolver() {
-            @Override
-            protected ITemplateResource computeTemplateResource(
-                IEngineConfiguration configuration,
-                String ownerTemplate,
-                String template,
-                Map<String, Object> templateResolutionAttributes) {
-              return new StringTemplateResource(PAGES.get(template));
-            }
-          };
-      resolver.setResolvablePatterns(Set.of("sltest/*"));
-      resolver.setOrder(0);
-      return resolver;
+      return InMemoryTemplates.resolver("sltest/*", PAGES::get);
     }
   }
 
