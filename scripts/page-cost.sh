@@ -7,6 +7,7 @@
 #   scripts/page-cost.sh                 # 3 alternating pairs of 20 s after a 30 s warm-up each
 #   ROUNDS=5 DURATION=30s scripts/page-cost.sh
 #
+# The demo's traffic replay is switched off in both stores (it would load only the module-on one).
 # Requests cycle through the first $PRODUCTS visible products of the demo catalogue and 1,000 visitor
 # cookies, so widgets, views and card caches see a realistic mix. Needs wrk (apt-get install -y wrk).
 # The whole run is bounded: about 2 x WARMUP + 2 x ROUNDS x DURATION plus the two start-ups.
@@ -36,13 +37,13 @@ cleanup() {
 trap cleanup EXIT
 
 echo "building the test classpath in $BUILD ..." >&2
-mvn -q -B -Dsl.build.dir="$BUILD" test-compile dependency:build-classpath \
+./mvnw -q -B -ntp -Dsl.build.dir="$BUILD" test-compile dependency:build-classpath \
   -Dmdep.includeScope=test -Dmdep.outputFile="$work/cp.txt" >&2
 cp="$BUILD/test-classes:$BUILD/classes:$(cat "$work/cp.txt")"
 
 start() { # port enabled log
   java -Xmx"$HEAP" -cp "$cp" io.smartlists.demo.DemoStoreApplication \
-    --server.port="$1" --smartlists.enabled="$2" \
+    --server.port="$1" --smartlists.enabled="$2" --demo.replay.enabled=false \
     --logging.level.root=WARN >"$3" 2>&1 &
   pids+=($!)
 }

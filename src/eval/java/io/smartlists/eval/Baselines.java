@@ -1,14 +1,18 @@
 package io.smartlists.eval;
 
+import dev.ludovic.netlib.lapack.LAPACK;
 import java.util.Arrays;
+import java.util.Locale;
+import org.netlib.util.intW;
 
 /**
  * The references a merchant would otherwise use: popularity, raw co-purchase counts (OFBiz's
- * ALSO_BOUGHT and most platform modules), item-to-item cosine, and EASE (Steck, "Embarrassingly
- * Shallow Autoencoders", WWW 2019). Each ranks every product as a dense score vector sorted best
- * first with ties (zero scores included) in order of first appearance in the file, as the reference
- * figures of {@code /work/shared/data/README.md} were computed: a product with no association to
- * the cart ranks after every associated one, in file order, not by popularity (see EVALUATION.md).
+ * ALSO_BOUGHT and most platform modules), item-to-item cosine, asymmetric cosine (Aiolli 2013) and
+ * EASE (Steck, "Embarrassingly Shallow Autoencoders", WWW 2019). Each ranks every product as a
+ * dense score vector sorted best first with ties (zero scores included) in order of first
+ * appearance in the file, as the reference figures of {@code /work/shared/data/README.md} were
+ * computed: a product with no association to the cart ranks after every associated one, in file
+ * order, not by popularity (see EVALUATION.md).
  */
 final class Baselines {
 
@@ -21,6 +25,21 @@ final class Baselines {
     final int[] rowStart;
     final int[] neighbour;
     final int[] together;
+
+    private static Dataset cachedData;
+    private static int[] cachedTrain;
+    private static Counts cached;
+
+    /** The counts of these training orders, computed once for every model of a run. */
+    static synchronized Counts of(Dataset data, int[] trainOrders) {
+      if (cached == null || cachedData != data || cachedTrain != trainOrders) {
+        cached = null;
+        cached = new Counts(data, trainOrders);
+        cachedData = data;
+        cachedTrain = trainOrders;
+      }
+      return cached;
+    }
 
     Counts(Dataset data, int[] trainOrders) {
       int n = data.productCount();
@@ -91,264 +110,416 @@ final class Baselines {
   }
 
   /**
-   * Best first by score, ties by index (first appearance in the file); then the zero scores in
-   * index order, then (only for a catalogue of fewer than {@code k} other products) the negative
-   * ones in index order.
+   * Ranks for one thread the products whose score is a sum over the context of a row of weights:
+   * best first by score, ties by index (first appearance in the file), then every product no
+   * context row reaches, in index order. A product's {@code support} counts the context rows that
+   * reach it, so an order can be scored once and each product hidden in turn by taking its row out
+   * and back in ({@link #recommendEachHidden}) instead of rescoring every cart.
    */
-  static int top(
-      double[] score, int[] touched, int touchedCount, boolean[] excluded, int k, int[] out) {
-    int m = 0;
-    for (int x = 0; x < touchedCount; x++) {
-      int j = touched[x];
-      if (excluded[j] || score[j] <= 0) {
-        continue;
-      }
-      if (m == k && !better(j, out[k - 1], score)) {
-        continue;
-      }
-      int pos = m < k ? m++ : k - 1;
-      while (pos > 0 && better(j, out[pos - 1], score)) {
-        out[pos] = out[pos - 1];
-        pos--;
-      }
-      out[pos] = j;
-    }
-    for (int p = 0; p < score.length && m < k; p++) {
-      if (!excluded[p] && score[p] == 0) {
-        out[m++] = p;
-      }
-    }
-    for (int p = 0; p < score.length && m < k; p++) {
-      if (!excluded[p] && score[p] < 0) {
-        out[m++] = p;
-      }
-    }
-    return m;
-  }
-
-  private static boolean better(int a, int b, double[] score) {
-    return score[a] > score[b] || (score[a] == score[b] && a < b);
-  }
-
-  /** Scoring buffers for one thread (the evaluation is single-threaded). */
-  abstract static class Scored implements Recommender {
-    Counts counts;
-    double[] score;
-    boolean[] excluded;
-    boolean[] seen;
-    int[] touched;
+  abstract static class LinearRanker implements Recommender.Ranker {
+    final double[] score;
+    final int[] support;
+    final boolean[] excluded;
+    final boolean[] listed;
+    final int[] touched;
     int touchedCount;
 
-    @Override
-    public void fit(Dataset data, int[] trainOrders, int[][] customerHistory) {
-      counts = new Counts(data, trainOrders);
-      int n = data.productCount();
+    LinearRanker(int n) {
       score = new double[n];
+      support = new int[n];
       excluded = new boolean[n];
-      seen = new boolean[n];
+      listed = new boolean[n];
       touched = new int[n];
     }
 
+    /** Adds {@code sign} (+1 or -1) times context product {@code i}'s row with {@link #add}. */
+    abstract void row(int i, int sign);
+
+    final void add(int j, double weight, int sign) {
+      if (!listed[j]) {
+        listed[j] = true;
+        touched[touchedCount++] = j;
+      }
+      int s = support[j] + sign;
+      support[j] = s;
+      score[j] = s == 0 ? 0 : score[j] + sign * weight; // no rounding residue once unreached
+    }
+
     @Override
-    public final int recommend(int[] context, int[] history, int k, int[] out) {
+    public int recommend(int[] context, int[] history, int k, int[] out) {
       for (int p : context) {
         excluded[p] = true;
       }
-      touchedCount = 0;
-      score(context, k);
-      int m = top(score, touched, touchedCount, excluded, k, out);
-      for (int x = 0; x < touchedCount; x++) {
-        score[touched[x]] = 0;
-        seen[touched[x]] = false;
+      for (int p : context) {
+        row(p, 1);
       }
+      int m = top(k, out);
+      clear(context);
+      return m;
+    }
+
+    @Override
+    public void recommendEachHidden(int[] order, int[] history, int k, int[][] out, int[] written) {
+      for (int p : order) {
+        excluded[p] = true;
+      }
+      for (int p : order) {
+        row(p, 1);
+      }
+      for (int h = 0; h < order.length; h++) {
+        int hidden = order[h];
+        row(hidden, -1);
+        excluded[hidden] = false;
+        written[h] = top(k, out[h]);
+        excluded[hidden] = true;
+        row(hidden, 1);
+      }
+      clear(order);
+    }
+
+    private void clear(int[] context) {
+      for (int x = 0; x < touchedCount; x++) {
+        int j = touched[x];
+        score[j] = 0;
+        support[j] = 0;
+        listed[j] = false;
+      }
+      touchedCount = 0;
       for (int p : context) {
         excluded[p] = false;
+      }
+    }
+
+    private int top(int k, int[] out) {
+      int m = 0;
+      for (int x = 0; x < touchedCount; x++) {
+        int j = touched[x];
+        if (excluded[j] || support[j] == 0) {
+          continue;
+        }
+        if (m == k && !better(j, out[k - 1])) {
+          continue;
+        }
+        int pos = m < k ? m++ : k - 1;
+        while (pos > 0 && better(j, out[pos - 1])) {
+          out[pos] = out[pos - 1];
+          pos--;
+        }
+        out[pos] = j;
+      }
+      for (int p = 0; p < score.length && m < k; p++) {
+        if (!excluded[p] && support[p] == 0) {
+          out[m++] = p;
+        }
       }
       return m;
     }
 
-    final void add(int j, double s) {
-      if (!seen[j]) {
-        seen[j] = true;
-        touched[touchedCount++] = j;
-      }
-      score[j] += s;
+    private boolean better(int a, int b) {
+      return score[a] > score[b] || (score[a] == score[b] && a < b);
     }
-
-    /**
-     * Adds each product's score for this context with {@link #add} (the top {@code k} is asked).
-     */
-    abstract void score(int[] context, int k);
   }
 
   /** The bestsellers of the training period (orders containing the product). */
-  static final class Popularity extends Scored {
+  static final class Popularity implements Recommender {
+    private Counts counts;
+    private int n;
+
     @Override
     public String name() {
       return "popularity";
     }
 
     @Override
-    void score(int[] context, int k) {
-      // the k best not in the context lie among the first k + |context| by popularity
+    public void fit(Dataset data, int[] trainOrders, int[][] customerHistory) {
+      counts = Counts.of(data, trainOrders);
+      n = data.productCount();
+    }
+
+    @Override
+    public Recommender.Ranker ranker() {
+      boolean[] excluded = new boolean[n];
+      boolean[] chosen = new boolean[n];
       Counts c = counts;
-      int n = Math.min(c.byPopularity.length, k + context.length);
-      for (int x = 0; x < n; x++) {
-        int p = c.byPopularity[x];
-        if (c.count[p] > 0) {
-          add(p, c.count[p]);
+      return (context, history, k, out) -> {
+        for (int p : context) {
+          excluded[p] = true;
+        }
+        int m = 0;
+        for (int x = 0; x < c.byPopularity.length && m < k; x++) {
+          int p = c.byPopularity[x];
+          if (c.count[p] == 0) {
+            break;
+          }
+          if (!excluded[p]) {
+            chosen[p] = true;
+            out[m++] = p;
+          }
+        }
+        for (int p = 0; p < n && m < k; p++) { // unsold products, in file order
+          if (!excluded[p] && !chosen[p]) {
+            out[m++] = p;
+          }
+        }
+        for (int x = 0; x < m; x++) {
+          chosen[out[x]] = false;
+        }
+        for (int p : context) {
+          excluded[p] = false;
+        }
+        return m;
+      };
+    }
+  }
+
+  /** A sum over the context of a weight per co-purchase pair (the counts' sparse rows). */
+  abstract static class PairWeights implements Recommender {
+    Counts counts;
+    double[] weight;
+    int n;
+
+    @Override
+    public void fit(Dataset data, int[] trainOrders, int[][] customerHistory) {
+      counts = Counts.of(data, trainOrders);
+      n = data.productCount();
+      Counts c = counts;
+      weight = new double[c.neighbour.length];
+      for (int i = 0; i < n; i++) {
+        for (int x = c.rowStart[i]; x < c.rowStart[i + 1]; x++) {
+          weight[x] = weight(c.together[x], c.count[i], c.count[c.neighbour[x]]);
         }
       }
+    }
+
+    /** The weight of pair (i, j) bought together {@code together} times, i in the context. */
+    abstract double weight(int together, int countI, int countJ);
+
+    @Override
+    public void release() {
+      weight = null;
+    }
+
+    @Override
+    public Recommender.Ranker ranker() {
+      Counts c = counts;
+      double[] w = weight;
+      return new LinearRanker(n) {
+        @Override
+        void row(int i, int sign) {
+          for (int x = c.rowStart[i]; x < c.rowStart[i + 1]; x++) {
+            add(c.neighbour[x], w[x], sign);
+          }
+        }
+      };
     }
   }
 
   /** Sum over the context of the raw number of orders containing both. */
-  static final class CoPurchaseCounts extends Scored {
+  static final class CoPurchaseCounts extends PairWeights {
     @Override
     public String name() {
       return "raw co-purchase counts";
     }
 
     @Override
-    void score(int[] context, int k) {
-      Counts c = counts;
-      for (int i : context) {
-        for (int x = c.rowStart[i]; x < c.rowStart[i + 1]; x++) {
-          add(c.neighbour[x], c.together[x]);
-        }
-      }
+    double weight(int together, int countI, int countJ) {
+      return together;
     }
   }
 
   /** Sum over the context of {@code co(i,j) / sqrt(count(i) count(j))}. */
-  static final class ItemCosine extends Scored {
+  static final class ItemCosine extends PairWeights {
     @Override
     public String name() {
       return "item cosine";
     }
 
     @Override
-    void score(int[] context, int k) {
-      Counts c = counts;
-      for (int i : context) {
-        for (int x = c.rowStart[i]; x < c.rowStart[i + 1]; x++) {
-          int j = c.neighbour[x];
-          add(j, c.together[x] / Math.sqrt((double) c.count[i] * c.count[j]));
-        }
-      }
+    double weight(int together, int countI, int countJ) {
+      return together / Math.sqrt((double) countI * countJ);
     }
   }
 
   /**
-   * EASE with λ = 50: {@code B = I - P diagMat(1/diag(P))}, {@code P = (XᵀX + λI)⁻¹}, dense over
-   * the products of the training orders (so only for small catalogues).
+   * Asymmetric cosine (Aiolli, RecSys Challenge 2013): sum over the context of {@code co(i,j) /
+   * (count(i)^α count(j)^(1-α))}; α = 0.5 is the cosine, α = 1 the conditional probability of j
+   * given i. Evaluated over {@link #ALPHAS}, the best reported.
    */
-  static final class Ease extends Scored {
-    static final double LAMBDA = 50;
-    private int[] dense;
-    private float[][] weights;
+  static final class AsymmetricCosine extends PairWeights {
+    static final double[] ALPHAS = {0.6, 0.7, 0.8, 0.9, 1.0};
+    private final double alpha;
+
+    AsymmetricCosine(double alpha) {
+      this.alpha = alpha;
+    }
 
     @Override
     public String name() {
-      return "EASE (λ=50)";
+      return "asym. cosine (α=" + num(alpha) + ")";
+    }
+
+    @Override
+    public String family() {
+      return "asymmetric cosine";
+    }
+
+    @Override
+    double weight(int together, int countI, int countJ) {
+      return together / (Math.pow(countI, alpha) * Math.pow(countJ, 1 - alpha));
+    }
+  }
+
+  static String num(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
+  }
+
+  /**
+   * EASE: {@code B = I - P diagMat(1/diag(P))}, {@code P = (XᵀX + λI)⁻¹}, dense in float32 over the
+   * products of the training orders, inverted by LAPACK's Cholesky ({@code spotrf}, {@code spotri};
+   * native BLAS when the machine has one, e.g. Debian's {@code libopenblas0-pthread}, else the
+   * library's Java fallback). Evaluated over {@link #LAMBDAS}, the best reported.
+   */
+  static final class Ease implements Recommender {
+    static final double[] LAMBDAS = {50, 200, 500};
+    private final double lambda;
+    private int n;
+    private int m;
+    private int[] dense;
+    private int[] back;
+    private float[] weights;
+
+    Ease(double lambda) {
+      this.lambda = lambda;
+    }
+
+    /** Bytes the dense model of this many products takes. */
+    static long bytes(int products) {
+      return 4L * products * products;
+    }
+
+    /** The products of the training orders (those EASE is dense over). */
+    static int liveProducts(Dataset data, int[] trainOrders) {
+      int live = 0;
+      for (int c : Counts.of(data, trainOrders).count) {
+        live += c > 0 ? 1 : 0;
+      }
+      return live;
+    }
+
+    @Override
+    public String name() {
+      return "EASE (λ=" + num(lambda) + ")";
+    }
+
+    @Override
+    public String family() {
+      return "EASE";
     }
 
     @Override
     public void fit(Dataset data, int[] trainOrders, int[][] customerHistory) {
-      super.fit(data, trainOrders, customerHistory);
-      int n = data.productCount();
+      Counts counts = Counts.of(data, trainOrders);
+      n = data.productCount();
       dense = new int[n];
       Arrays.fill(dense, -1);
-      int m = 0;
-      int[] back = new int[n];
+      back = new int[n];
+      int live = 0;
       for (int p = 0; p < n; p++) {
         if (counts.count[p] > 0) {
-          back[m] = p;
-          dense[p] = m++;
+          back[live] = p;
+          dense[p] = live++;
         }
       }
-      double[][] g = new double[m][m];
+      m = live;
+      back = Arrays.copyOf(back, m);
+      float[] a = new float[Math.multiplyExact(m, m)];
       for (int p = 0; p < n; p++) {
-        int a = dense[p];
-        if (a < 0) {
+        int r = dense[p];
+        if (r < 0) {
           continue;
         }
-        g[a][a] = counts.count[p] + LAMBDA;
+        long base = (long) r * m;
+        a[(int) (base + r)] = (float) (counts.count[p] + lambda);
         for (int x = counts.rowStart[p]; x < counts.rowStart[p + 1]; x++) {
-          g[a][dense[counts.neighbour[x]]] = counts.together[x];
+          a[(int) (base + dense[counts.neighbour[x]])] = counts.together[x];
         }
       }
-      double[][] inv = invertSymmetricPositive(g);
-      weights = new float[m][m];
-      for (int i = 0; i < m; i++) {
-        for (int j = 0; j < m; j++) {
-          weights[i][j] = i == j ? 0f : (float) (-inv[i][j] / inv[j][j]);
-        }
-      }
-      int[] backTrim = Arrays.copyOf(back, m);
-      this.back = backTrim;
+      weights = weightsFromGram(a, m);
     }
 
-    private int[] back;
+    /**
+     * EASE's weights from the Gram matrix plus λI ({@code m × m}, row-major, overwritten and
+     * returned): {@code B = -P / diag(P)} with a zero diagonal, {@code P} its inverse.
+     */
+    static float[] weightsFromGram(float[] a, int m) {
+      // symmetric, so row-major is column-major: "L" is the row-major upper triangle
+      LAPACK lapack = LAPACK.getInstance();
+      intW info = new intW(0);
+      lapack.spotrf("L", m, a, m, info);
+      if (info.val != 0) {
+        throw new IllegalStateException("EASE: Cholesky failed, info " + info.val);
+      }
+      lapack.spotri("L", m, a, m, info);
+      if (info.val != 0) {
+        throw new IllegalStateException("EASE: inverse failed, info " + info.val);
+      }
+      // P is in the row-major upper triangle; mirror it, then B = -P / diag(P), zero diagonal
+      int tile = 64;
+      for (int r0 = 0; r0 < m; r0 += tile) {
+        for (int c0 = 0; c0 <= r0; c0 += tile) {
+          for (int r = r0; r < Math.min(m, r0 + tile); r++) {
+            long rb = (long) r * m;
+            for (int c = c0; c < Math.min(r, c0 + tile); c++) {
+              a[(int) (rb + c)] = a[(int) ((long) c * m + r)];
+            }
+          }
+        }
+      }
+      float[] diag = new float[m];
+      for (int c = 0; c < m; c++) {
+        diag[c] = a[(int) ((long) c * m + c)];
+      }
+      for (int r = 0; r < m; r++) {
+        long rb = (long) r * m;
+        for (int c = 0; c < m; c++) {
+          a[(int) (rb + c)] = r == c ? 0f : -a[(int) (rb + c)] / diag[c];
+        }
+      }
+      return a;
+    }
+
+    /** Which LAPACK implementation inverts (native or the Java fallback), for the report. */
+    static String lapack() {
+      return LAPACK.getInstance().getClass().getSimpleName();
+    }
 
     @Override
-    void score(int[] context, int k) {
-      for (int i : context) {
-        int a = dense[i];
-        if (a < 0) {
-          continue;
-        }
-        float[] row = weights[a];
-        for (int b = 0; b < row.length; b++) {
-          if (row[b] != 0f) {
-            add(back[b], row[b]);
-          }
-        }
-      }
-      // EASE scores may be negative: shift touched scores so that the ranking keeps them all
-      double min = 0;
-      for (int x = 0; x < touchedCount; x++) {
-        min = Math.min(min, score[touched[x]]);
-      }
-      if (min < 0) {
-        for (int x = 0; x < touchedCount; x++) {
-          score[touched[x]] += -min + 1e-9;
-        }
-      }
+    public void release() {
+      weights = null;
     }
 
-    /** In-place Gauss-Jordan inverse (the Gram matrix plus λI is symmetric positive definite). */
-    static double[][] invertSymmetricPositive(double[][] a) {
-      int n = a.length;
-      double[][] inv = new double[n][n];
-      for (int i = 0; i < n; i++) {
-        inv[i][i] = 1;
-      }
-      for (int c = 0; c < n; c++) {
-        double pivot = a[c][c];
-        double[] ac = a[c];
-        double[] ic = inv[c];
-        for (int j = 0; j < n; j++) {
-          ac[j] /= pivot;
-          ic[j] /= pivot;
-        }
-        for (int r = 0; r < n; r++) {
-          if (r == c) {
-            continue;
+    @Override
+    public Recommender.Ranker ranker() {
+      float[] b = weights;
+      int[] d = dense;
+      int[] bk = back;
+      int size = m;
+      return new LinearRanker(n) {
+        @Override
+        void row(int i, int sign) {
+          int r = d[i];
+          if (r < 0) {
+            return;
           }
-          double f = a[r][c];
-          if (f == 0) {
-            continue;
-          }
-          double[] ar = a[r];
-          double[] ir = inv[r];
-          for (int j = 0; j < n; j++) {
-            ar[j] -= f * ac[j];
-            ir[j] -= f * ic[j];
+          int base = r * size;
+          for (int c = 0; c < size; c++) {
+            float w = b[base + c];
+            if (w != 0f) {
+              add(bk[c], w, sign);
+            }
           }
         }
-      }
-      return inv;
+      };
     }
   }
 }

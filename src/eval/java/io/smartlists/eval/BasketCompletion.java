@@ -3,6 +3,7 @@ package io.smartlists.eval;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.rng.core.source32.MersenneTwister;
 
 /**
@@ -113,16 +114,13 @@ final class BasketCompletion {
     }
   }
 
-  /** Every product of every eligible test order hidden in turn, weighted 1/len per order. */
+  /** The eligible test orders (two distinct products or more), each to be hidden in turn. */
   List<Case> exhaustive() {
     List<Case> cases = new ArrayList<>();
     for (int o : testOrders) {
       int[] ps = data.orders[o];
-      if (ps.length < 2) {
-        continue;
-      }
-      for (int h = 0; h < ps.length; h++) {
-        cases.add(new Case(o, ps[h], without(ps, h), history(o), 1.0 / ps.length));
+      if (ps.length >= 2) {
+        cases.add(new Case(o, -1, ps, history(o), 1.0));
       }
     }
     return cases;
@@ -140,72 +138,148 @@ final class BasketCompletion {
     return cart;
   }
 
-  /** Runs one trained model over the cases. */
-  static Metrics run(Recommender model, List<Case> cases, int k, int productCount) {
-    int[] out = new int[k];
-    boolean[] shown = new boolean[productCount];
-    boolean[] hit = new boolean[cases.size()];
-    double hits = 0;
-    double rr = 0;
-    double weight = 0;
-    int distinctShown = 0;
-    for (int x = 0; x < hit.length; x++) {
-      Case c = cases.get(x);
-      int m = model.recommend(c.cart(), c.history(), k, out);
-      for (int r = 0; r < m; r++) {
-        if (!shown[out[r]]) { // the whole top k is shown, also what ranks below a hit
-          shown[out[r]] = true;
-          distinctShown++;
-        }
-        if (out[r] == c.hidden() && !hit[x]) {
-          hit[x] = true;
-          hits += c.weight();
-          rr += c.weight() / (r + 1);
-        }
-      }
-      weight += c.weight();
-    }
-    return new Metrics(
-        model.name(),
-        weight == 0 ? 0 : hits / weight,
-        weight == 0 ? 0 : rr / weight,
-        productCount == 0 ? 0 : (double) distinctShown / productCount,
-        orders(cases),
-        drawDeviation(cases, hit));
-  }
-
-  private static int orders(List<Case> cases) {
-    int orders = 0;
-    int last = -1;
-    for (Case c : cases) {
-      if (c.order() != last) {
-        orders++;
-        last = c.order();
-      }
-    }
-    return orders;
+  /**
+   * Runs one trained model over the drawn cases (one product hidden per order) on {@code threads}
+   * threads, each with its own ranker.
+   */
+  static Metrics run(Recommender model, List<Case> cases, int k, int productCount, int threads) {
+    return run(model, cases, k, productCount, threads, false);
   }
 
   /**
-   * The standard deviation of the HR of one seeded draw around the expectation, from each test
-   * order's chance {@code p} of a hit: {@code sqrt(sum p(1-p)) / orders}. Meaningful for the
-   * exhaustive cases (every product hidden in turn).
+   * The expectation over the draw: every product of each of the {@link #exhaustive()} orders hidden
+   * in turn, weighted {@code 1/len} so that each order weighs 1.
    */
-  private static double drawDeviation(List<Case> cases, boolean[] hit) {
+  static Metrics runExpected(
+      Recommender model, List<Case> orders, int k, int productCount, int threads) {
+    return run(model, orders, k, productCount, threads, true);
+  }
+
+  private static Metrics run(
+      Recommender model,
+      List<Case> cases,
+      int k,
+      int productCount,
+      int threads,
+      boolean eachHidden) {
+    int size = cases.size();
+    double[] hitShare = new double[size]; // an order's chance of a hit
+    double[] rrShare = new double[size];
+    boolean[][] shown = new boolean[Math.max(1, threads)][productCount];
+    AtomicInteger next = new AtomicInteger();
+    int chunk = 32;
+    Runnable work =
+        () -> {
+          Recommender.Ranker ranker = model.ranker();
+          boolean[] mine = shown[threadSlot(threads)];
+          int[][] out = new int[1][k];
+          int[] written = new int[1];
+          for (int from = next.getAndAdd(chunk); from < size; from = next.getAndAdd(chunk)) {
+            for (int x = from; x < Math.min(size, from + chunk); x++) {
+              Case c = cases.get(x);
+              int[] hidden;
+              if (eachHidden) {
+                int len = c.cart().length;
+                if (out.length < len) {
+                  out = new int[len][k];
+                  written = new int[len];
+                }
+                ranker.recommendEachHidden(c.cart(), c.history(), k, out, written);
+                hidden = c.cart();
+              } else {
+                written[0] = ranker.recommend(c.cart(), c.history(), k, out[0]);
+                hidden = new int[] {c.hidden()};
+              }
+              double hits = 0;
+              double rr = 0;
+              for (int h = 0; h < hidden.length; h++) {
+                int[] top = out[h];
+                for (int r = 0; r < written[h]; r++) {
+                  mine[top[r]] = true; // the whole top k is shown, also what ranks below a hit
+                  if (top[r] == hidden[h]) {
+                    hits += 1;
+                    rr += 1.0 / (r + 1);
+                  }
+                }
+              }
+              hitShare[x] = hits / hidden.length;
+              rrShare[x] = rr / hidden.length;
+            }
+          }
+        };
+    runOn(threads, work);
+    double hits = 0;
+    double rr = 0;
     double var = 0;
-    int orders = 0;
-    int x = 0;
-    while (x < cases.size()) {
-      int order = cases.get(x).order();
-      double p = 0;
-      while (x < cases.size() && cases.get(x).order() == order) {
-        p += hit[x] ? cases.get(x).weight() : 0;
-        x++;
-      }
-      var += p * (1 - p);
-      orders++;
+    for (int x = 0; x < size; x++) {
+      hits += hitShare[x];
+      rr += rrShare[x];
+      var += hitShare[x] * (1 - hitShare[x]);
     }
-    return orders == 0 ? 0 : Math.sqrt(var) / orders;
+    int distinctShown = 0;
+    for (int p = 0; p < productCount; p++) {
+      for (boolean[] s : shown) {
+        if (s[p]) {
+          distinctShown++;
+          break;
+        }
+      }
+    }
+    return new Metrics(
+        model.name(),
+        size == 0 ? 0 : hits / size,
+        size == 0 ? 0 : rr / size,
+        productCount == 0 ? 0 : (double) distinctShown / productCount,
+        size,
+        size == 0 ? 0 : Math.sqrt(var) / size);
+  }
+
+  private static final ThreadLocal<Integer> SLOT = new ThreadLocal<>();
+
+  private static int threadSlot(int threads) {
+    Integer s = SLOT.get();
+    return s == null ? 0 : Math.min(s, Math.max(1, threads) - 1);
+  }
+
+  /** Runs {@code work} on {@code threads} threads (the caller's one among them) and waits. */
+  static void runOn(int threads, Runnable work) {
+    if (threads <= 1) {
+      work.run();
+      return;
+    }
+    Thread[] pool = new Thread[threads - 1];
+    Throwable[] failure = new Throwable[1];
+    for (int t = 0; t < pool.length; t++) {
+      int slot = t + 1;
+      pool[t] =
+          new Thread(
+              () -> {
+                SLOT.set(slot);
+                try {
+                  work.run();
+                } catch (Throwable e) {
+                  synchronized (failure) {
+                    failure[0] = e;
+                  }
+                }
+              },
+              "eval-" + slot);
+      pool[t].start();
+    }
+    work.run();
+    for (Thread t : pool) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    synchronized (failure) {
+      if (failure[0] != null) {
+        throw new IllegalStateException(failure[0]);
+      }
+    }
   }
 
   /**

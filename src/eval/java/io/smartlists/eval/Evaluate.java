@@ -2,11 +2,16 @@ package io.smartlists.eval;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The offline evaluation command (EVALUATION.md): reads an order-line CSV file and reports, per
@@ -19,20 +24,32 @@ import java.util.Locale;
  * </pre>
  *
  * Options: {@code --file PATH} (repeatable), {@code --k N} (10), {@code --seed N} (42), {@code
- * --json}, {@code --protocol basket|next|all} (all), {@code --ease auto|on|off} (auto: on up to
- * 3,000 products; EASE is a dense model).
+ * --json}, {@code --protocol basket|next|all} (all), {@code --ease auto|on|off} (auto: on when the
+ * dense model fits in the heap, {@link #EASE_AUTO_MAX_PRODUCTS} products at most), {@code --threads
+ * N} (the available processors), {@code --prototype} (adds issue 13's model-selection prototype,
+ * {@link SelectionPrototype}). Progress, times and the peak heap go to stderr.
  */
 public final class Evaluate {
 
   static final int DEFAULT_K = 10;
   static final long DEFAULT_SEED = 42;
-  static final int EASE_AUTO_MAX_PRODUCTS = 3_000;
+
+  /** EASE's dense float32 model: 20,000 products take 1.6 GB (-Xmx8g in the eval profile). */
+  static final int EASE_AUTO_MAX_PRODUCTS = 25_000;
 
   private Evaluate() {}
 
   /** Parsed command line. */
   record Options(
-      List<Path> files, int k, long seed, boolean json, boolean basket, boolean next, String ease) {
+      List<Path> files,
+      int k,
+      long seed,
+      boolean json,
+      boolean basket,
+      boolean next,
+      String ease,
+      int threads,
+      boolean prototype) {
 
     static Options parse(String[] args) {
       List<Path> files = new ArrayList<>();
@@ -41,6 +58,8 @@ public final class Evaluate {
       boolean json = false;
       String protocol = "all";
       String ease = "auto";
+      int threads = Runtime.getRuntime().availableProcessors();
+      boolean prototype = false;
       for (int a = 0; a < args.length; a++) {
         switch (args[a]) {
           case "--file" -> files.add(Path.of(value(args, ++a, "--file")));
@@ -49,6 +68,8 @@ public final class Evaluate {
           case "--json" -> json = true;
           case "--protocol" -> protocol = value(args, ++a, "--protocol");
           case "--ease" -> ease = value(args, ++a, "--ease");
+          case "--threads" -> threads = Integer.parseInt(value(args, ++a, "--threads"));
+          case "--prototype" -> prototype = true;
           default -> {
             if (args[a].startsWith("--")) {
               throw new IllegalArgumentException("unknown option " + args[a] + "\n" + USAGE);
@@ -69,8 +90,19 @@ public final class Evaluate {
       if (!List.of("auto", "on", "off").contains(ease)) {
         throw new IllegalArgumentException("--ease must be auto, on or off");
       }
+      if (threads <= 0) {
+        throw new IllegalArgumentException("--threads must be positive");
+      }
       return new Options(
-          files, k, seed, json, !protocol.equals("next"), !protocol.equals("basket"), ease);
+          files,
+          k,
+          seed,
+          json,
+          !protocol.equals("next"),
+          !protocol.equals("basket"),
+          ease,
+          threads,
+          prototype);
     }
 
     private static String value(String[] args, int at, String option) {
@@ -83,7 +115,7 @@ public final class Evaluate {
 
   static final String USAGE =
       "usage: Evaluate --file orders.csv [--file more.csv] [--k 10] "
-          + "[--seed 42] [--protocol basket|next|all] [--ease auto|on|off] [--json]";
+          + "[--seed 42] [--protocol basket|next|all] [--ease auto|on|off] [--threads N] [--prototype] [--json]";
 
   public static void main(String[] args) {
     Options options;
@@ -100,8 +132,14 @@ public final class Evaluate {
         if (!Files.isRegularFile(file)) {
           throw new IOException(file + ": no such file");
         }
+        long t0 = System.nanoTime();
         List<OrderCsv.Row> rows = OrderCsv.read(file);
-        reports.add(run(Dataset.of(file.toString(), rows), rows, options));
+        Dataset data = Dataset.of(file.toString(), rows);
+        progress(
+            "%s: read %d lines, %d orders, %d products in %d ms",
+            file, rows.size(), data.orderCount(), data.productCount(), millis(t0));
+        reports.add(run(data, rows, options));
+        progress("%s: done in %d ms, peak heap %d MB", file, millis(t0), peakHeapMegabytes());
       }
       PrintStream out = System.out;
       if (options.json()) {
@@ -132,39 +170,135 @@ public final class Evaluate {
       BasketCompletion bc = new BasketCompletion(data);
       List<BasketCompletion.Case> drawn = bc.drawn(options.seed());
       List<BasketCompletion.Case> all = bc.exhaustive();
-      for (Recommender model : models(data, options)) {
+      Map<String, List<Report.BasketRow>> families = new LinkedHashMap<>();
+      for (Recommender model : models(data, bc.trainOrders, options)) {
         long t0 = System.nanoTime();
         model.fit(data, bc.trainOrders, bc.customerHistory);
-        long fitMillis = (System.nanoTime() - t0) / 1_000_000;
+        long fitMillis = millis(t0);
+        long t1 = System.nanoTime();
         BasketCompletion.Metrics d =
-            BasketCompletion.run(model, drawn, options.k(), data.productCount());
+            BasketCompletion.run(model, drawn, options.k(), data.productCount(), options.threads());
+        long t2 = System.nanoTime();
         BasketCompletion.Metrics e =
-            BasketCompletion.run(model, all, options.k(), data.productCount());
-        report.basket.add(new Report.BasketRow(model.name(), d, e, fitMillis, model.fitted()));
+            BasketCompletion.runExpected(
+                model, all, options.k(), data.productCount(), options.threads());
+        model.release();
+        if (!model.fitted().isEmpty()) {
+          progress("%s: %s: %s", data.source, model.name(), model.fitted());
+        }
+        progress(
+            "%s: %s fit %d ms, drawn %d ms, expected %d ms: HR@%d %s, expected %s",
+            data.source,
+            model.name(),
+            fitMillis,
+            (t2 - t1) / 1_000_000,
+            millis(t2),
+            options.k(),
+            f3(d.hitRate()),
+            f3(e.hitRate()));
+        families
+            .computeIfAbsent(model.family(), f -> new ArrayList<>())
+            .add(new Report.BasketRow(model.name(), d, e, fitMillis, model.fitted()));
+      }
+      for (List<Report.BasketRow> variants : families.values()) {
+        report.basket.add(best(variants));
       }
     }
     if (options.next() && data.hasTimes && data.customerCount > 0) {
+      long t0 = System.nanoTime();
       report.next.addAll(NextOrder.run(data, rows, options.k()));
+      progress("%s: next order in %d ms", data.source, millis(t0));
     }
     return report;
   }
 
-  static List<Recommender> models(Dataset data, Options options) {
+  /**
+   * A family's best variant by the expected HR@K on the test orders (the first on ties), with the
+   * whole grid in its note: the references are reported at the strength of their best setting,
+   * which no store could choose without the test orders, so they are an upper bound for each.
+   */
+  static Report.BasketRow best(List<Report.BasketRow> variants) {
+    if (variants.size() == 1) {
+      return variants.get(0);
+    }
+    Report.BasketRow best = variants.get(0);
+    StringBuilder grid = new StringBuilder(GRID);
+    for (Report.BasketRow v : variants) {
+      if (v.expected().hitRate() > best.expected().hitRate()) {
+        best = v;
+      }
+      grid.append(grid.length() > GRID.length() ? ", " : "")
+          .append(v.model())
+          .append(' ')
+          .append(f3(v.expected().hitRate()));
+    }
+    grid.append(" (expected HR on the test orders)");
+    return new Report.BasketRow(
+        best.model(), best.drawn(), best.expected(), best.fitMillis(), grid.toString());
+  }
+
+  /** How the note of a reference reported at its best setting begins. */
+  static final String GRID = "best of ";
+
+  static List<Recommender> models(Dataset data, int[] trainOrders, Options options) {
     List<Recommender> models = new ArrayList<>();
     models.add(new SmartCrossSellingModel());
+    if (options.prototype()) {
+      models.add(new SelectionPrototype());
+    }
     models.add(new Baselines.Popularity());
     models.add(new Baselines.CoPurchaseCounts());
     models.add(new Baselines.ItemCosine());
+    for (double alpha : Baselines.AsymmetricCosine.ALPHAS) {
+      models.add(new Baselines.AsymmetricCosine(alpha));
+    }
+    int live = Baselines.Ease.liveProducts(data, trainOrders);
+    // the dense model, LAPACK's work and what the run already holds must fit in the heap
+    long room = Runtime.getRuntime().maxMemory() - usedHeap() - 256L * 1024 * 1024;
+    boolean fits = Baselines.Ease.bytes(live) * 5 / 4 < room && live <= 46_000;
     boolean ease =
         switch (options.ease()) {
           case "on" -> true;
           case "off" -> false;
-          default -> data.productCount() <= EASE_AUTO_MAX_PRODUCTS;
+          default -> fits && live <= EASE_AUTO_MAX_PRODUCTS;
         };
     if (ease) {
-      models.add(new Baselines.Ease());
+      progress(
+          "%s: EASE over %d products, %d MB per model, LAPACK %s",
+          data.source, live, Baselines.Ease.bytes(live) >> 20, Baselines.Ease.lapack());
+      for (double lambda : Baselines.Ease.LAMBDAS) {
+        models.add(new Baselines.Ease(lambda));
+      }
+    } else if (!options.ease().equals("off")) {
+      progress(
+          "%s: EASE off: %d products need %d MB, the heap has %d MB free (java -Xmx)",
+          data.source, live, Baselines.Ease.bytes(live) >> 20, room >> 20);
     }
     return models;
+  }
+
+  static void progress(String format, Object... args) {
+    System.err.println(String.format(Locale.ROOT, format, args));
+  }
+
+  static long millis(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  static long usedHeap() {
+    Runtime r = Runtime.getRuntime();
+    return r.totalMemory() - r.freeMemory();
+  }
+
+  /** The largest heap the run has used so far, in MB (the sum of the heap pools' peaks). */
+  static long peakHeapMegabytes() {
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    return peak >> 20;
   }
 
   static String f3(double v) {

@@ -1,15 +1,15 @@
 package io.smartlists.eval;
 
 import io.smartlists.engine.EngineSettings;
-import io.smartlists.engine.GlobalRules;
-import io.smartlists.engine.ListContext;
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.Signals;
-import io.smartlists.engine.SignalsManager;
-import io.smartlists.engine.SlotConfig;
-import io.smartlists.engine.SmartList;
-import io.smartlists.engine.SmartListRegistry;
+import io.smartlists.engine.lists.ListContext;
+import io.smartlists.engine.lists.SmartList;
+import io.smartlists.engine.lists.SmartListRegistry;
+import io.smartlists.engine.model.GlobalRules;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.SlotConfig;
+import io.smartlists.engine.signals.Signals;
+import io.smartlists.engine.signals.SignalsManager;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CategoryInfo;
 import io.smartlists.host.CustomerInfo;
@@ -87,7 +87,7 @@ final class NextOrder {
             catalog,
             history(data, rows, inTrain),
             () -> GlobalRules.DEFAULT,
-            EngineSettings.DEFAULT,
+            EngineSettings.DEFAULT.rebuildBatchSize(),
             Clock.fixed(start, ZoneOffset.UTC));
     manager.rebuild();
     Signals signals = manager.current();
@@ -164,8 +164,90 @@ final class NextOrder {
               (double) distinctShown / Math.max(1, data.productCount()),
               cases));
     }
+    out.addAll(buyAgain(data, train, target, k));
     return out;
   }
+
+  /**
+   * The "buy again" references for {@code ORDER_PRODUCT_REMINDERS}: the customer's products of the
+   * training period, most frequent first (orders containing them; ties: bought more recently, then
+   * file order), and most recent first (the latest order's products in their order, then the order
+   * before, ...), each scored as the lists are.
+   */
+  static List<Report.NextRow> buyAgain(Dataset data, int[] train, int[] target, int k) {
+    List<List<Integer>> orders = new ArrayList<>(); // each customer's training orders, in time
+    for (int c = 0; c < data.customerCount; c++) {
+      orders.add(new ArrayList<>());
+    }
+    for (int o : train) { // split order: time order
+      int c = data.customers[o];
+      if (c >= 0 && target[c] >= 0) {
+        orders.get(c).add(o);
+      }
+    }
+    List<Report.NextRow> rows = new ArrayList<>();
+    for (String name : List.of(BUY_AGAIN_FREQUENT, BUY_AGAIN_RECENT)) {
+      boolean frequent = name.equals(BUY_AGAIN_FREQUENT);
+      boolean[] shown = new boolean[data.productCount()];
+      int distinctShown = 0;
+      int cases = 0;
+      double hits = 0;
+      double recall = 0;
+      double rr = 0;
+      for (int c = 0; c < data.customerCount; c++) {
+        if (target[c] < 0) {
+          continue;
+        }
+        cases++;
+        Map<Integer, int[]> seen = new LinkedHashMap<>(); // product -> {orders containing it}
+        List<Integer> mine = orders.get(c);
+        for (int x = mine.size() - 1; x >= 0; x--) { // most recent order first
+          for (int p : data.orders[mine.get(x)]) {
+            int[] s = seen.computeIfAbsent(p, q -> new int[1]);
+            s[0]++;
+          }
+        }
+        List<Integer> ranked = new ArrayList<>(seen.keySet()); // most recent first already
+        if (frequent) {
+          ranked.sort((a, b) -> Integer.compare(seen.get(b)[0], seen.get(a)[0])); // stable
+        }
+        Set<Integer> bought = new java.util.HashSet<>();
+        for (int p : data.orders[target[c]]) {
+          bought.add(p);
+        }
+        int found = 0;
+        int firstRank = 0;
+        for (int r = 0; r < Math.min(k, ranked.size()); r++) {
+          int p = ranked.get(r);
+          if (!shown[p]) {
+            shown[p] = true;
+            distinctShown++;
+          }
+          if (bought.contains(p)) {
+            found++;
+            if (firstRank == 0) {
+              firstRank = r + 1;
+            }
+          }
+        }
+        hits += found > 0 ? 1 : 0;
+        recall += (double) found / Math.min(k, bought.size());
+        rr += firstRank == 0 ? 0 : 1.0 / firstRank;
+      }
+      rows.add(
+          new Report.NextRow(
+              name,
+              cases == 0 ? 0 : hits / cases,
+              cases == 0 ? 0 : recall / cases,
+              cases == 0 ? 0 : rr / cases,
+              (double) distinctShown / Math.max(1, data.productCount()),
+              cases));
+    }
+    return rows;
+  }
+
+  static final String BUY_AGAIN_FREQUENT = "buy again: most frequent (reference)";
+  static final String BUY_AGAIN_RECENT = "buy again: most recent (reference)";
 
   private static Set<String> boughtIds(Dataset data, int order) {
     String[] ids = new String[data.orders[order].length];
@@ -285,18 +367,6 @@ final class NextOrder {
     orders.sort(Comparator.comparing(OrderRecord::orderId));
     List<OrderRecord> byId = List.copyOf(orders);
     return new OrderHistoryPort() {
-      @Override
-      public List<OrderRecord> findOrdersForCustomer(String customerId) {
-        List<OrderRecord> mine = new ArrayList<>();
-        for (OrderRecord r : byId) {
-          if (customerId.equals(r.customerId())) {
-            mine.add(r);
-          }
-        }
-        mine.sort(Comparator.comparing(OrderRecord::placedAt));
-        return mine;
-      }
-
       @Override
       public List<OrderRecord> readBatchOrdersFromLastId(
           @Nullable String lastOrderId, int batchSize) {

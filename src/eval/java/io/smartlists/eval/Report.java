@@ -109,7 +109,9 @@ final class Report {
                 r.fitMillis()));
       }
       for (BasketRow r : basket) {
-        if (!r.fitted().isEmpty()) {
+        if (r.fitted().startsWith(Evaluate.GRID)) {
+          b.append(r.model()).append(": ").append(r.fitted()).append('\n');
+        } else if (!r.fitted().isEmpty()) {
           b.append(r.model())
               .append(" calibrated on the newest training orders: ")
               .append(r.fitted())

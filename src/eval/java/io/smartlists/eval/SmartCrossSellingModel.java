@@ -1,14 +1,13 @@
 package io.smartlists.eval;
 
-import io.smartlists.engine.CoPurchaseIndex;
+import io.smartlists.engine.signals.copurchase.CoPurchaseBuilder;
+import io.smartlists.engine.signals.copurchase.CoPurchaseIndex;
+import io.smartlists.engine.signals.copurchase.Recommendations;
 
 /** {@code SMART_CROSS_SELLING}'s model, {@link CoPurchaseIndex}, trained on the training orders. */
 final class SmartCrossSellingModel implements Recommender {
 
   private CoPurchaseIndex index;
-  private float[] scores = new float[0];
-  private int[] anchors = new int[0];
-  private int[] together = new int[0];
 
   @Override
   public String name() {
@@ -17,7 +16,7 @@ final class SmartCrossSellingModel implements Recommender {
 
   @Override
   public void fit(Dataset data, int[] trainOrders, int[][] customerHistory) {
-    CoPurchaseIndex.Builder b = CoPurchaseIndex.builder(data.productCount());
+    CoPurchaseBuilder b = CoPurchaseIndex.builder(data.productCount());
     for (int p = 0; p < data.productCount(); p++) {
       if (!data.productTexts[p].isEmpty()) {
         b.productText(p, data.productTexts[p]);
@@ -48,12 +47,22 @@ final class SmartCrossSellingModel implements Recommender {
   }
 
   @Override
-  public int recommend(int[] context, int[] history, int k, int[] out) {
-    if (scores.length < k) {
-      scores = new float[k];
-      anchors = new int[k];
-      together = new int[k];
-    }
-    return index.recommend(context, history, k, out, scores, anchors, together);
+  public Recommender.Ranker ranker() {
+    CoPurchaseIndex model = index;
+    return new Recommender.Ranker() {
+      private Recommendations result = new Recommendations(0);
+
+      @Override
+      public int recommend(int[] context, int[] history, int k, int[] out) {
+        if (result.capacity() != k) {
+          result = new Recommendations(k);
+        }
+        int n = model.recommend(context, history, result);
+        for (int i = 0; i < n; i++) {
+          out[i] = result.product(i);
+        }
+        return n;
+      }
+    };
   }
 }

@@ -1,9 +1,9 @@
 package io.smartlists.bench;
 
-import io.smartlists.engine.Placement;
 import io.smartlists.engine.SmartListsEngine;
-import io.smartlists.engine.Widget;
-import io.smartlists.engine.WidgetRequest;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.Widget;
+import io.smartlists.engine.model.WidgetRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,11 +1,12 @@
 package io.smartlists.bench;
 
-import io.smartlists.engine.CoPurchaseIndex;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.Signals;
 import io.smartlists.engine.SmartListsEngine;
-import io.smartlists.engine.Widget;
-import io.smartlists.engine.WidgetRequest;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.Widget;
+import io.smartlists.engine.model.WidgetRequest;
+import io.smartlists.engine.signals.Signals;
+import io.smartlists.engine.signals.copurchase.CoPurchaseIndex;
+import io.smartlists.engine.signals.copurchase.Recommendations;
 import io.smartlists.host.OrderConfirmed;
 import io.smartlists.host.OrderRecord;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.SplittableRandom;
  * products, 200,000 orders): every score, anchor and count of 2,000 co-purchase recommendations and
  * every item and reason of 2,000 cart widgets, after the rebuild and again after applying 20,000
  * more orders. A performance-only change must leave the digest unchanged (run it before and after):
- * {@code mvn -o -q -Pjmh test-compile exec:exec -Djmh.main=io.smartlists.bench.OutputDigest
+ * {@code mvn -q -Pjmh test-compile exec:exec -Djmh.main=io.smartlists.bench.OutputDigest
  * -Djmh.args=}.
  */
 public final class OutputDigest {
@@ -44,12 +45,7 @@ public final class OutputDigest {
     Signals signals = engine.signals();
     CoPurchaseIndex index = signals.coPurchase();
     SplittableRandom rnd = new SplittableRandom(7);
-    int k = 64;
-    int[] products = new int[k];
-    float[] scores = new float[k];
-    int[] anchors = new int[k];
-    int[] together = new int[k];
-    int[] same = new int[k];
+    Recommendations top = new Recommendations(64);
     long h = 1;
     for (int r = 0; r < 2_000; r++) {
       int o = rnd.nextInt(store.orderCount);
@@ -59,23 +55,14 @@ public final class OutputDigest {
         context[i] = signals.indexOf(cart.get(i));
       }
       String customer = store.orderCustomerId(o);
-      int n =
-          index.recommend(
-              context,
-              signals.purchasedProducts(customer),
-              k,
-              products,
-              scores,
-              anchors,
-              together,
-              same);
+      int n = index.recommend(context, signals.purchasedProducts(customer), top);
       h = mix(h, n);
       for (int i = 0; i < n; i++) {
-        h = mix(h, products[i]);
-        h = mix(h, Float.floatToRawIntBits(scores[i]));
-        h = mix(h, anchors[i]);
-        h = mix(h, together[i]);
-        h = mix(h, same[i]);
+        h = mix(h, top.product(i));
+        h = mix(h, Float.floatToRawIntBits(top.score(i)));
+        h = mix(h, top.anchor(i));
+        h = mix(h, top.togetherCount(i));
+        h = mix(h, top.sameCustomerCount(i));
       }
       Widget w =
           engine.compose(

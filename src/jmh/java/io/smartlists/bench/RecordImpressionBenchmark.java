@@ -1,14 +1,14 @@
 package io.smartlists.bench;
 
+import io.smartlists.stats.Arm;
+import io.smartlists.stats.ImpressionRow;
 import io.smartlists.stats.ShopperEventRecorder;
-import io.smartlists.stats.TestStatRows;
-import io.smartlists.stats.TestStatRows.Impression;
-import io.smartlists.stats.TestStatRows.Slot;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * fills nor drops and the figure is the enqueue, contention with the writer included.
  *
  * <p>{@link #recordOneSlot} is one row; {@link #baselineBuildRowsOnly} builds the same 3 rows and
- * enqueues nothing. Run: {@code mvn -Pjmh test-compile exec:exec
+ * enqueues nothing. Run: {@code ./mvnw -Pjmh test-compile exec:exec
  * -Djmh.args="RecordImpressionBenchmark -f 1 -wi 3 -i 5"}. {@code SampleTime} reports the median
  * (p50) and the 99th percentile.
  */
@@ -64,20 +64,22 @@ public class RecordImpressionBenchmark {
     }
   }
 
-  private Impression row(String widget, String visitor, int slot) {
-    return new Impression(
+  private static final List<String> PRODUCTS = List.of("819330", "819518", "820012", "820345");
+  private static final List<Boolean> FALLBACKS = List.of(false, false, false, true);
+
+  private ImpressionRow row(String widget, String visitor, int slot) {
+    return new ImpressionRow(
         Instant.now(),
-        new Slot(
-            widget,
-            visitor,
-            null,
-            "EXPOSED",
-            "PRODUCT_PAGE",
-            "CONVERSION",
-            slot,
-            slot == 0 ? "SMART_CROSS_SELLING" : "BESTSELLERS_CATALOG"),
-        "819330,819518,820012,820345",
-        null);
+        widget,
+        "PRODUCT_PAGE",
+        "CONVERSION",
+        slot,
+        slot == 0 ? "SMART_CROSS_SELLING" : "BESTSELLERS_CATALOG",
+        Arm.EXPOSED,
+        visitor,
+        null,
+        PRODUCTS,
+        FALLBACKS);
   }
 
   @Benchmark
@@ -85,13 +87,13 @@ public class RecordImpressionBenchmark {
     String visitor = visitors[next++ & 4095];
     String widget = UUID.randomUUID().toString();
     for (int slot = 0; slot < 3; slot++) {
-      recorder.record(TestStatRows.IMPRESSIONS, row(widget, visitor, slot));
+      recorder.record(ImpressionRow.TABLE, row(widget, visitor, slot));
     }
   }
 
   @Benchmark
   public void recordOneSlot() {
-    recorder.record(TestStatRows.IMPRESSIONS, row("w", visitors[next++ & 4095], 0));
+    recorder.record(ImpressionRow.TABLE, row("w", visitors[next++ & 4095], 0));
   }
 
   @Benchmark

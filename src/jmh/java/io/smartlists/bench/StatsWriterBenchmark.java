@@ -2,15 +2,15 @@ package io.smartlists.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.smartlists.eventlog.SmartListsSchema;
+import io.smartlists.stats.Arm;
+import io.smartlists.stats.ImpressionRow;
 import io.smartlists.stats.ShopperEventRecorder;
-import io.smartlists.stats.TestStatRows;
-import io.smartlists.stats.TestStatRows.Impression;
-import io.smartlists.stats.TestStatRows.Slot;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * db=postgres-rewrite}: the same with the driver's {@code reWriteBatchedInserts}. The score is time
  * per event; events/s = 1 / score.
  *
- * <p>Run: {@code mvn -Pjmh test-compile exec:exec -Djmh.args="StatsWriterBenchmark -f 1 -wi 3 -i
+ * <p>Run: {@code ./mvnw -Pjmh test-compile exec:exec -Djmh.args="StatsWriterBenchmark -f 1 -wi 3 -i
  * 5"}.
  */
 @State(Scope.Benchmark)
@@ -48,7 +48,7 @@ public class StatsWriterBenchmark {
 
   HikariDataSource dataSource;
   ShopperEventRecorder recorder;
-  Impression[] rows;
+  ImpressionRow[] rows;
 
   @Setup(Level.Trial)
   public void setUp() {
@@ -76,42 +76,48 @@ public class StatsWriterBenchmark {
               + (db.equals("postgres-rewrite") ? "&reWriteBatchedInserts=true" : ""));
     }
     dataSource = new HikariDataSource(config);
-    new SmartListsSchema(dataSource).afterPropertiesSet();
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/smartlists/eventlog", "classpath:db/smartlists/stats")
+        .table("SL_SCHEMA_HISTORY")
+        .load()
+        .migrate();
     recorder =
         new ShopperEventRecorder(
             dataSource, EVENTS, 1000, Duration.ofHours(1), Duration.ofSeconds(10));
-    rows = new Impression[EVENTS];
+    rows = new ImpressionRow[EVENTS];
+    List<String> products = List.of("819330", "819518", "820012", "820345");
+    List<Boolean> fallbacks = List.of(false, false, false, true);
     String[] visitors = new String[4096];
     for (int i = 0; i < visitors.length; i++) {
       visitors[i] = UUID.randomUUID().toString();
     }
     Instant start = Instant.parse("2026-11-20T00:00:00Z");
-    String widget = null;
+    String widget = "";
     for (int i = 0; i < EVENTS; i++) {
       if (i % 3 == 0) {
         widget = UUID.randomUUID().toString();
       }
       rows[i] =
-          new Impression(
+          new ImpressionRow(
               start.plusMillis(i * 10L),
-              new Slot(
-                  widget,
-                  visitors[(i / 3) & 4095],
-                  null,
-                  i % 30 < 3 ? "HOLDOUT" : "EXPOSED",
-                  "PRODUCT_PAGE",
-                  "CONVERSION",
-                  i % 3,
-                  i % 3 == 0 ? "SMART_CROSS_SELLING" : "BESTSELLERS_CATALOG"),
-              "819330,819518,820012,820345",
-              null);
+              widget,
+              "PRODUCT_PAGE",
+              "CONVERSION",
+              i % 3,
+              i % 3 == 0 ? "SMART_CROSS_SELLING" : "BESTSELLERS_CATALOG",
+              i % 30 < 3 ? Arm.HOLDOUT : Arm.EXPOSED,
+              visitors[(i / 3) & 4095],
+              null,
+              products,
+              fallbacks);
     }
   }
 
   @Setup(Level.Invocation)
   public void enqueue() {
-    for (Impression row : rows) {
-      recorder.record(TestStatRows.IMPRESSIONS, row);
+    for (ImpressionRow row : rows) {
+      recorder.record(ImpressionRow.TABLE, row);
     }
   }
 

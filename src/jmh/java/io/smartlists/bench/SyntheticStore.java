@@ -260,7 +260,7 @@ public final class SyntheticStore
     return List.of();
   }
 
-  @Override
+  /** Every order of the customer (no longer part of OrderHistoryPort). */
   public List<OrderRecord> findOrdersForCustomer(String customerId) {
     List<OrderRecord> result = new ArrayList<>();
     for (int o = 0; o < orderCount; o++) {

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 final class AdminSearchController {
 
-  private static final String API = AdminWebConfiguration.BASE + "/api";
+  private static final String API = AdminPaths.BASE + "/api";
   private static final int LIMIT = 20;
 
   private final CatalogPort catalog;

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 final class HistoryController {
 
-  private static final String PATH = AdminWebConfiguration.BASE + "/history";
+  private static final String PATH = AdminPaths.BASE + "/history";
 
   private final MerchandisingEditor editor;
   private final Labels labels;

@@ -1,8 +1,8 @@
 package io.smartlists.admin;
 
-import io.smartlists.engine.JourneyStage;
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
 import io.smartlists.merchandising.Change;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -19,7 +19,8 @@ final class Labels {
 
   String get(String code, Object... args) {
     Locale locale = LocaleContextHolder.getLocale();
-    return messages.getMessage(code, args, code, locale);
+    String message = messages.getMessage(code, args, code, locale);
+    return message != null ? message : code;
   }
 
   String list(ListType type) {

@@ -1,10 +1,10 @@
 package io.smartlists.admin;
 
-import io.smartlists.engine.DefaultConfiguration;
-import io.smartlists.engine.JourneyStage;
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.SlotConfig;
+import io.smartlists.engine.model.DefaultConfiguration;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.SlotConfig;
 import io.smartlists.merchandising.CellView;
 import io.smartlists.merchandising.ConcurrentEditException;
 import io.smartlists.merchandising.ConfigValidationException;
@@ -46,7 +46,7 @@ final class MatrixController {
     }
   }
 
-  @GetMapping(AdminWebConfiguration.BASE)
+  @GetMapping(AdminPaths.BASE)
   String showMatrix(Model model) {
     List<CellView> all = editor.cells();
     List<StageRow> rows = new ArrayList<>();
@@ -67,7 +67,7 @@ final class MatrixController {
     return "smartlists/admin/matrix";
   }
 
-  @PostMapping(AdminWebConfiguration.BASE + "/cells/{placement}/{stage}/slots/{index}/move")
+  @PostMapping(AdminPaths.BASE + "/cells/{placement}/{stage}/slots/{index}/move")
   String processMove(
       @PathVariable Placement placement,
       @PathVariable JourneyStage stage,
@@ -76,7 +76,14 @@ final class MatrixController {
       @RequestParam long cellVersion,
       Principal principal,
       RedirectAttributes redirect) {
-    int delta = "up".equals(direction) ? -1 : 1;
+    int delta;
+    if ("up".equals(direction)) {
+      delta = -1;
+    } else if ("down".equals(direction)) {
+      delta = 1;
+    } else {
+      throw new BadAdminRequestException("move direction must be up or down");
+    }
     try {
       editor.moveSlot(placement, stage, index, delta, cellVersion, principal.getName());
       redirect.addFlashAttribute(
@@ -91,7 +98,7 @@ final class MatrixController {
     return redirectToCell(placement, stage);
   }
 
-  @PostMapping(AdminWebConfiguration.BASE + "/cells/{placement}/{stage}/slots/{index}/remove")
+  @PostMapping(AdminPaths.BASE + "/cells/{placement}/{stage}/slots/{index}/remove")
   String processRemove(
       @PathVariable Placement placement,
       @PathVariable JourneyStage stage,
@@ -114,6 +121,6 @@ final class MatrixController {
   }
 
   static String redirectToCell(Placement placement, JourneyStage stage) {
-    return "redirect:" + AdminWebConfiguration.BASE + "#cell-" + placement + "-" + stage;
+    return "redirect:" + AdminPaths.BASE + "#cell-" + placement + "-" + stage;
   }
 }

@@ -1,12 +1,13 @@
 package io.smartlists.admin;
 
-import io.smartlists.engine.DropRule;
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
 import io.smartlists.engine.SmartListsEngine;
-import io.smartlists.engine.StageDecision;
-import io.smartlists.engine.Widget;
-import io.smartlists.engine.WidgetRequest;
+import io.smartlists.engine.model.DropRule;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.Reason;
+import io.smartlists.engine.model.StageDecision;
+import io.smartlists.engine.model.Widget;
+import io.smartlists.engine.model.WidgetRequest;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CustomerInfo;
 import io.smartlists.host.CustomerPort;
@@ -67,7 +68,7 @@ final class PreviewController {
   record DroppedView(
       String productId, String name, int slotPosition, String list, DropRule rule, String why) {}
 
-  @GetMapping(AdminWebConfiguration.BASE + "/preview")
+  @GetMapping(AdminPaths.BASE + "/preview")
   String showPreview(
       @RequestParam(required = false) @Nullable Placement placement,
       @RequestParam(defaultValue = "") String customer,
@@ -138,7 +139,8 @@ final class PreviewController {
                 p.price(),
                 p.url(),
                 labels.list(i.list()),
-                i.reason().text(locale),
+                // the fallback badge says "fallback" already (it printed "fallback fallback: ...")
+                Reason.of(i.reason().key(), i.reason().args().toArray()).text(locale),
                 i.fallback()));
       }
       slots.add(

@@ -8,9 +8,6 @@ import io.smartlists.merchandising.MerchandisingEditor;
 import io.smartlists.merchandising.RulesDraft;
 import java.security.Principal;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,18 +24,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 final class RulesController {
 
   private static final String VIEW = "smartlists/admin/rules";
-  private static final String PATH = AdminWebConfiguration.BASE + "/rules";
-
-  private static final Logger log = LoggerFactory.getLogger(RulesController.class);
+  private static final String PATH = AdminPaths.BASE + "/rules";
 
   private final MerchandisingEditor editor;
-  private final SmartListsEngine engine;
   private final Labels labels;
+  private final RebuildCoalescer rebuilds;
 
   RulesController(MerchandisingEditor editor, SmartListsEngine engine, MessageSource messages) {
     this.editor = editor;
-    this.engine = engine;
     this.labels = new Labels(messages);
+    this.rebuilds = new RebuildCoalescer(engine::rebuild);
   }
 
   @InitBinder("rules")
@@ -101,19 +96,18 @@ final class RulesController {
   /**
    * Rebuilds the signals from the order history in the background, so that a new bestseller window
    * or half-life applies now rather than at the next scheduled rebuild; widgets keep being served
-   * from the previous signals meanwhile.
+   * from the previous signals meanwhile. Clicks are coalesced: one rebuild runs, at most one more
+   * waits.
    */
   @PostMapping(PATH + "/rebuild")
   String processRebuild(RedirectAttributes redirect) {
-    CompletableFuture.runAsync(
-        () -> {
-          try {
-            engine.rebuild();
-          } catch (RuntimeException e) {
-            log.error("Smart Lists: rebuild asked from the admin failed", e);
-          }
-        });
-    redirect.addFlashAttribute("message", labels.get("sl.flash.rebuilding"));
+    RebuildCoalescer.Outcome outcome = rebuilds.request();
+    redirect.addFlashAttribute(
+        "message",
+        labels.get(
+            outcome == RebuildCoalescer.Outcome.STARTED
+                ? "sl.flash.rebuilding"
+                : "sl.flash.rebuildQueued"));
     return "redirect:" + PATH;
   }
 }

@@ -1,7 +1,7 @@
 package io.smartlists.admin;
 
-import io.smartlists.engine.GlobalRules;
-import io.smartlists.engine.StageRules;
+import io.smartlists.engine.model.GlobalRules;
+import io.smartlists.engine.model.StageRules;
 import io.smartlists.merchandising.RulesDraft;
 import io.smartlists.merchandising.RulesView;
 import org.jspecify.annotations.Nullable;

@@ -1,10 +1,10 @@
 package io.smartlists.admin;
 
-import io.smartlists.engine.DefaultConfiguration;
-import io.smartlists.engine.JourneyStage;
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.SlotConfig;
+import io.smartlists.engine.model.DefaultConfiguration;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.SlotConfig;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.ProductInfo;
 import io.smartlists.merchandising.CellView;
@@ -43,7 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 final class SlotController {
 
   private static final String VIEW = "smartlists/admin/slot";
-  private static final String CELL = AdminWebConfiguration.BASE + "/cells/{placement}/{stage}";
+  private static final String CELL = AdminPaths.BASE + "/cells/{placement}/{stage}";
 
   private final MerchandisingEditor editor;
   private final CatalogueLookups lookups;
@@ -219,7 +219,7 @@ final class SlotController {
     model.addAttribute("others", others);
     model.addAttribute(
         "action",
-        AdminWebConfiguration.BASE
+        AdminPaths.BASE
             + "/cells/"
             + cell.placement()
             + "/"

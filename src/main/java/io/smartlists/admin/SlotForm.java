@@ -1,7 +1,7 @@
 package io.smartlists.admin;
 
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.SlotConfig;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.SlotConfig;
 import io.smartlists.merchandising.SlotDraft;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,26 +1,46 @@
 package io.smartlists.autoconfigure;
 
 import io.smartlists.engine.SmartListsEngine;
+import io.smartlists.host.ProductChanged;
+import io.smartlists.host.SmartListsEvent;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
 
 /**
- * Rebuilds the engine's signals from the host's order history: once at start-up in the background
- * (start-up is not blocked; reads serve the previous or empty snapshot meanwhile), then on the
- * configured cron expression or fixed delay. Runs on a private one-thread scheduler, so a store
- * needs no {@code @EnableScheduling} and its own scheduler is untouched.
+ * Rebuilds the engine's signals from the host's catalogue and order history:
+ *
+ * <ul>
+ *   <li>once when the application is ready ({@link ApplicationReadyEvent}: after the store's {@code
+ *       ApplicationRunner}s and {@code CommandLineRunner}s, so data they load at start-up is read),
+ *       in the background; reads serve the previous or empty signals meanwhile;
+ *   <li>on the configured cron expression or fixed delay;
+ *   <li>{@code catalogChangeDelay} after a {@link ProductChanged} event (further changes meanwhile
+ *       join the same rebuild), so a new or changed product is recommended the same day.
+ * </ul>
+ *
+ * Runs on a private one-thread scheduler, so a store needs no {@code @EnableScheduling} and its own
+ * scheduler is untouched. It is also the event log's sink: every event goes to the engine, and
+ * catalogue changes schedule the refresh on every node.
  */
-final class SignalsMaintenance implements SmartLifecycle {
+final class SignalsMaintenance
+    implements SmartLifecycle,
+        ApplicationListener<ApplicationReadyEvent>,
+        Consumer<SmartListsEvent> {
 
   private static final Logger log = LoggerFactory.getLogger(SignalsMaintenance.class);
 
   private final SmartListsEngine engine;
   private final SmartListsProperties.Rebuild settings;
+  private final AtomicBoolean catalogRefreshPending = new AtomicBoolean();
   private @Nullable ThreadPoolTaskScheduler scheduler;
 
   SignalsMaintenance(SmartListsEngine engine, SmartListsProperties.Rebuild settings) {
@@ -35,9 +55,6 @@ final class SignalsMaintenance implements SmartLifecycle {
     s.setDaemon(true);
     s.setPoolSize(1);
     s.initialize();
-    if (settings.isOnStartup()) {
-      s.execute(this::rebuild);
-    }
     Duration delay = settings.getFixedDelay();
     String cron = settings.getCron();
     if (delay != null && !delay.isZero() && !delay.isNegative()) {
@@ -48,12 +65,57 @@ final class SignalsMaintenance implements SmartLifecycle {
     scheduler = s;
   }
 
+  /** The start-up rebuild, once the store's runners have loaded whatever they load. */
+  @Override
+  public void onApplicationEvent(ApplicationReadyEvent event) {
+    if (event.getApplicationContext().getParent() != null) {
+      return; // a child context's readiness says nothing about the store's data
+    }
+    ThreadPoolTaskScheduler s = currentScheduler();
+    if (settings.isOnStartup() && s != null) {
+      s.execute(this::rebuild);
+    }
+  }
+
+  /** Applies an event of the event log; a catalogue change also schedules a refresh. */
+  @Override
+  public void accept(SmartListsEvent event) {
+    engine.apply(event);
+    if (event instanceof ProductChanged) {
+      catalogChanged();
+    }
+  }
+
+  /**
+   * Schedules a rebuild {@code catalogChangeDelay} from now unless one is already pending; no-op
+   * when the delay is zero or before {@link #start()}.
+   */
+  void catalogChanged() {
+    Duration delay = settings.getCatalogChangeDelay();
+    ThreadPoolTaskScheduler s = currentScheduler();
+    if (s == null || delay.isZero() || delay.isNegative()) {
+      return;
+    }
+    if (catalogRefreshPending.compareAndSet(false, true)) {
+      s.schedule(
+          () -> {
+            catalogRefreshPending.set(false);
+            rebuild();
+          },
+          s.getClock().instant().plus(delay));
+    }
+  }
+
   private void rebuild() {
     try {
       engine.rebuild();
     } catch (RuntimeException e) {
       log.error("Smart Lists could not rebuild its signals; serving the previous ones", e);
     }
+  }
+
+  private synchronized @Nullable ThreadPoolTaskScheduler currentScheduler() {
+    return scheduler;
   }
 
   @Override

@@ -1,10 +1,12 @@
 package io.smartlists.autoconfigure;
 
-import io.smartlists.admin.AdminWebConfiguration;
+import io.smartlists.admin.AdminPaths;
+import io.smartlists.admin.SignInThrottle;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CustomerPort;
 import jakarta.persistence.EntityManagerFactory;
 import javax.sql.DataSource;
+import org.hibernate.cfg.SchemaToolingSettings;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,9 +16,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.HierarchicalMessageSource;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +32,7 @@ import org.springframework.context.support.AbstractResourceBasedMessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -47,9 +53,15 @@ import org.springframework.security.web.SecurityFilterChain;
       DataJpaRepositoriesAutoConfiguration.class,
       MessageSourceAutoConfiguration.class,
       ValidationAutoConfiguration.class
+    },
+    // after Boot's default security chain decided whether to back off: it must see the host's
+    // chains only, not the admin's, or a host relying on "everything requires login" goes public
+    afterName = {
+      "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+      "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration"
     })
 @ConditionalOnBooleanProperty(name = "smartlists.enabled", matchIfMissing = true)
-public class SmartListsAdminAutoConfiguration {
+public final class SmartListsAdminAutoConfiguration {
 
   /** The admin message bundle, {@code admin-ui/i18n/smartlists-admin*.properties}. */
   public static final String MESSAGES = "i18n/smartlists-admin";
@@ -59,11 +71,43 @@ public class SmartListsAdminAutoConfiguration {
   @ConditionalOnClass(EntityManagerFactory.class)
   @ConditionalOnBean({DataSource.class, CatalogPort.class})
   @Import(MerchandisingConfiguration.class)
-  static class ConfigPersistence {}
+  static class ConfigPersistence {
 
-  /** The admin screens. */
+    /** Its tables, migrated by {@link SmartListsSchema} before JPA starts. */
+    @Bean
+    @ConditionalOnMissingBean(name = "smartListsMerchandisingMigrations")
+    SmartListsMigrations smartListsMerchandisingMigrations() {
+      return SmartListsMigrations.MERCHANDISING;
+    }
+
+    /**
+     * Hibernate's {@code ddl-auto} (the store's setting or Boot's embedded default {@code
+     * create-drop}) leaves the module's Flyway-owned tables alone; a store's own schema filter
+     * provider, if it set one, wins.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HibernatePropertiesCustomizer.class)
+    static class HibernateSchemaTool {
+
+      @Bean
+      @ConditionalOnMissingBean(name = "smartListsHibernateSchemaFilter")
+      HibernatePropertiesCustomizer smartListsHibernateSchemaFilter() {
+        return properties ->
+            properties.putIfAbsent(
+                SchemaToolingSettings.HBM2DDL_FILTER_PROVIDER, new ModuleTablesSchemaFilter());
+      }
+    }
+  }
+
+  /**
+   * The admin screens: only with Spring Security (an admin nobody protects is never served) and its
+   * Thymeleaf extras (the layout shows who is signed in).
+   */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  @ConditionalOnClass(
+      value = SecurityFilterChain.class,
+      name = "org.thymeleaf.extras.springsecurity6.dialect.SpringSecurityDialect")
   @ConditionalOnBooleanProperty(name = "smartlists.admin.enabled", matchIfMissing = true)
   @ConditionalOnBean({CatalogPort.class, CustomerPort.class})
   @Import(AdminWebConfiguration.class)
@@ -71,9 +115,14 @@ public class SmartListsAdminAutoConfiguration {
 
   /**
    * Only administrators reach {@code /admin/smartlists/**}: role {@code SMARTLISTS_ADMIN}, the
-   * module's own sign-in page, CSRF on. The chain matches the admin's paths only and runs before
-   * the host's chains, so the host's security keeps deciding everything else; users and roles come
-   * from the host's {@code UserDetailsService} (or whatever authenticates in the host).
+   * module's own sign-in page, CSRF on. The chain matches the admin's paths only ({@code
+   * securityMatcher}) and runs before the host's chains, so the host's security keeps deciding
+   * everything else; users and roles come from the host's {@code UserDetailsService} (or whatever
+   * authenticates in the host).
+   *
+   * <p>This auto-configuration runs after Boot's web security auto-configuration, so Boot's default
+   * chain ("every request requires login") is still created when the host declares no chain of its
+   * own: with the module, a host's security is never weaker than without it.
    * {@code @EnableWebSecurity} makes sure the admin is protected even in a host that excluded
    * Boot's security auto-configuration (it is idempotent when the host enables it too).
    */
@@ -87,31 +136,57 @@ public class SmartListsAdminAutoConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 50)
     @ConditionalOnMissingBean(name = "smartListsAdminSecurityFilterChain")
-    SecurityFilterChain smartListsAdminSecurityFilterChain(HttpSecurity http) throws Exception {
-      String base = AdminWebConfiguration.BASE;
+    SecurityFilterChain smartListsAdminSecurityFilterChain(
+        HttpSecurity http, SignInThrottle smartListsSignInThrottle) throws Exception {
+      String base = AdminPaths.BASE;
       http.securityMatcher(base, base + "/**")
           .authorizeHttpRequests(
               auth ->
                   auth.requestMatchers(
-                          AdminWebConfiguration.LOGIN,
-                          AdminWebConfiguration.DENIED,
-                          AdminWebConfiguration.ASSETS + "/**")
+                          AdminPaths.LOGIN, AdminPaths.DENIED, AdminPaths.ASSETS + "/**")
                       .permitAll()
                       .anyRequest()
-                      .hasRole(AdminWebConfiguration.ROLE))
+                      .hasRole(AdminPaths.ROLE))
           .formLogin(
               form ->
-                  form.loginPage(AdminWebConfiguration.LOGIN)
+                  form.loginPage(AdminPaths.LOGIN)
                       .defaultSuccessUrl(base, true)
-                      .failureUrl(AdminWebConfiguration.LOGIN + "?error")
+                      .failureUrl(AdminPaths.LOGIN + "?error")
                       .permitAll())
           .logout(
               logout ->
-                  logout
-                      .logoutUrl(base + "/logout")
-                      .logoutSuccessUrl(AdminWebConfiguration.LOGIN + "?logout"))
-          .exceptionHandling(e -> e.accessDeniedPage(AdminWebConfiguration.DENIED));
+                  logout.logoutUrl(base + "/logout").logoutSuccessUrl(AdminPaths.LOGIN + "?logout"))
+          .exceptionHandling(e -> e.accessDeniedPage(AdminPaths.DENIED));
+      AdminHardening.apply(http, smartListsSignInThrottle, AdminPaths.LOGIN + "?error");
       return http.build();
+    }
+
+    /** Failed admin sign-ins counted per account and per address ({@code smartlists.admin.*}). */
+    @Bean
+    @ConditionalOnMissingBean
+    SignInThrottle smartListsSignInThrottle(Environment environment) {
+      SmartListsProperties.Admin admin =
+          Binder.get(environment)
+              .bind("smartlists.admin", SmartListsProperties.Admin.class)
+              .orElseGet(SmartListsProperties.Admin::new);
+      return new SignInThrottle(
+          admin.getSignInFailuresPerAccount(),
+          admin.getSignInFailuresPerAddress(),
+          admin.getSignInLock());
+    }
+
+    /**
+     * {@code SameSite=Lax} on the session cookie the admin signs in with, unless the host set
+     * {@code server.servlet.session.cookie.same-site} (its setting wins). {@code Secure} follows
+     * the request: behind a TLS-terminating proxy, set {@code server.forward-headers-strategy} so
+     * the request is known to be HTTPS.
+     */
+    @Bean
+    @ConditionalOnClass(name = "org.springframework.boot.web.server.servlet.CookieSameSiteSupplier")
+    @ConditionalOnMissingBean(name = "smartListsSessionCookieSameSite")
+    CookieSameSiteSupplier smartListsSessionCookieSameSite(Environment environment) {
+      String name = environment.getProperty("server.servlet.session.cookie.name", "JSESSIONID");
+      return CookieSameSiteSupplier.ofLax().whenHasName(name);
     }
   }
 

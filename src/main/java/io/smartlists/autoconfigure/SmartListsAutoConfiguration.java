@@ -2,18 +2,16 @@ package io.smartlists.autoconfigure;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smartlists.engine.ConfigSource;
-import io.smartlists.engine.DefaultConfiguration;
 import io.smartlists.engine.EngineListener;
 import io.smartlists.engine.EngineSettings;
-import io.smartlists.engine.SmartListsConfig;
 import io.smartlists.engine.SmartListsEngine;
-import io.smartlists.eventlog.SmartListsEventLogConfiguration;
+import io.smartlists.engine.model.DefaultConfiguration;
+import io.smartlists.engine.model.SmartListsConfig;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CurrentCustomerPort;
 import io.smartlists.host.CustomerPort;
 import io.smartlists.host.EligibilityPort;
 import io.smartlists.host.OrderHistoryPort;
-import io.smartlists.site.SmartListsSiteConfiguration;
 import io.smartlists.stats.LoggingEngineListener;
 import io.smartlists.stats.SmartListsMetrics;
 import java.time.Clock;
@@ -28,23 +26,25 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Auto-configuration of Smart Lists. Active when the store provides the host ports ({@link
- * CatalogPort}, {@link OrderHistoryPort}, {@link CustomerPort}, {@link EligibilityPort}, {@link
- * CurrentCustomerPort}) and {@code smartlists.enabled} is not {@code false}. It provides:
+ * Auto-configuration of Smart Lists, on unless {@code smartlists.enabled=false} (then {@link
+ * SmartListsDisabledAutoConfiguration} leaves no-op beans instead). The store must provide the host
+ * ports ({@link CatalogPort}, {@link OrderHistoryPort}, {@link CustomerPort}, {@link
+ * EligibilityPort}, {@link CurrentCustomerPort}): a missing one stops start-up with a report that
+ * names it ({@link MissingPortFailureAnalyzer}). It provides:
  *
  * <ul>
  *   <li>the {@link SmartListsEngine}, its {@link ConfigSource} (the shipped default configuration
- *       unless the admin's database-backed one is present), Micrometer metrics, and the signals
- *       rebuild at start-up and on schedule;
- *   <li>with a {@link DataSource}: the module's schema (own Flyway location and history table), the
- *       event log and its tailer, the statistics recorder and its hourly roll-ups;
+ *       unless the admin's database-backed one is present), Micrometer metrics when the store has a
+ *       {@link MeterRegistry} (Actuator provides one), and the signals rebuild when the application
+ *       is ready, on schedule and after catalogue changes;
+ *   <li>with a {@link DataSource}: the module's schema (its own Flyway instance, one folder per
+ *       feature, history table {@code SL_SCHEMA_HISTORY}), the event log and its tailer;
  *   <li>in a servlet web application: the visitor cookie, the {@code sl:} Thymeleaf dialect, click
  *       tracking and the JSON widget endpoint.
  * </ul>
@@ -61,19 +61,23 @@ import org.springframework.jdbc.core.JdbcTemplate;
       "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"
     })
 @ConditionalOnBooleanProperty(name = "smartlists.enabled", matchIfMissing = true)
-@ConditionalOnBean({
-  CatalogPort.class,
-  OrderHistoryPort.class,
-  CustomerPort.class,
-  EligibilityPort.class,
-  CurrentCustomerPort.class
-})
 @EnableConfigurationProperties(SmartListsProperties.class)
 public final class SmartListsAutoConfiguration {
 
-  /** The engine, its configuration source, its metrics and its rebuild schedule. */
+  /** The engine, its ports, its configuration source and its rebuild schedule. */
   @Configuration(proxyBeanMethods = false)
   static class EngineConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    HostPorts smartListsHostPorts(
+        ObjectProvider<CatalogPort> catalog,
+        ObjectProvider<OrderHistoryPort> orders,
+        ObjectProvider<CustomerPort> customers,
+        ObjectProvider<EligibilityPort> eligibility,
+        ObjectProvider<CurrentCustomerPort> currentCustomer) {
+      return HostPorts.require(catalog, orders, customers, eligibility, currentCustomer);
+    }
 
     @Bean
     @ConditionalOnMissingBean
@@ -91,21 +95,22 @@ public final class SmartListsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     SmartListsEngine smartListsEngine(
-        CatalogPort catalog,
-        OrderHistoryPort orders,
-        CustomerPort customers,
-        EligibilityPort eligibility,
+        HostPorts ports,
         ConfigSource config,
         ObjectProvider<EngineListener> listener,
         ObjectProvider<Clock> clock,
         SmartListsProperties properties) {
       return new SmartListsEngine(
-          catalog,
-          orders,
-          customers,
-          eligibility,
+          ports.catalog(),
+          ports.orders(),
+          ports.customers(),
+          ports.eligibility(),
           config,
-          new EngineSettings(properties.getTimeBudget(), properties.getRebuild().getBatchSize()),
+          new EngineSettings(
+              properties.getTimeBudget(),
+              properties.getRebuild().getBatchSize(),
+              properties.getVisitor().getMaxInMemory(),
+              properties.getVisitor().getIdleForget()),
           new LoggingEngineListener(listener.getIfUnique(() -> EngineListener.NONE)),
           clock.getIfUnique(Clock::systemUTC));
     }
@@ -135,17 +140,13 @@ public final class SmartListsAutoConfiguration {
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass({JdbcTemplate.class, Flyway.class})
   @ConditionalOnSingleCandidate(DataSource.class)
-  @Import({
-    SmartListsEventLogConfiguration.class,
-    SmartListsStatsConfiguration.class,
-    DatabaseInitializationDependencyConfigurer.class
-  })
-  static class EventLogConfiguration {}
+  @Import(EventLogConfiguration.class)
+  static class DatabaseConfiguration {}
 
   /** The storefront: visitor cookie, dialect, click tracking, JSON endpoint. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
   @ConditionalOnBooleanProperty(name = "smartlists.site.enabled", matchIfMissing = true)
-  @Import(SmartListsSiteConfiguration.class)
-  static class SiteConfiguration {}
+  @Import(SiteConfiguration.class)
+  static class StorefrontConfiguration {}
 }

@@ -1,6 +1,7 @@
 package io.smartlists.autoconfigure;
 
-import io.smartlists.engine.StageRules;
+import io.smartlists.engine.model.StageRules;
+import io.smartlists.eventlog.EventLogSettings;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -11,7 +12,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * developer sets once.
  *
  * <p>Defaults are literals (so the configuration processor puts them in the IDE metadata); a test
- * keeps them equal to the engine's {@code EngineSettings.DEFAULT} and {@code StageRules.DEFAULT}.
+ * keeps them equal to the features' own defaults ({@code EngineSettings.DEFAULT}, {@code
+ * StageRules.DEFAULT}, {@code EventLogSettings.DEFAULT}). Each group hands its feature plain values
+ * or a settings record, so the features never depend on this class.
  */
 @ConfigurationProperties("smartlists")
 public class SmartListsProperties {
@@ -37,8 +40,8 @@ public class SmartListsProperties {
   /** The storefront side: widgets, click tracking and the JSON endpoint. */
   private final Site site = new Site();
 
-  /** Statistics: the shopper-event recorder, the hourly roll-ups and the raw events' retention. */
-  private final Stats stats = new Stats();
+  /** The merchant's admin screens at /admin/smartlists. */
+  private final Admin admin = new Admin();
 
   public boolean isEnabled() {
     return enabled;
@@ -76,8 +79,8 @@ public class SmartListsProperties {
     return site;
   }
 
-  public Stats getStats() {
-    return stats;
+  public Admin getAdmin() {
+    return admin;
   }
 
   /** When and how the signals are rebuilt from the host's order history. */
@@ -97,6 +100,12 @@ public class SmartListsProperties {
 
     /** Orders read per batch from the host during a rebuild. */
     private int batchSize = 1000;
+
+    /**
+     * How long after a catalogue change (a ProductChanged event) the signals are rebuilt, changes
+     * meanwhile joining the same rebuild; 0 for none (changes wait for the scheduled rebuild).
+     */
+    private Duration catalogChangeDelay = Duration.ofMinutes(1);
 
     public boolean isOnStartup() {
       return onStartup;
@@ -129,6 +138,14 @@ public class SmartListsProperties {
     public void setBatchSize(int batchSize) {
       this.batchSize = batchSize;
     }
+
+    public Duration getCatalogChangeDelay() {
+      return catalogChangeDelay;
+    }
+
+    public void setCatalogChangeDelay(Duration catalogChangeDelay) {
+      this.catalogChangeDelay = catalogChangeDelay;
+    }
   }
 
   /** The event log table {@code SL_EVENT} and the tailer that applies it on every node. */
@@ -156,6 +173,21 @@ public class SmartListsProperties {
      * Events older than this are deleted from the log (hourly, by any node); 0 keeps them forever.
      */
     private Duration retention = Duration.ofDays(90);
+
+    /**
+     * A product or category view of the same visitor and item within this window of the last one is
+     * not recorded again (one view, one count, whether the store publishes {@code ProductViewed} in
+     * its controller, uses {@code sl:track-view}, or both); 0 records every view.
+     */
+    private Duration viewDedupeWindow = Duration.ofSeconds(10);
+
+    public Duration getViewDedupeWindow() {
+      return viewDedupeWindow;
+    }
+
+    public void setViewDedupeWindow(Duration viewDedupeWindow) {
+      this.viewDedupeWindow = viewDedupeWindow;
+    }
 
     public Duration getReplayWindow() {
       return replayWindow;
@@ -204,6 +236,11 @@ public class SmartListsProperties {
     public void setApplyWait(Duration applyWait) {
       this.applyWait = applyWait;
     }
+
+    EventLogSettings toSettings() {
+      return new EventLogSettings(
+          pollInterval, batchSize, gapTimeout, applyWait, replayWindow, retention);
+    }
   }
 
   /** The module's own visitor cookie (anonymous shoppers are joined to customers on login). */
@@ -217,6 +254,32 @@ public class SmartListsProperties {
 
     /** Whether the cookie is marked Secure; by default only when the request itself is secure. */
     private @Nullable Boolean cookieSecure;
+
+    /**
+     * At most this many anonymous visitors (and, separately, this many customers) keep their recent
+     * browsing in memory; the least recently active are forgotten first. Bounds memory whatever the
+     * traffic (a client without cookies is a new visitor on every request).
+     */
+    private long maxInMemory = 100_000;
+
+    /** Browsing not added to for this long is forgotten from memory. */
+    private Duration idleForget = Duration.ofDays(90);
+
+    public long getMaxInMemory() {
+      return maxInMemory;
+    }
+
+    public void setMaxInMemory(long maxInMemory) {
+      this.maxInMemory = maxInMemory;
+    }
+
+    public Duration getIdleForget() {
+      return idleForget;
+    }
+
+    public void setIdleForget(Duration idleForget) {
+      this.idleForget = idleForget;
+    }
 
     public String getCookieName() {
       return cookieName;
@@ -297,6 +360,33 @@ public class SmartListsProperties {
     /** Path prefix of the module's storefront endpoints (click tracking, JSON widget). */
     private String path = "/smartlists";
 
+    /**
+     * Whether widgets are composed on the module's own threads, so a request waits at most the time
+     * budget even when a host port (eligibility, catalogue, customers) blocks.
+     */
+    private boolean isolateHostCalls = true;
+
+    /**
+     * Composing threads at most when host calls are isolated (each blocked host call holds one).
+     */
+    private int composeThreads = 64;
+
+    public boolean isIsolateHostCalls() {
+      return isolateHostCalls;
+    }
+
+    public void setIsolateHostCalls(boolean isolateHostCalls) {
+      this.isolateHostCalls = isolateHostCalls;
+    }
+
+    public int getComposeThreads() {
+      return composeThreads;
+    }
+
+    public void setComposeThreads(int composeThreads) {
+      this.composeThreads = composeThreads;
+    }
+
     public boolean isEnabled() {
       return enabled;
     }
@@ -314,87 +404,53 @@ public class SmartListsProperties {
     }
   }
 
-  /**
-   * The statistics: views, impressions, clicks and add-to-carts are queued by the request and
-   * written in batches by one writer thread per node; raw events are rolled up hourly.
-   */
-  public static class Stats {
+  /** The admin screens (they need Spring Security and thymeleaf-extras-springsecurity6). */
+  public static class Admin {
 
-    /** Shopper events queued at most per node; when full, events are dropped and counted. */
-    private int queueCapacity = 100_000;
+    /**
+     * Whether the module serves its admin at /admin/smartlists with its own security filter chain.
+     */
+    private boolean enabled = true;
 
-    /** Events inserted per JDBC batch (one transaction). */
-    private int batchSize = 1000;
-
-    /** How long a partly filled batch waits before it is written: about what a crash can lose. */
-    private Duration flushInterval = Duration.ofSeconds(1);
-
-    /** How long stopping the application waits for the queue to be written. */
-    private Duration shutdownTimeout = Duration.ofSeconds(10);
-
-    /** Raw statistics events older than this are deleted (hourly); 0 keeps them forever. */
-    private Duration retention = Duration.ofDays(90);
-
-    /** How often every node looks for closed hours to roll up. */
-    private Duration rollupInterval = Duration.ofMinutes(5);
-
-    /** How long after an hour ends its events are rolled up (late writes are waited for). */
-    private Duration rollupGrace = Duration.ofMinutes(2);
-
-    public int getQueueCapacity() {
-      return queueCapacity;
+    public boolean isEnabled() {
+      return enabled;
     }
 
-    public void setQueueCapacity(int queueCapacity) {
-      this.queueCapacity = queueCapacity;
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
     }
 
-    public int getBatchSize() {
-      return batchSize;
+    /** Failed sign-ins for one account after which its sign-in is refused for the lock period. */
+    private int signInFailuresPerAccount = 5;
+
+    /** Failed sign-ins from one client address after which it is refused for the lock period. */
+    private int signInFailuresPerAddress = 20;
+
+    /** How long sign-ins stay refused after the last failure that reached a limit. */
+    private Duration signInLock = Duration.ofMinutes(15);
+
+    public int getSignInFailuresPerAccount() {
+      return signInFailuresPerAccount;
     }
 
-    public void setBatchSize(int batchSize) {
-      this.batchSize = batchSize;
+    public void setSignInFailuresPerAccount(int signInFailuresPerAccount) {
+      this.signInFailuresPerAccount = signInFailuresPerAccount;
     }
 
-    public Duration getFlushInterval() {
-      return flushInterval;
+    public int getSignInFailuresPerAddress() {
+      return signInFailuresPerAddress;
     }
 
-    public void setFlushInterval(Duration flushInterval) {
-      this.flushInterval = flushInterval;
+    public void setSignInFailuresPerAddress(int signInFailuresPerAddress) {
+      this.signInFailuresPerAddress = signInFailuresPerAddress;
     }
 
-    public Duration getShutdownTimeout() {
-      return shutdownTimeout;
+    public Duration getSignInLock() {
+      return signInLock;
     }
 
-    public void setShutdownTimeout(Duration shutdownTimeout) {
-      this.shutdownTimeout = shutdownTimeout;
-    }
-
-    public Duration getRetention() {
-      return retention;
-    }
-
-    public void setRetention(Duration retention) {
-      this.retention = retention;
-    }
-
-    public Duration getRollupInterval() {
-      return rollupInterval;
-    }
-
-    public void setRollupInterval(Duration rollupInterval) {
-      this.rollupInterval = rollupInterval;
-    }
-
-    public Duration getRollupGrace() {
-      return rollupGrace;
-    }
-
-    public void setRollupGrace(Duration rollupGrace) {
-      this.rollupGrace = rollupGrace;
+    public void setSignInLock(Duration signInLock) {
+      this.signInLock = signInLock;
     }
   }
 }

@@ -1,5 +1,7 @@
 package io.smartlists.engine;
 
+import io.smartlists.engine.model.SmartListsConfig;
+
 /** Where the engine reads the current merchandising configuration; called on every widget. */
 @FunctionalInterface
 public interface ConfigSource {

@@ -1,5 +1,15 @@
 package io.smartlists.engine;
 
+import io.smartlists.engine.compose.Composer;
+import io.smartlists.engine.lists.SmartListRegistry;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.SmartListsConfig;
+import io.smartlists.engine.model.StageDecision;
+import io.smartlists.engine.model.Widget;
+import io.smartlists.engine.model.WidgetRequest;
+import io.smartlists.engine.signals.Signals;
+import io.smartlists.engine.signals.SignalsManager;
+import io.smartlists.engine.stage.StageResolver;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CustomerInfo;
 import io.smartlists.host.CustomerPort;
@@ -8,6 +18,7 @@ import io.smartlists.host.OrderHistoryPort;
 import io.smartlists.host.SmartListsEvent;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -67,26 +78,33 @@ public final class SmartListsEngine {
     this.clock = clock;
     this.lists = lists;
     this.signals =
-        new SignalsManager(catalog, orders, () -> config.current().globalRules(), settings, clock);
+        new SignalsManager(
+            catalog,
+            orders,
+            () -> config.current().globalRules(),
+            settings.rebuildBatchSize(),
+            settings.browsingMaxEntries(),
+            settings.browsingIdle(),
+            clock);
     this.composer =
         new Composer(
             catalog,
             customers,
             eligibility,
-            config,
+            config::current,
             signals::current,
             lists::get,
-            settings,
+            settings.timeBudget().toNanos(),
             listener);
     this.warmUp =
         new Composer(
             catalog,
             customers,
             eligibility,
-            config,
+            config::current,
             signals::current,
             lists::get,
-            settings,
+            settings.timeBudget().toNanos(),
             EngineListener.NONE);
   }
 
@@ -108,15 +126,34 @@ public final class SmartListsEngine {
   }
 
   /**
-   * Rebuilds every signal from the host's order history, then swaps it in; reads never wait. Then
-   * composes a few throwaway widgets, so that the first shoppers after a start do not pay for a
-   * cold JIT: in the reference store the first widget after start-up timed out at the 50 ms budget
-   * and rendered empty.
+   * Forgets what this engine keeps in memory under the customer's id and these visitor ids (their
+   * browsing, which purchase history is the customer's). Part of erasing a customer: {@code
+   * SmartListsPrivacy} also deletes their rows from the module's tables; in a cluster every node
+   * forgets on its own (the event log carries no erasure event), or simply after its next restart.
+   */
+  public void forget(@Nullable String customerId, Collection<String> visitorIds) {
+    signals.forget(customerId, visitorIds);
+  }
+
+  /**
+   * Rebuilds every signal from the host's catalogue ({@code CatalogPort.allProducts()}, {@code
+   * categories()}) and its whole order history ({@code OrderHistoryPort.readBatchOrdersFromLastId},
+   * in batches), then swaps the new signals in: widgets keep reading the previous ones meanwhile
+   * and never wait. Orders applied from the event log while it runs are carried over. Reports the
+   * products indexed and the orders read to the {@link EngineListener}. Then composes a few
+   * throwaway widgets, so that the first shoppers after a start do not pay for a cold JIT: in the
+   * reference store the first widget after start-up timed out at the 50 ms budget and rendered
+   * empty.
+   *
+   * <p>Safe to call from any thread at any time (one rebuild runs at a time; a second caller waits,
+   * then rebuilds again); it takes as long as reading the history (about 12 s for a million orders
+   * in BENCHMARKS.md). A store calls it after loading orders in bulk, outside the module's
+   * schedule.
    */
   public void rebuild() {
     long start = System.nanoTime();
-    signals.rebuild();
-    listener.rebuilt(signals.current().productCount(), System.nanoTime() - start);
+    int orders = signals.rebuild();
+    listener.rebuilt(signals.current().productCount(), orders, System.nanoTime() - start);
     warmUp();
   }
 
@@ -138,6 +175,11 @@ public final class SmartListsEngine {
   /** The current signals (for the admin and tests). */
   public Signals signals() {
     return signals.current();
+  }
+
+  /** Visitors and customers whose recent browsing is held in memory (bounded). */
+  public long browsingEntries() {
+    return signals.browsingEntries();
   }
 
   /** When the current signals were built. */

@@ -3,7 +3,10 @@ package io.smartlists.eventlog;
 import io.smartlists.host.CartChanged;
 import io.smartlists.host.CategoryViewed;
 import io.smartlists.host.CustomerLoggedIn;
+import io.smartlists.host.OrderCancelled;
 import io.smartlists.host.OrderConfirmed;
+import io.smartlists.host.OrderReturned;
+import io.smartlists.host.ProductChanged;
 import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEvent;
 import java.util.Map;
@@ -15,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  * JSON in {@code PAYLOAD}. A private mapper, so a store's Jackson customisations cannot change the
  * format the other nodes read.
  */
-final class EventCodec {
+public final class EventCodec {
 
   private static final Map<String, Class<? extends SmartListsEvent>> TYPES =
       Map.of(
@@ -23,7 +26,10 @@ final class EventCodec {
           "CategoryViewed", CategoryViewed.class,
           "CartChanged", CartChanged.class,
           "OrderConfirmed", OrderConfirmed.class,
-          "CustomerLoggedIn", CustomerLoggedIn.class);
+          "OrderCancelled", OrderCancelled.class,
+          "OrderReturned", OrderReturned.class,
+          "CustomerLoggedIn", CustomerLoggedIn.class,
+          "ProductChanged", ProductChanged.class);
 
   private final JsonMapper json = JsonMapper.builder().build();
 
@@ -39,6 +45,10 @@ final class EventCodec {
     } else if (event instanceof CartChanged e) {
       return e.customerId();
     } else if (event instanceof OrderConfirmed e) {
+      return e.order().customerId();
+    } else if (event instanceof OrderCancelled e) {
+      return e.order().customerId();
+    } else if (event instanceof OrderReturned e) {
       return e.order().customerId();
     } else if (event instanceof CustomerLoggedIn e) {
       return e.customerId();

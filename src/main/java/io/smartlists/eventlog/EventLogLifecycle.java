@@ -14,11 +14,12 @@ import org.springframework.context.SmartLifecycle;
  * Starts the tailer once the context is up: replays the recent browsing events (so this node knows
  * what visitors did before it started), then tails from the event id that was last at start-up,
  * every poll interval and on demand after each local commit; purges events past the retention
- * hourly. All on one daemon thread of its own (the store's scheduler is neither needed nor
- * touched). Times are compared with the database's {@code CREATED_AT}, so {@code clock} is the wall
- * clock, not a store's shifted one.
+ * hourly, and browsing events (views, carts, sign-ins) already past the replay window. All on one
+ * daemon thread of its own (the store's scheduler is neither needed nor touched). Times are
+ * compared with the database's {@code CREATED_AT}, so {@code clock} is the wall clock, not a
+ * store's shifted one.
  */
-final class EventLogLifecycle implements SmartLifecycle {
+public final class EventLogLifecycle implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(EventLogLifecycle.class);
 
@@ -29,16 +30,12 @@ final class EventLogLifecycle implements SmartLifecycle {
   private final Clock clock;
   private @Nullable ScheduledExecutorService executor;
 
-  EventLogLifecycle(
-      EventLogTailer tailer,
-      Duration pollInterval,
-      Duration replayWindow,
-      Duration retention,
-      Clock clock) {
+  /** A lifecycle for {@code tailer} with the poll interval, replay window and retention given. */
+  public EventLogLifecycle(EventLogTailer tailer, EventLogSettings settings, Clock clock) {
     this.tailer = tailer;
-    this.pollInterval = pollInterval;
-    this.replayWindow = replayWindow;
-    this.retention = retention;
+    this.pollInterval = settings.pollInterval();
+    this.replayWindow = settings.replayWindow();
+    this.retention = settings.retention();
     this.clock = clock;
   }
 
@@ -65,13 +62,23 @@ final class EventLogLifecycle implements SmartLifecycle {
             }
           });
     }
-    if (!retention.isZero() && !retention.isNegative()) {
+    boolean keepAll = retention.isZero() || retention.isNegative();
+    boolean replays = !replayWindow.isZero() && !replayWindow.isNegative();
+    if (!keepAll || replays) {
       ex.scheduleWithFixedDelay(
           () -> {
             try {
-              int n = tailer.purge(clock.instant().minus(retention));
-              if (n > 0) {
-                log.info("Smart Lists deleted {} events older than {}", n, retention);
+              if (!keepAll) {
+                int n = tailer.purge(clock.instant().minus(retention));
+                if (n > 0) {
+                  log.info("Smart Lists deleted {} events older than {}", n, retention);
+                }
+              }
+              if (replays && (keepAll || replayWindow.compareTo(retention) < 0)) {
+                int n = tailer.purgeBrowsing(clock.instant().minus(replayWindow));
+                if (n > 0) {
+                  log.info("Smart Lists deleted {} browsing events older than {}", n, replayWindow);
+                }
               }
             } catch (RuntimeException e) {
               log.warn("Smart Lists could not purge old events", e);

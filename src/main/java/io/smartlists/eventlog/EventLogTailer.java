@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * index range scan; nothing is ever applied twice, because each id is applied either as a new row
  * or as a missing one that is then removed from the set.
  */
-final class EventLogTailer {
+public final class EventLogTailer {
 
   private static final Logger log = LoggerFactory.getLogger(EventLogTailer.class);
 
@@ -64,7 +64,7 @@ final class EventLogTailer {
   private final Map<Long, Long> missing = new LinkedHashMap<>();
   private long applied;
 
-  EventLogTailer(
+  public EventLogTailer(
       JdbcTemplate jdbc,
       EventCodec codec,
       Consumer<SmartListsEvent> sink,
@@ -111,9 +111,9 @@ final class EventLogTailer {
   /**
    * Applies the browsing events (views, cart changes, sign-ins) written since {@code since} and up
    * to the start point, oldest first, so a node that starts (or restarts) knows what visitors did
-   * before, like the nodes that were already running. Orders are left out: the rebuild reads them
-   * from the host's order history. Call after {@link #start()} and before the first {@link
-   * #poll()}.
+   * before, like the nodes that were already running. Orders and catalogue changes are left out:
+   * the rebuild reads them from the host's order history and catalogue. Call after {@link #start()}
+   * and before the first {@link #poll()}.
    */
   synchronized int replay(Instant since) {
     long upTo = high;
@@ -124,7 +124,7 @@ final class EventLogTailer {
       List<Row> rows =
           jdbc.query(
               SELECT
-                  + "WHERE ID > ? AND ID <= ? AND TYPE <> 'OrderConfirmed' AND CREATED_AT >= ? "
+                  + "WHERE ID > ? AND ID <= ? AND TYPE NOT IN ('OrderConfirmed', 'OrderCancelled', 'OrderReturned', 'ProductChanged') AND CREATED_AT >= ? "
                   + "ORDER BY ID FETCH FIRST "
                   + batchSize
                   + " ROWS ONLY",
@@ -147,6 +147,17 @@ final class EventLogTailer {
   int purge(Instant before) {
     return jdbc.update(
         "DELETE FROM SL_EVENT WHERE CREATED_AT < ?",
+        OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
+  }
+
+  /**
+   * Deletes browsing events (everything but orders) written before {@code before}: once past the
+   * replay window no node reads them again, so views from a flood of cookie-less clients do not
+   * pile up until the retention. Returns how many. Safe on every node at once.
+   */
+  int purgeBrowsing(Instant before) {
+    return jdbc.update(
+        "DELETE FROM SL_EVENT WHERE TYPE <> 'OrderConfirmed' AND CREATED_AT < ?",
         OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
   }
 

@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * other nodes' tailers and for replays after a restart. The page neither inserts nor waits; a crash
  * can lose the views of the last second, never an order.
  */
-final class JdbcEventPublisher implements SmartListsEventPublisher {
+public final class JdbcEventPublisher implements SmartListsEventPublisher {
 
   private static final Logger log = LoggerFactory.getLogger(JdbcEventPublisher.class);
 
@@ -41,26 +41,37 @@ final class JdbcEventPublisher implements SmartListsEventPublisher {
   private final EventCodec codec;
   private final EventLogTailer tailer;
   private final long applyWaitMillis;
-  private final @Nullable ShopperEventSink views;
+  private final ViewDeduplicator views;
+  private final @Nullable ShopperEventSink viewSink;
   private final BrowsingEventTable viewTable;
 
-  JdbcEventPublisher(
+  /**
+   * @param viewSink the statistics recorder that writes views in its batches, or null to insert
+   *     them at once like every other event
+   */
+  public JdbcEventPublisher(
       JdbcTemplate jdbc,
       EventCodec codec,
       EventLogTailer tailer,
       Duration applyWait,
-      @Nullable ShopperEventSink views) {
+      ViewDeduplicator views,
+      @Nullable ShopperEventSink viewSink) {
     this.jdbc = jdbc;
     this.codec = codec;
     this.tailer = tailer;
     this.applyWaitMillis = applyWait.toMillis();
     this.views = views;
+    this.viewSink = viewSink;
     this.viewTable = new BrowsingEventTable(codec, tailer.origin());
   }
 
   @Override
   public void publish(SmartListsEvent event) {
-    ShopperEventSink sink = views;
+    if (!views.firstView(event)) {
+      log.debug("Smart Lists counted this view already: {}", event);
+      return;
+    }
+    ShopperEventSink sink = viewSink;
     if (sink != null && (event instanceof ProductViewed || event instanceof CategoryViewed)) {
       tailer.applyHere(event);
       sink.record(viewTable, event);

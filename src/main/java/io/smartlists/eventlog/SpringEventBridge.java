@@ -9,11 +9,11 @@ import org.springframework.context.event.EventListener;
  * events ({@code applicationEventPublisher.publishEvent(new OrderConfirmed(...))}); they go to the
  * event log in the publisher's transaction, like a direct {@link SmartListsEventPublisher} call.
  */
-final class SpringEventBridge {
+public final class SpringEventBridge {
 
   private final SmartListsEventPublisher publisher;
 
-  SpringEventBridge(SmartListsEventPublisher publisher) {
+  public SpringEventBridge(SmartListsEventPublisher publisher) {
     this.publisher = publisher;
   }
 

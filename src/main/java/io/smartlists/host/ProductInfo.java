@@ -2,6 +2,7 @@ package io.smartlists.host;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -19,6 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param imageUrl an image URL relative to the store, or null
  * @param url the product page URL relative to the store, e.g. {@code /product/42}
  * @param rating the average rating from 0 to 5, or null
+ * @param currency the currency of {@code price}; widgets render the price with its symbol in the
+ *     shopper's locale ({@code 12,50 €} in French). Null renders the bare number (the nine-argument
+ *     constructor, for a store with one currency that shows none).
  */
 public record ProductInfo(
     String id,
@@ -29,9 +33,24 @@ public record ProductInfo(
     BigDecimal price,
     @Nullable String imageUrl,
     String url,
-    @Nullable Double rating) {
+    @Nullable Double rating,
+    @Nullable Currency currency) {
 
   public ProductInfo {
     categoryIds = List.copyOf(categoryIds);
+  }
+
+  /** A product whose price is rendered without a currency. */
+  public ProductInfo(
+      String id,
+      String name,
+      List<String> categoryIds,
+      @Nullable String manufacturer,
+      @Nullable Instant availableFrom,
+      BigDecimal price,
+      @Nullable String imageUrl,
+      String url,
+      @Nullable Double rating) {
+    this(id, name, categoryIds, manufacturer, availableFrom, price, imageUrl, url, rating, null);
   }
 }

@@ -8,7 +8,14 @@ import java.time.Instant;
  * publisher's transaction, and every store node applies it to its signals.
  */
 public sealed interface SmartListsEvent
-    permits ProductViewed, CategoryViewed, CartChanged, OrderConfirmed, CustomerLoggedIn {
+    permits ProductViewed,
+        CategoryViewed,
+        CartChanged,
+        OrderConfirmed,
+        OrderCancelled,
+        OrderReturned,
+        CustomerLoggedIn,
+        ProductChanged {
 
   /** The visitor's opaque id (the module's cookie). */
   String visitorId();

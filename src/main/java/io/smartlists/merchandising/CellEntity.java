@@ -1,7 +1,7 @@
 package io.smartlists.merchandising;
 
-import io.smartlists.engine.JourneyStage;
-import io.smartlists.engine.Placement;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.Placement;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,7 +1,7 @@
 package io.smartlists.merchandising;
 
-import io.smartlists.engine.JourneyStage;
-import io.smartlists.engine.Placement;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.Placement;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 

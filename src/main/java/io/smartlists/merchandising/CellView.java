@@ -1,8 +1,8 @@
 package io.smartlists.merchandising;
 
-import io.smartlists.engine.JourneyStage;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.SlotConfig;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.SlotConfig;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package io.smartlists.merchandising;
 
-import io.smartlists.engine.JourneyStage;
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
 import java.util.HashMap;
 import java.util.Map;
 

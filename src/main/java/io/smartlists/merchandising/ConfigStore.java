@@ -1,11 +1,11 @@
 package io.smartlists.merchandising;
 
-import io.smartlists.engine.GlobalRules;
-import io.smartlists.engine.JourneyStage;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.SlotConfig;
-import io.smartlists.engine.SmartListsConfig;
-import io.smartlists.engine.StageRules;
+import io.smartlists.engine.model.GlobalRules;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.SlotConfig;
+import io.smartlists.engine.model.SmartListsConfig;
+import io.smartlists.engine.model.StageRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;

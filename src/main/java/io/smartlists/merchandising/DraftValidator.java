@@ -2,7 +2,7 @@ package io.smartlists.merchandising;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import io.smartlists.engine.ListType;
+import io.smartlists.engine.model.ListType;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CategoryInfo;
 import io.smartlists.host.ProductInfo;

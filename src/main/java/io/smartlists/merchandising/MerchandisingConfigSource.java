@@ -3,8 +3,8 @@ package io.smartlists.merchandising;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.smartlists.engine.ConfigSource;
-import io.smartlists.engine.DefaultConfiguration;
-import io.smartlists.engine.SmartListsConfig;
+import io.smartlists.engine.model.DefaultConfiguration;
+import io.smartlists.engine.model.SmartListsConfig;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -64,7 +64,7 @@ public final class MerchandisingConfigSource implements ConfigSource {
 
   /** Seeds an empty store before the editor reads or changes it. */
   void ensureSeeded() {
-    version.get("");
+    var unused = version.get("");
   }
 
   private long readVersion() {

@@ -1,10 +1,10 @@
 package io.smartlists.merchandising;
 
-import io.smartlists.engine.JourneyStage;
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.SlotConfig;
-import io.smartlists.engine.SmartListsConfig;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.SlotConfig;
+import io.smartlists.engine.model.SmartListsConfig;
 import io.smartlists.host.CatalogPort;
 import java.time.Clock;
 import java.util.List;
@@ -233,8 +233,8 @@ public final class MerchandisingEditor {
 
   private static SlotEntity slotAt(CellEntity cell, int index) {
     if (index < 0 || index >= cell.slots().size()) {
-      // the slot was removed by someone else since the page was rendered
-      throw new ConcurrentEditException(cell.placement() + "/" + cell.stage());
+      // the cell is at the version the page was rendered from (checked before): no such slot
+      throw new SlotNotFoundException(cell.placement() + "/" + cell.stage(), index);
     }
     return cell.slots().get(index);
   }

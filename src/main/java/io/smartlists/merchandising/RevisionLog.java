@@ -1,6 +1,6 @@
 package io.smartlists.merchandising;
 
-import io.smartlists.engine.SmartListsConfig;
+import io.smartlists.engine.model.SmartListsConfig;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

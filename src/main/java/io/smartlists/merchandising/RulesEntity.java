@@ -1,7 +1,7 @@
 package io.smartlists.merchandising;
 
-import io.smartlists.engine.GlobalRules;
-import io.smartlists.engine.StageRules;
+import io.smartlists.engine.model.GlobalRules;
+import io.smartlists.engine.model.StageRules;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,7 +1,7 @@
 package io.smartlists.merchandising;
 
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.SlotConfig;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.SlotConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.smartlists.merchandising;
 
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.SlotConfig;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.SlotConfig;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

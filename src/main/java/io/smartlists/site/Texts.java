@@ -2,12 +2,15 @@ package io.smartlists.site;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.smartlists.engine.Reason;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Reason;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
+import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Texts of the widget path, cached: every rendered item needs its reason in the shopper's language
@@ -25,31 +28,65 @@ final class Texts {
   private static final Cache<Key, String> REASONS =
       Caffeine.newBuilder().maximumSize(20_000).build();
 
-  private static final Map<Locale, ThreadLocal<NumberFormat>> PRICES = new ConcurrentHashMap<>();
+  private static final Map<PriceKey, ThreadLocal<NumberFormat>> PRICES = new ConcurrentHashMap<>();
 
   private Texts() {}
 
   private record Key(Reason reason, Locale locale) {}
+
+  private record PriceKey(Locale locale, @Nullable Currency currency) {}
+
+  /**
+   * A shopper-facing title for items of this list when the slot's own title does not describe them
+   * (French for {@code fr}, else English).
+   */
+  static String shopperTitle(ListType list, String language) {
+    boolean fr = "fr".equals(language);
+    String name = list.name();
+    if (name.startsWith("BESTSELLERS")) {
+      return fr ? "Meilleures ventes" : "Bestsellers";
+    } else if (name.startsWith("NEW_ARRIVALS")) {
+      return fr ? "Nouveautés" : "New arrivals";
+    } else if (list == ListType.SMART_CROSS_SELLING) {
+      return fr ? "Souvent achetés ensemble" : "Often bought together";
+    } else if (list == ListType.ORDER_PRODUCT_REMINDERS) {
+      return fr ? "À racheter" : "Buy again";
+    }
+    return fr ? "Notre sélection" : "Our selection";
+  }
 
   /** The reason's text in the locale's language. */
   static String reason(Reason reason, Locale locale) {
     return REASONS.get(new Key(reason, locale), k -> k.reason.text(k.locale));
   }
 
-  /** The price with two decimals, grouped and separated the locale's way. */
-  static String price(BigDecimal price, Locale locale) {
-    ThreadLocal<NumberFormat> format = PRICES.get(locale);
+  /**
+   * The price grouped and separated the locale's way: with the currency's symbol and its decimals
+   * ({@code €12.50}, {@code 12,50 €}) when the host gave one, else a bare number with two decimals.
+   */
+  static String price(BigDecimal price, @Nullable Currency currency, Locale locale) {
+    PriceKey key = new PriceKey(locale, currency);
+    ThreadLocal<NumberFormat> format = PRICES.get(key);
     if (format == null) {
       if (PRICES.size() >= MAX_LOCALES) {
-        return priceFormat(locale).format(price); // a locale flood from request headers: no caching
+        return priceFormat(key).format(price); // a locale flood from request headers: no caching
       }
-      format = PRICES.computeIfAbsent(locale, l -> ThreadLocal.withInitial(() -> priceFormat(l)));
+      format = PRICES.computeIfAbsent(key, k -> ThreadLocal.withInitial(() -> priceFormat(k)));
     }
     return format.get().format(price);
   }
 
-  private static NumberFormat priceFormat(Locale locale) {
-    NumberFormat f = NumberFormat.getNumberInstance(locale);
+  private static NumberFormat priceFormat(PriceKey key) {
+    Currency currency = key.currency();
+    if (currency != null) {
+      NumberFormat f = NumberFormat.getCurrencyInstance(key.locale());
+      f.setCurrency(currency);
+      int digits = Math.max(0, currency.getDefaultFractionDigits());
+      f.setMinimumFractionDigits(digits);
+      f.setMaximumFractionDigits(digits);
+      return f;
+    }
+    NumberFormat f = NumberFormat.getNumberInstance(key.locale());
     f.setMinimumFractionDigits(2);
     f.setMaximumFractionDigits(2);
     return f;

@@ -2,7 +2,7 @@ package io.smartlists.site;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.smartlists.engine.Placement;
+import io.smartlists.engine.model.Placement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.StringWriter;
 import java.util.HashMap;

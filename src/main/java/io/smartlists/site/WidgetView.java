@@ -1,11 +1,10 @@
 package io.smartlists.site;
 
-import io.smartlists.engine.Widget;
+import io.smartlists.engine.model.Widget;
 import io.smartlists.host.ProductInfo;
 import java.math.BigDecimal;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -48,7 +47,9 @@ public record WidgetView(
    * @param url the product page (with the context path)
    * @param clickUrl the tracked link that counts the click and redirects to {@code url}
    * @param price the current price
-   * @param priceText the price formatted for the request's locale, two decimals
+   * @param currency the price's ISO 4217 currency code from the host's {@code ProductInfo}, or null
+   * @param priceText the price formatted for the request's locale, with the currency's symbol when
+   *     there is one
    * @param imageUrl the product image, or null
    * @param list the list that produced it (the fallback list for fallback items)
    * @param reason why it is recommended, in the request's language
@@ -60,6 +61,7 @@ public record WidgetView(
       String url,
       String clickUrl,
       BigDecimal price,
+      @Nullable String currency,
       String priceText,
       @Nullable String imageUrl,
       String list,
@@ -69,7 +71,8 @@ public record WidgetView(
     /** The same item with another tracked link. */
     ItemView withClickUrl(String url) {
       return new ItemView(
-          productId, name, this.url, url, price, priceText, imageUrl, list, reason, fallback);
+          productId, name, this.url, url, price, currency, priceText, imageUrl, list, reason,
+          fallback);
     }
   }
 
@@ -89,8 +92,10 @@ public record WidgetView(
    * @param contextPath the servlet context path ("" at the root)
    * @param clickPath the click-tracking endpoint below the context path, e.g. {@code
    *     /smartlists/click}
+   * @param links the signed query of each item's tracked link
    */
-  static WidgetView of(Widget widget, Locale locale, String contextPath, String clickPath) {
+  static WidgetView of(
+      Widget widget, Locale locale, String contextPath, String clickPath, ClickQuery links) {
     String language = locale.getLanguage();
     String placement = widget.placement().name();
     List<SlotView> slots = new ArrayList<>(widget.slots().size());
@@ -102,14 +107,8 @@ public record WidgetView(
         String click =
             contextPath
                 + clickPath
-                + "?p="
-                + URLEncoder.encode(p.id(), StandardCharsets.UTF_8)
-                + "&pl="
-                + placement
-                + "&l="
-                + list
-                + "&s="
-                + slot.position();
+                + "?"
+                + links.query(slot.position(), items.size(), slot.config().type().name(), p.id());
         items.add(
             new ItemView(
                 p.id(),
@@ -117,7 +116,8 @@ public record WidgetView(
                 local(contextPath, p.url()),
                 click,
                 p.price(),
-                Texts.price(p.price(), locale),
+                currencyCode(p),
+                Texts.price(p.price(), p.currency(), locale),
                 p.imageUrl() == null ? null : local(contextPath, p.imageUrl()),
                 list,
                 Texts.reason(item.reason(), locale),
@@ -126,10 +126,7 @@ public record WidgetView(
       if (!items.isEmpty()) {
         slots.add(
             new SlotView(
-                slot.position(),
-                slot.config().type().name(),
-                slot.config().title(language),
-                items));
+                slot.position(), slot.config().type().name(), title(slot, language), items));
       }
     }
     return new WidgetView(
@@ -139,6 +136,31 @@ public record WidgetView(
         widget.outcome().name(),
         widget.configVersion(),
         List.copyOf(slots));
+  }
+
+  private static @Nullable String currencyCode(ProductInfo product) {
+    Currency currency = product.currency();
+    return currency == null ? null : currency.getCurrencyCode();
+  }
+
+  /**
+   * The slot's title; when the slot's own list found nothing and every item came from the fallback
+   * chain, a title that says what those items are ("Bestsellers"), not the merchant's title of the
+   * list that found nothing ("Time to re-order?" over catalogue bestsellers).
+   */
+  static String title(Widget.Slot slot, String language) {
+    for (Widget.Item item : slot.items()) {
+      if (!item.fallback()) {
+        return slot.config().title(language);
+      }
+    }
+    return Texts.shopperTitle(slot.items().get(0).list(), language);
+  }
+
+  /** The query string of an item's tracked link (its signed click token). */
+  @FunctionalInterface
+  interface ClickQuery {
+    String query(int slot, int position, String list, String productId);
   }
 
   /**

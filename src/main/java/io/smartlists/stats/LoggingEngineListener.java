@@ -1,8 +1,10 @@
 package io.smartlists.stats;
 
+import static java.util.Objects.requireNonNull;
+
 import io.smartlists.engine.EngineListener;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.Widget;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.Widget;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -45,18 +47,18 @@ public final class LoggingEngineListener implements EngineListener {
   @Override
   public void failed(Placement placement, Throwable error) {
     try {
-      AtomicLong last = lastLogged.get(placement);
+      AtomicLong last = requireNonNull(lastLogged.get(placement)); // one per placement
       long now = System.nanoTime();
       long previous = last.get();
       if (now - previous >= QUIET_NANOS && last.compareAndSet(previous, now)) {
-        long others = suppressed.get(placement).getAndSet(0);
+        long others = requireNonNull(suppressed.get(placement)).getAndSet(0);
         log.warn(
             "Smart Lists widget {} failed and rendered empty ({} more failures since the last report)",
             placement,
             others,
             error);
       } else {
-        suppressed.get(placement).incrementAndGet();
+        requireNonNull(suppressed.get(placement)).incrementAndGet();
       }
     } catch (RuntimeException ignored) {
       // a listener must never throw into the widget path
@@ -65,11 +67,12 @@ public final class LoggingEngineListener implements EngineListener {
   }
 
   @Override
-  public void rebuilt(int products, long nanos) {
+  public void rebuilt(int products, int orders, long nanos) {
     log.info(
-        "Smart Lists signals rebuilt in {} ms ({} products)",
+        "Smart Lists signals rebuilt in {} ms ({} products, {} orders read)",
         TimeUnit.NANOSECONDS.toMillis(nanos),
-        products);
-    delegate.rebuilt(products, nanos);
+        products,
+        orders);
+    delegate.rebuilt(products, orders, nanos);
   }
 }

@@ -3,7 +3,6 @@ package io.smartlists.stats;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -47,7 +46,7 @@ import org.springframework.context.SmartLifecycle;
  * views, impressions and clicks with the defaults). Orders never come here: they are written in the
  * host's transaction through the event log.
  */
-public final class ShopperEventRecorder implements ShopperEventSink, SmartLifecycle, MeterBinder {
+public final class ShopperEventRecorder implements ShopperEventSink, SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ShopperEventRecorder.class);
   private static final long QUIET_NANOS = TimeUnit.MINUTES.toNanos(1);
@@ -64,7 +63,10 @@ public final class ShopperEventRecorder implements ShopperEventSink, SmartLifecy
   private final LongAdder written = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private final LongAdder batches = new LongAdder();
-  private final Object drainLock = new Object();
+
+  /** Held by whoever takes a batch until it is committed, so {@link #flush} returns after it. */
+  private final Object writeLock = new Object();
+
   private final AtomicLong lastFailureLogged = new AtomicLong(System.nanoTime() - QUIET_NANOS);
 
   private volatile @Nullable Thread writer;
@@ -140,7 +142,10 @@ public final class ShopperEventRecorder implements ShopperEventSink, SmartLifecy
     return size.get();
   }
 
-  @Override
+  /**
+   * Registers the recorder's meters. Not a {@code MeterBinder} on purpose: Boot's metrics
+   * auto-configuration would bind it a second time.
+   */
   public void bindTo(MeterRegistry registry) {
     FunctionCounter.builder("smartlists.stats.events", dropped, LongAdder::sum)
         .description("Shopper events dropped because the recorder's queue was full")
@@ -209,29 +214,42 @@ public final class ShopperEventRecorder implements ShopperEventSink, SmartLifecy
     return writer != null;
   }
 
-  /** Writes what is queued now, on the calling thread (tests, benchmarks); returns how many. */
+  /**
+   * Writes what is queued now on the calling thread, after the batch the writer may have in flight
+   * is committed, and returns how many events this call wrote. Tests and benchmarks call it instead
+   * of sleeping: once it returns, every event recorded before the call is in the database (or
+   * counted as failed).
+   */
   public int flush() {
     int total = 0;
     List<Pending> batch = new ArrayList<>(batchSize);
-    while (drain(batch) > 0) {
-      total += batch.size();
-      write(batch);
-      batch.clear();
+    while (true) {
+      synchronized (writeLock) {
+        int n = drainLocked(batch);
+        if (n == 0) {
+          return total;
+        }
+        total += n;
+        write(batch);
+        batch.clear();
+      }
     }
-    return total;
   }
 
   private void run() {
     List<Pending> batch = new ArrayList<>(batchSize);
     while (true) {
       boolean last = stopping;
-      int n = drain(batch);
-      if (n > 0) {
-        write(batch);
-        batch.clear();
-        if (n == batchSize) {
-          continue; // more may be waiting
+      int n;
+      synchronized (writeLock) {
+        n = drainLocked(batch);
+        if (n > 0) {
+          write(batch);
+          batch.clear();
         }
+      }
+      if (n == batchSize) {
+        continue; // more may be waiting
       }
       if (last) {
         if (queue.isEmpty()) {
@@ -242,12 +260,6 @@ public final class ShopperEventRecorder implements ShopperEventSink, SmartLifecy
       if (size.get() < batchSize) {
         LockSupport.parkNanos(this, flushNanos);
       }
-    }
-  }
-
-  private int drain(List<Pending> into) {
-    synchronized (drainLock) {
-      return drainLocked(into);
     }
   }
 
@@ -270,16 +282,16 @@ public final class ShopperEventRecorder implements ShopperEventSink, SmartLifecy
   /** One transaction: per table, in the order of first appearance, one JDBC batch. */
   @SuppressWarnings({"unchecked", "rawtypes"})
   private void write(List<Pending> batch) {
-    Map<StatTable<?>, List<Object>> byTable = new IdentityHashMap<>(4);
-    List<StatTable<?>> order = new ArrayList<>(4);
+    Map<StatTable<?>, Group> byTable = new IdentityHashMap<>(4);
+    List<Group> groups = new ArrayList<>(4);
     for (Pending p : batch) {
-      List<Object> rows = byTable.get(p.table);
-      if (rows == null) {
-        rows = new ArrayList<>(batch.size());
-        byTable.put(p.table, rows);
-        order.add(p.table);
+      Group g = byTable.get(p.table);
+      if (g == null) {
+        g = new Group(p.table, new ArrayList<>(batch.size()));
+        byTable.put(p.table, g);
+        groups.add(g);
       }
-      rows.add(p.row);
+      g.rows.add(p.row);
     }
     int unbound = 0;
     boolean committed = false;
@@ -289,10 +301,11 @@ public final class ShopperEventRecorder implements ShopperEventSink, SmartLifecy
         if (autoCommit) {
           c.setAutoCommit(false);
         }
-        for (StatTable table : order) {
+        for (Group g : groups) {
+          StatTable table = g.table;
           try (PreparedStatement ps = c.prepareStatement(table.insertSql())) {
             int inStatement = 0;
-            for (Object row : byTable.get(table)) {
+            for (Object row : g.rows) {
               try {
                 table.bind(ps, row);
                 ps.addBatch();
@@ -348,4 +361,7 @@ public final class ShopperEventRecorder implements ShopperEventSink, SmartLifecy
   }
 
   private record Pending(StatTable<?> table, Object row) {}
+
+  /** The rows of one table within a batch, in the order they were recorded. */
+  private record Group(StatTable<?> table, List<Object> rows) {}
 }

@@ -1,15 +1,19 @@
 package io.smartlists.stats;
 
+import static java.util.Objects.requireNonNull;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smartlists.engine.EngineListener;
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.Widget;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.Widget;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,6 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       widgets that rendered empty because the engine failed or ran out of time;
  *   <li>{@code smartlists.signals.rebuild} — timer of full rebuilds, {@code
  *       smartlists.signals.orders} the orders of the last one (gauge-like counter of orders read);
+ *   <li>{@code smartlists.widget.empty} — counter per {@code placement} and {@code cause} ({@code
+ *       timeout}, {@code error}, {@code no-candidates}, {@code rejected}) of every widget the
+ *       storefront rendered empty;
  *   <li>{@code smartlists.widget.impressions} and {@code smartlists.clicks} — counters per {@code
  *       placement} and {@code list}.
  * </ul>
@@ -37,10 +44,18 @@ public final class SmartListsMetrics implements EngineListener, StatsRecorder {
       new EnumMap<>(Placement.class);
   private final Map<Placement, Map<ListType, Counter>> impressions = new EnumMap<>(Placement.class);
   private final Map<Placement, Map<ListType, Counter>> clicks = new EnumMap<>(Placement.class);
+  private final MeterRegistry registry;
+  private final Map<String, Counter> empty = new ConcurrentHashMap<>();
   private final Timer rebuild;
   private final AtomicInteger indexedProducts = new AtomicInteger();
 
   public SmartListsMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    for (Placement p : Placement.values()) {
+      for (String cause : List.of("timeout", "error", "no-candidates", "rejected")) {
+        emptyCounter(p, cause);
+      }
+    }
     for (Placement p : Placement.values()) {
       Map<Widget.Outcome, Timer> timers = new EnumMap<>(Widget.Outcome.class);
       Map<Widget.Outcome, Counter> failed = new EnumMap<>(Widget.Outcome.class);
@@ -96,8 +111,10 @@ public final class SmartListsMetrics implements EngineListener, StatsRecorder {
 
   @Override
   public void composed(Placement placement, Widget.Outcome outcome, long nanos) {
-    compose.get(placement).get(outcome).record(nanos, TimeUnit.NANOSECONDS);
-    Counter failed = failures.get(placement).get(outcome);
+    // every map holds every placement, outcome and list (filled in the constructor)
+    requireNonNull(requireNonNull(compose.get(placement)).get(outcome))
+        .record(nanos, TimeUnit.NANOSECONDS);
+    Counter failed = requireNonNull(failures.get(placement)).get(outcome);
     if (failed != null) {
       failed.increment();
     }
@@ -116,14 +133,30 @@ public final class SmartListsMetrics implements EngineListener, StatsRecorder {
 
   @Override
   public void impression(Widget widget) {
-    Map<ListType, Counter> byList = impressions.get(widget.placement());
+    Map<ListType, Counter> byList = requireNonNull(impressions.get(widget.placement()));
     for (Widget.Slot slot : widget.slots()) {
-      byList.get(slot.config().type()).increment();
+      requireNonNull(byList.get(slot.config().type())).increment();
     }
   }
 
   @Override
+  public void empty(Placement placement, String cause) {
+    emptyCounter(placement, cause).increment();
+  }
+
+  private Counter emptyCounter(Placement placement, String cause) {
+    return empty.computeIfAbsent(
+        placement.name() + '/' + cause,
+        k ->
+            Counter.builder("smartlists.widget.empty")
+                .description("Widgets the storefront rendered empty, by cause")
+                .tag("placement", placement.name())
+                .tag("cause", cause)
+                .register(registry));
+  }
+
+  @Override
   public void click(Placement placement, ListType list, int slotPosition, String productId) {
-    clicks.get(placement).get(list).increment();
+    requireNonNull(requireNonNull(clicks.get(placement)).get(list)).increment();
   }
 }

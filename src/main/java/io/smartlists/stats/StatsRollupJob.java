@@ -17,11 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Rolls the raw statistics up per closed hour and purges raw events past the retention. Safe on
- * every node at once: an hour is rolled up in one transaction that starts by inserting the hour's
- * row into {@code SL_STAT_ROLLUP} (its primary key), so exactly one node wins each hour; a node
- * that loses (duplicate key, or a lock wait that times out on H2) rolls back and stops this run,
- * and the next run starts after the last hour that was rolled up, by whichever node.
+ * Rolls the raw statistics ({@code SL_STAT_IMPRESSION}, {@code SL_STAT_CLICK}, {@code
+ * SL_STAT_CART_ADD}) up per closed hour into {@code SL_STAT_HOURLY} and {@code
+ * SL_STAT_HOURLY_EXPOSURE}, and purges raw rows past the retention. Safe on every node at once: an
+ * hour is rolled up in one transaction that starts by inserting the hour's row into {@code
+ * SL_STAT_ROLLUP} (its primary key), so exactly one node wins each hour; a node that loses
+ * (duplicate key, or a lock wait that times out on H2) rolls back and stops this run, and the next
+ * run starts after the last hour that was rolled up, by whichever node. Hours are rolled up in
+ * order from the first raw event's hour, so the rolled-up hours are one span, which {@link
+ * JdbcStatsQueries} reads from the roll-ups while it reads the rest from the raw rows.
  *
  * <p>An hour {@code [h, h+1)} is rolled up once {@code h + 1 hour + grace} has passed. Raw events
  * that reach the database later than that (a node whose clock runs more than the grace behind, or a
@@ -32,57 +36,56 @@ public final class StatsRollupJob {
 
   private static final Logger log = LoggerFactory.getLogger(StatsRollupJob.class);
 
-  /** The raw tables, each with an {@code OCCURRED_AT} index. */
+  /** The raw tables, each with an {@code AT} index. */
   static final List<String> RAW_TABLES =
-      List.of(
-          "SL_STAT_IMPRESSION",
-          "SL_STAT_CLICK",
-          "SL_STAT_ADD_TO_CART",
-          "SL_STAT_ORDER",
-          "SL_STAT_ATTRIBUTION");
+      List.of("SL_STAT_IMPRESSION", "SL_STAT_CLICK", "SL_STAT_CART_ADD");
 
   private static final String TS = "CAST(? AS TIMESTAMP WITH TIME ZONE)";
-  private static final String RANGE = " WHERE OCCURRED_AT >= ? AND OCCURRED_AT < ?";
+  private static final String RANGE = " WHERE R.AT >= ? AND R.AT < ?";
   private static final String KEY = "PLACEMENT, STAGE, LIST_TYPE, SLOT_POSITION, ARM";
-  private static final String ZERO = "CAST(0 AS DECIMAL(19, 4))";
+  private static final String CLICK_KEY = "PLACEMENT, STAGE, LIST_TYPE, SLOT_POSITION";
+  private static final String EXPOSED = "CAST('EXPOSED' AS VARCHAR(10))";
+
+  /**
+   * Rows of {@code table} whose {@code token} column has no earlier row: a click (or an
+   * add-to-cart) counts once, at its token's first recording, whichever node recorded it again.
+   */
+  static String firstOfToken(String table, String token) {
+    return " AND NOT EXISTS (SELECT 1 FROM "
+        + table
+        + " E WHERE E."
+        + token
+        + " = R."
+        + token
+        + " AND (E.AT < R.AT OR (E.AT = R.AT AND E.ID < R.ID)))";
+  }
 
   private static final String HOURLY =
       "INSERT INTO SL_STAT_HOURLY (HOUR_START, "
           + KEY
-          + ", IMPRESSIONS, CLICKS, ADD_TO_CARTS, ORDERS, REVENUE) SELECT "
+          + ", IMPRESSIONS, CLICKS, CART_ADDS) SELECT "
           + TS
           + ", "
           + KEY
-          + ", SUM(I), SUM(C), SUM(A), SUM(O), SUM(R) FROM ("
-          + ("SELECT " + KEY + ", COUNT(*) I, 0 C, 0 A, 0 O, " + ZERO + " R")
-          + (" FROM SL_STAT_IMPRESSION" + RANGE + " GROUP BY " + KEY)
-          + (" UNION ALL SELECT " + KEY + ", 0, COUNT(*), 0, 0, " + ZERO)
-          + (" FROM SL_STAT_CLICK" + RANGE + " GROUP BY " + KEY)
-          + (" UNION ALL SELECT " + KEY + ", 0, 0, COUNT(*), 0, " + ZERO)
-          + (" FROM SL_STAT_ADD_TO_CART" + RANGE + " GROUP BY " + KEY)
-          + (" UNION ALL SELECT " + KEY + ", 0, 0, 0, COUNT(DISTINCT ORDER_ID), SUM(REVENUE)")
-          + (" FROM SL_STAT_ATTRIBUTION" + RANGE + " GROUP BY " + KEY)
+          + ", SUM(I), SUM(C), SUM(A) FROM ("
+          + ("SELECT " + KEY + ", COUNT(*) I, 0 C, 0 A FROM SL_STAT_IMPRESSION R" + RANGE)
+          + (" GROUP BY " + KEY)
+          + (" UNION ALL SELECT " + CLICK_KEY + ", " + EXPOSED + ", 0, COUNT(*), 0")
+          + (" FROM SL_STAT_CLICK R" + RANGE + firstOfToken("SL_STAT_CLICK", "TOKEN"))
+          + (" GROUP BY " + CLICK_KEY)
+          + (" UNION ALL SELECT " + CLICK_KEY + ", " + EXPOSED + ", 0, 0, COUNT(*)")
+          + (" FROM SL_STAT_CART_ADD R" + RANGE + firstOfToken("SL_STAT_CART_ADD", "CLICK_TOKEN"))
+          + (" GROUP BY " + CLICK_KEY)
           + ") X GROUP BY "
           + KEY;
 
-  private static final String HOURLY_VISITOR =
-      "INSERT INTO SL_STAT_HOURLY_VISITOR (HOUR_START, ARM, ARM_KEY, WIDGETS, ORDERS, REVENUE,"
-          + " ATTRIBUTED_ORDERS, ATTRIBUTED_REVENUE) SELECT "
+  private static final String HOURLY_EXPOSURE =
+      "INSERT INTO SL_STAT_HOURLY_EXPOSURE (HOUR_START, VISITOR_ID, CUSTOMER_ID, ARM, FIRST_AT)"
+          + " SELECT "
           + TS
-          + ", ARM, ARM_KEY, SUM(W), SUM(O), SUM(R), SUM(AO), SUM(AR) FROM ("
-          + ("SELECT ARM, ARM_KEY, COUNT(DISTINCT WIDGET_ID) W, 0 O, " + ZERO + " R, 0 AO, ")
-          + (ZERO + " AR FROM SL_STAT_IMPRESSION" + RANGE + " GROUP BY ARM, ARM_KEY")
-          + (" UNION ALL SELECT ARM, ARM_KEY, 0, COUNT(*), SUM(REVENUE), 0, " + ZERO)
-          + (" FROM SL_STAT_ORDER" + RANGE + " GROUP BY ARM, ARM_KEY")
-          + (" UNION ALL SELECT ARM, ARM_KEY, 0, 0, " + ZERO + ", COUNT(DISTINCT ORDER_ID),")
-          + (" SUM(REVENUE) FROM SL_STAT_ATTRIBUTION" + RANGE + " GROUP BY ARM, ARM_KEY")
-          + ") X GROUP BY ARM, ARM_KEY";
-
-  private static final String HOURLY_ARM =
-      "INSERT INTO SL_STAT_HOURLY_ARM (HOUR_START, ARM, WIDGETS, ORDERS, REVENUE,"
-          + " ATTRIBUTED_ORDERS, ATTRIBUTED_REVENUE) SELECT HOUR_START, ARM, SUM(WIDGETS),"
-          + " SUM(ORDERS), SUM(REVENUE), SUM(ATTRIBUTED_ORDERS), SUM(ATTRIBUTED_REVENUE)"
-          + " FROM SL_STAT_HOURLY_VISITOR WHERE HOUR_START = ? GROUP BY HOUR_START, ARM";
+          + ", VISITOR_ID, CUSTOMER_ID, ARM, MIN(AT) FROM SL_STAT_IMPRESSION R"
+          + RANGE
+          + " GROUP BY VISITOR_ID, CUSTOMER_ID, ARM";
 
   private final DataSource dataSource;
   private final Duration grace;
@@ -135,7 +138,7 @@ public final class StatsRollupJob {
     }
     Instant first = null;
     for (String table : RAW_TABLES) {
-      Instant t = instant(c, "SELECT MIN(OCCURRED_AT) FROM " + table);
+      Instant t = instant(c, "SELECT MIN(AT) FROM " + table);
       if (t != null && (first == null || t.isBefore(first))) {
         first = t;
       }
@@ -165,12 +168,8 @@ public final class StatsRollupJob {
         log.debug("Smart Lists statistics hour {} is another node's ({})", hour, e.getMessage());
         return false;
       }
-      execute(c, HOURLY, from, 4, from, to);
-      execute(c, HOURLY_VISITOR, from, 3, from, to);
-      try (PreparedStatement arms = c.prepareStatement(HOURLY_ARM)) {
-        arms.setObject(1, from);
-        arms.executeUpdate();
-      }
+      execute(c, HOURLY, from, 3, from, to);
+      execute(c, HOURLY_EXPOSURE, from, 1, from, to);
       c.commit();
       return true;
     } catch (SQLException | RuntimeException e) {
@@ -238,7 +237,7 @@ public final class StatsRollupJob {
         cutoff = end;
       }
       for (String table : RAW_TABLES) {
-        Instant first = instant(c, "SELECT MIN(OCCURRED_AT) FROM " + table);
+        Instant first = instant(c, "SELECT MIN(AT) FROM " + table);
         if (first == null) {
           continue;
         }
@@ -247,7 +246,7 @@ public final class StatsRollupJob {
             upTo = upTo.plus(Duration.ofDays(1))) {
           Instant bound = upTo.isBefore(cutoff) ? upTo : cutoff;
           try (PreparedStatement ps =
-              c.prepareStatement("DELETE FROM " + table + " WHERE OCCURRED_AT < ?")) {
+              c.prepareStatement("DELETE FROM " + table + " WHERE AT < ?")) {
             ps.setObject(1, utc(bound));
             deleted += ps.executeUpdate();
           }

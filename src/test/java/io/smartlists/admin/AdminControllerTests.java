@@ -1,7 +1,7 @@
 package io.smartlists.admin;
 
-import static io.smartlists.engine.JourneyStage.ACQUISITION;
-import static io.smartlists.engine.Placement.PRODUCT_PAGE;
+import static io.smartlists.engine.model.JourneyStage.ACQUISITION;
+import static io.smartlists.engine.model.Placement.PRODUCT_PAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -26,21 +26,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import io.smartlists.autoconfigure.AdminWebConfiguration;
 import io.smartlists.autoconfigure.SmartListsAdminAutoConfiguration;
-import io.smartlists.engine.DefaultConfiguration;
-import io.smartlists.engine.DropRule;
-import io.smartlists.engine.GlobalRules;
-import io.smartlists.engine.JourneyStage;
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.Reason;
-import io.smartlists.engine.SlotConfig;
-import io.smartlists.engine.SmartListsConfig;
 import io.smartlists.engine.SmartListsEngine;
-import io.smartlists.engine.StageDecision;
-import io.smartlists.engine.StageRules;
-import io.smartlists.engine.Widget;
-import io.smartlists.engine.WidgetRequest;
+import io.smartlists.engine.model.DefaultConfiguration;
+import io.smartlists.engine.model.DropRule;
+import io.smartlists.engine.model.GlobalRules;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.Reason;
+import io.smartlists.engine.model.SlotConfig;
+import io.smartlists.engine.model.SmartListsConfig;
+import io.smartlists.engine.model.StageDecision;
+import io.smartlists.engine.model.StageRules;
+import io.smartlists.engine.model.Widget;
+import io.smartlists.engine.model.WidgetRequest;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CustomerInfo;
 import io.smartlists.host.CustomerPort;

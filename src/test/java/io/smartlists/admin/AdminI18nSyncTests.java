@@ -2,10 +2,10 @@ package io.smartlists.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smartlists.engine.DropRule;
-import io.smartlists.engine.JourneyStage;
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
+import io.smartlists.engine.model.DropRule;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

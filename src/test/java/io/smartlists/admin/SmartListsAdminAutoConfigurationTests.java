@@ -3,6 +3,7 @@ package io.smartlists.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import io.smartlists.autoconfigure.AdminWebConfiguration;
 import io.smartlists.autoconfigure.SmartListsAdminAutoConfiguration;
 import io.smartlists.engine.SmartListsEngine;
 import io.smartlists.host.CatalogPort;
@@ -13,6 +14,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.MessageSourceAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -66,6 +68,29 @@ class SmartListsAdminAutoConfigurationTests {
             context -> {
               assertThat(context).doesNotHaveBean(AdminWebConfiguration.class);
               assertThat(context).doesNotHaveBean(CHAIN);
+            });
+  }
+
+  @Test
+  void adminIsOffWithoutSpringSecurity() {
+    runner
+        .withClassLoader(new FilteredClassLoader(SecurityFilterChain.class))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(AdminWebConfiguration.class);
+              assertThat(context).doesNotHaveBean(CHAIN);
+            });
+  }
+
+  @Test
+  void adminIsOffWithoutThymeleafSecurityExtras() {
+    runner
+        .withClassLoader(new FilteredClassLoader("org.thymeleaf.extras.springsecurity6"))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(AdminWebConfiguration.class);
             });
   }
 

@@ -1,29 +1,36 @@
 package io.smartlists.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smartlists.engine.ConfigSource;
-import io.smartlists.engine.DefaultConfiguration;
 import io.smartlists.engine.EngineListener;
 import io.smartlists.engine.EngineSettings;
-import io.smartlists.engine.JourneyStage;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.SmartListsConfig;
 import io.smartlists.engine.SmartListsEngine;
-import io.smartlists.engine.StageRules;
-import io.smartlists.engine.Widget;
-import io.smartlists.engine.WidgetRequest;
-import io.smartlists.eventlog.SmartListsSchema;
+import io.smartlists.engine.model.DefaultConfiguration;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.SmartListsConfig;
+import io.smartlists.engine.model.StageRules;
+import io.smartlists.engine.model.Widget;
+import io.smartlists.engine.model.WidgetRequest;
+import io.smartlists.host.CatalogPort;
+import io.smartlists.host.CustomerPort;
+import io.smartlists.host.ProductChanged;
+import io.smartlists.host.ProductInfo;
 import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEventPublisher;
 import io.smartlists.merchandising.MerchandisingConfigSource;
 import io.smartlists.site.SmartListsDialect;
 import io.smartlists.site.TestShop;
 import io.smartlists.site.WidgetService;
+import io.smartlists.stats.ClickSigner;
 import io.smartlists.stats.ShopperEventRecorder;
 import io.smartlists.stats.SmartListsMetrics;
+import io.smartlists.stats.StatsFigures;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +42,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -55,13 +63,27 @@ class SmartListsAutoConfigurationTests {
           .withConfiguration(AutoConfigurations.of(SmartListsAutoConfiguration.class));
 
   @Test
-  void needsHostPorts() {
-    runner.run(
-        context -> {
-          assertThat(context).hasNotFailed();
-          assertThat(context).doesNotHaveBean(SmartListsEngine.class);
-          assertThat(context).doesNotHaveBean(SmartListsProperties.class);
-        });
+  void missingPortsStopStartUp_andTheFailureAnalysisNamesEachOne() {
+    runner
+        .withBean(CatalogPort.class, () -> mock(CatalogPort.class))
+        .withBean(CustomerPort.class, () -> mock(CustomerPort.class))
+        .run(
+            context -> {
+              assertThat(context).hasFailed();
+              Throwable failure = context.getStartupFailure();
+              FailureAnalysis analysis = new MissingPortFailureAnalyzer().analyze(failure);
+              assertThat(analysis).isNotNull();
+              assertThat(analysis.getDescription())
+                  .contains(
+                      "io.smartlists.host.OrderHistoryPort",
+                      "io.smartlists.host.EligibilityPort",
+                      "io.smartlists.host.CurrentCustomerPort")
+                  .doesNotContain("io.smartlists.host.CatalogPort")
+                  .doesNotContain("io.smartlists.host.CustomerPort:");
+              assertThat(analysis.getAction())
+                  .contains(
+                      "implements io.smartlists.host.OrderHistoryPort", "smartlists.enabled=false");
+            });
   }
 
   @Test
@@ -79,7 +101,7 @@ class SmartListsAutoConfigurationTests {
   }
 
   @Test
-  void rebuildsAtStartupInTheBackground_thenOnTheFixedDelay() {
+  void rebuildsOnTheFixedDelay() {
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(SmartListsAutoConfiguration.class))
         .withUserConfiguration(Host.class)
@@ -103,18 +125,6 @@ class SmartListsAutoConfigurationTests {
             context -> {
               Thread.sleep(300);
               assertThat(context.getBean(TestShop.class).rebuildsStarted()).isZero();
-            });
-  }
-
-  @Test
-  void isDisabledByProperty() {
-    runner
-        .withUserConfiguration(Host.class)
-        .withPropertyValues("smartlists.enabled=false")
-        .run(
-            context -> {
-              assertThat(context).doesNotHaveBean(SmartListsEngine.class);
-              assertThat(context).doesNotHaveBean(ConfigSource.class);
             });
   }
 
@@ -177,6 +187,9 @@ class SmartListsAutoConfigurationTests {
     assertThat(p.getRebuild().getCron()).isEqualTo("0 0 3 * * *");
     assertThat(p.getRebuild().getBatchSize()).isEqualTo(EngineSettings.DEFAULT.rebuildBatchSize());
     assertThat(p.getStages().toRules()).isEqualTo(StageRules.DEFAULT);
+    assertThat(p.getVisitor().getMaxInMemory())
+        .isEqualTo(EngineSettings.DEFAULT.browsingMaxEntries());
+    assertThat(p.getVisitor().getIdleForget()).isEqualTo(EngineSettings.DEFAULT.browsingIdle());
   }
 
   @Test
@@ -261,6 +274,40 @@ class SmartListsAutoConfigurationTests {
               assertThat(versions).contains("1");
               assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SL_EVENT", Integer.class))
                   .isZero();
+              // the merchandising tables migrate with the admin's configuration, not here
+              assertThat(
+                      jdbc.queryForObject(
+                          "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'SL_CELL'",
+                          Integer.class))
+                  .isZero();
+            });
+  }
+
+  @Test
+  void statisticsMigrateTheirTablesWithTheEventLogs() {
+    runner
+        .withUserConfiguration(Host.class)
+        .withConfiguration(
+            AutoConfigurations.of(
+                DataSourceAutoConfiguration.class, SmartListsStatsFiguresConfiguration.class))
+        .withPropertyValues("spring.datasource.url=jdbc:h2:mem:ac-stats;DB_CLOSE_DELAY=-1")
+        .run(
+            context -> {
+              assertThat(context).hasSingleBean(ClickSigner.class);
+              assertThat(context).hasSingleBean(StatsFigures.class);
+              JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+              assertThat(
+                      jdbc.queryForList(
+                          "SELECT \"version\" FROM SL_SCHEMA_HISTORY WHERE \"success\""
+                              + " AND \"version\" IS NOT NULL ORDER BY \"version\"",
+                          String.class))
+                  .containsExactly("1", "1.1", "3", "3.1");
+              assertThat(
+                      jdbc.queryForObject("SELECT COUNT(*) FROM SL_STAT_IMPRESSION", Integer.class))
+                  .isZero();
+              // the generated click-token key and holdout salt are stored once per store
+              assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SL_STORE_SECRET", Integer.class))
+                  .isEqualTo(2);
             });
   }
 
@@ -295,7 +342,9 @@ class SmartListsAutoConfigurationTests {
   void springApplicationEventsGoToTheEventLog() {
     runner
         .withUserConfiguration(Host.class)
-        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+        .withConfiguration(
+            AutoConfigurations.of(
+                DataSourceAutoConfiguration.class, SmartListsStatsFiguresConfiguration.class))
         .withPropertyValues("spring.datasource.url=jdbc:h2:mem:ac-bridge;DB_CLOSE_DELAY=-1")
         .run(
             context -> {
@@ -339,6 +388,71 @@ class SmartListsAutoConfigurationTests {
                   .isInstanceOf(MerchandisingConfigSource.class);
               assertThat(context.getBean(SmartListsEngine.class).config())
                   .isEqualTo(context.getBean(MerchandisingConfigSource.class).current());
+            });
+  }
+
+  @Test
+  void productChanged_reachesTheSignalsAfterTheCatalogChangeDelay() {
+    runner
+        .withUserConfiguration(Host.class)
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+        .withPropertyValues(
+            "spring.datasource.url=jdbc:h2:mem:ac-catalog;DB_CLOSE_DELAY=-1",
+            "smartlists.rebuild.catalog-change-delay=200ms")
+        .run(
+            context -> {
+              TestShop shop = context.getBean(TestShop.class);
+              SmartListsEngine engine = context.getBean(SmartListsEngine.class);
+              engine.rebuild();
+              int rebuilds = shop.rebuildsStarted();
+              ProductInfo scarf =
+                  new ProductInfo(
+                      "p9",
+                      "Wool scarf",
+                      List.of("shoes"),
+                      "Acme",
+                      Instant.parse("2026-11-20T00:00:00Z"),
+                      new BigDecimal("19.00"),
+                      "/img/p9.jpg",
+                      "/product/p9",
+                      4.0);
+              shop.addProduct(scarf);
+              assertThat(engine.signals().indexOf("p9")).isNegative();
+
+              context
+                  .getBean(SmartListsEventPublisher.class)
+                  .publish(new ProductChanged("p9", Instant.now()));
+              context
+                  .getBean(SmartListsEventPublisher.class)
+                  .publish(new ProductChanged("p2", Instant.now()));
+
+              long deadline = System.nanoTime() + 10_000_000_000L;
+              while (engine.signals().indexOf("p9") < 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+              }
+              assertThat(engine.signals().indexOf("p9")).isNotNegative();
+              Thread.sleep(400);
+              // both changes joined one rebuild
+              assertThat(shop.rebuildsStarted()).isEqualTo(rebuilds + 1);
+            });
+  }
+
+  @Test
+  void catalogChangesWaitForTheScheduleWhenTheDelayIsZero() {
+    runner
+        .withUserConfiguration(Host.class)
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+        .withPropertyValues(
+            "spring.datasource.url=jdbc:h2:mem:ac-catalog-off;DB_CLOSE_DELAY=-1",
+            "smartlists.rebuild.catalog-change-delay=0")
+        .run(
+            context -> {
+              TestShop shop = context.getBean(TestShop.class);
+              context
+                  .getBean(SmartListsEventPublisher.class)
+                  .publish(new ProductChanged("p2", Instant.now()));
+              Thread.sleep(500);
+              assertThat(shop.rebuildsStarted()).isZero();
             });
   }
 

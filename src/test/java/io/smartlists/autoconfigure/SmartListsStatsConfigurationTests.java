@@ -10,7 +10,6 @@ import io.smartlists.stats.ShopperEventSink;
 import io.smartlists.stats.StatTable;
 import io.smartlists.stats.StatsMaintenance;
 import io.smartlists.stats.StatsRollupJob;
-import io.smartlists.stats.StatsRollups;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** The statistics' storage beans: present with a database, backing off for a store's own sink. */
 class SmartListsStatsConfigurationTests {
 
   private final ApplicationContextRunner runner =
@@ -30,7 +30,9 @@ class SmartListsStatsConfigurationTests {
           .withUserConfiguration(Host.class)
           .withConfiguration(
               AutoConfigurations.of(
-                  DataSourceAutoConfiguration.class, SmartListsAutoConfiguration.class));
+                  DataSourceAutoConfiguration.class,
+                  SmartListsAutoConfiguration.class,
+                  SmartListsStatsFiguresConfiguration.class));
 
   @Configuration(proxyBeanMethods = false)
   static class Host {
@@ -69,7 +71,6 @@ class SmartListsStatsConfigurationTests {
               assertThat(context).hasSingleBean(ShopperEventRecorder.class);
               assertThat(context).hasSingleBean(StatsRollupJob.class);
               assertThat(context).hasSingleBean(StatsMaintenance.class);
-              assertThat(context).hasSingleBean(StatsRollups.class);
               assertThat(context.getBean(ShopperEventRecorder.class).isRunning()).isTrue();
               MeterRegistry meters = context.getBean(MeterRegistry.class);
               assertThat(meters.find("smartlists.stats.events").tag("outcome", "dropped").meter())
@@ -86,7 +87,7 @@ class SmartListsStatsConfigurationTests {
             context -> {
               assertThat(context).doesNotHaveBean(ShopperEventRecorder.class);
               assertThat(context).hasSingleBean(ShopperEventSink.class);
-              assertThat(context).hasSingleBean(StatsRollups.class);
+              assertThat(context).hasSingleBean(StatsRollupJob.class);
             });
   }
 
@@ -95,12 +96,14 @@ class SmartListsStatsConfigurationTests {
     new ApplicationContextRunner()
         .withPropertyValues("smartlists.rebuild.on-startup=false")
         .withUserConfiguration(Host.class)
-        .withConfiguration(AutoConfigurations.of(SmartListsAutoConfiguration.class))
+        .withConfiguration(
+            AutoConfigurations.of(
+                SmartListsAutoConfiguration.class, SmartListsStatsFiguresConfiguration.class))
         .run(
             context -> {
               assertThat(context).hasNotFailed();
               assertThat(context).doesNotHaveBean(ShopperEventSink.class);
-              assertThat(context).doesNotHaveBean(StatsRollups.class);
+              assertThat(context).doesNotHaveBean(StatsRollupJob.class);
             });
   }
 }

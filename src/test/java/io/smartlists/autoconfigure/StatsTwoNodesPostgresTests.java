@@ -6,15 +6,18 @@ import io.smartlists.engine.SmartListsEngine;
 import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEventPublisher;
 import io.smartlists.site.TestShop;
+import io.smartlists.stats.Arm;
+import io.smartlists.stats.ClickRow;
+import io.smartlists.stats.ClickToken;
+import io.smartlists.stats.ImpressionRow;
 import io.smartlists.stats.ShopperEventRecorder;
 import io.smartlists.stats.ShopperEventSink;
+import io.smartlists.stats.StatsFigures;
 import io.smartlists.stats.StatsRollupJob;
-import io.smartlists.stats.TestStatRows;
-import io.smartlists.stats.TestStatRows.Click;
-import io.smartlists.stats.TestStatRows.Impression;
-import io.smartlists.stats.TestStatRows.Slot;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -65,7 +68,9 @@ class StatsTwoNodesPostgresTests {
             .withUserConfiguration(Host.class)
             .withConfiguration(
                 AutoConfigurations.of(
-                    DataSourceAutoConfiguration.class, SmartListsAutoConfiguration.class))
+                    DataSourceAutoConfiguration.class,
+                    SmartListsAutoConfiguration.class,
+                    SmartListsStatsFiguresConfiguration.class))
             .withPropertyValues(
                 "spring.datasource.url="
                     + url
@@ -97,20 +102,34 @@ class StatsTwoNodesPostgresTests {
                   for (int i = 0; i < 600; i++) {
                     ShopperEventRecorder on = i % 3 == 0 ? recorderB : recorderA;
                     Instant at = first.plus(Duration.ofSeconds(i * 18L)); // 600 x 18 s = 3 hours
-                    Slot slot =
-                        new Slot(
+                    on.record(
+                        ImpressionRow.TABLE,
+                        new ImpressionRow(
+                            at,
                             "w" + i,
-                            "v" + (i % 50),
-                            null,
-                            i % 10 == 0 ? "HOLDOUT" : "EXPOSED",
                             "PRODUCT_PAGE",
                             "ACQUISITION",
                             i % 3,
-                            "SMART_CROSS_SELLING");
-                    on.record(TestStatRows.IMPRESSIONS, new Impression(at, slot, "p1,p2", null));
+                            "SMART_CROSS_SELLING",
+                            i % 10 == 0 ? Arm.HOLDOUT : Arm.EXPOSED,
+                            "v" + (i % 50),
+                            null,
+                            List.of("p1", "p2"),
+                            List.of(false, false)));
                     impressions++;
                     if (i % 4 == 0) {
-                      on.record(TestStatRows.CLICKS, new Click(at, slot, 0, "p1"));
+                      ClickToken token =
+                          new ClickToken(
+                              "w" + i,
+                              "PRODUCT_PAGE",
+                              "ACQUISITION",
+                              "SMART_CROSS_SELLING",
+                              i % 3,
+                              0,
+                              "p1",
+                              at.getEpochSecond());
+                      on.record(
+                          ClickRow.TABLE, new ClickRow(at, "t" + i, token, "v" + (i % 50), null));
                       clicks++;
                     }
                   }
@@ -168,6 +187,14 @@ class StatsTwoNodesPostgresTests {
                   assertThat(
                           jdbc.queryForObject("SELECT SUM(CLICKS) FROM SL_STAT_HOURLY", Long.class))
                       .isEqualTo(clicks);
+                  // and the figures read from those roll-ups count every event once
+                  StatsFigures figures = a.getBean(StatsFigures.class);
+                  StatsFigures.Report report =
+                      figures.report(
+                          LocalDate.ofInstant(first, ZoneOffset.UTC),
+                          LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC));
+                  assertThat(report.total().impressions()).isEqualTo(impressions - 60);
+                  assertThat(report.total().clicks()).isEqualTo(clicks);
                 }));
   }
 

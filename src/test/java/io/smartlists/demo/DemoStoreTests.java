@@ -7,6 +7,7 @@ import io.smartlists.demo.catalog.Product;
 import io.smartlists.demo.customer.Customer;
 import io.smartlists.demo.customer.DemoCustomers;
 import io.smartlists.demo.data.DemoDataLoader;
+import io.smartlists.demo.order.DemoOrderHistory;
 import io.smartlists.host.CustomerInfo;
 import io.smartlists.host.OrderHistoryPort;
 import io.smartlists.host.OrderRecord;
@@ -31,7 +32,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(
     classes = DemoStoreApplication.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = StoreTesting.TEST_PROPERTIES)
+    properties = {StoreTesting.TEST_PROPERTIES, StoreTesting.NO_HOLDOUT})
 class DemoStoreTests {
 
   @LocalServerPort int port;
@@ -159,13 +160,16 @@ class DemoStoreTests {
         .isEqualTo(today.minusDays(3));
 
     List<OrderRecord> oneTime =
-        orderHistory.findOrdersForCustomer(customers.persona("one-time buyer").getId());
+        ((DemoOrderHistory) orderHistory)
+            .findOrdersForCustomer(customers.persona("one-time buyer").getId());
     assertThat(oneTime).hasSize(1);
     List<OrderRecord> repeat =
-        orderHistory.findOrdersForCustomer(customers.persona("repeat buyer").getId());
+        ((DemoOrderHistory) orderHistory)
+            .findOrdersForCustomer(customers.persona("repeat buyer").getId());
     assertThat(repeat).hasSizeGreaterThanOrEqualTo(8);
     List<OrderRecord> lapsed =
-        orderHistory.findOrdersForCustomer(customers.persona("lapsed buyer").getId());
+        ((DemoOrderHistory) orderHistory)
+            .findOrdersForCustomer(customers.persona("lapsed buyer").getId());
     assertThat(lapsed).hasSizeGreaterThanOrEqualTo(3);
     assertThat(Duration.between(lapsed.get(lapsed.size() - 1).placedAt(), data.clock().instant()))
         .isGreaterThan(Duration.ofDays(180));

@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(
     classes = DemoStoreApplication.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = StoreTesting.TEST_PROPERTIES)
+    properties = {StoreTesting.TEST_PROPERTIES, StoreTesting.NO_HOLDOUT})
 class OrdersChangeWidgetTests {
 
   private static final String BESTSELLERS = "BESTSELLERS_CATALOG";

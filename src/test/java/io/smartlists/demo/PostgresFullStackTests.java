@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.smartlists.demo.catalog.DemoCatalog;
 import io.smartlists.demo.catalog.Product;
-import io.smartlists.engine.JourneyStage;
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
 import io.smartlists.engine.SmartListsEngine;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
 import io.smartlists.merchandising.CellView;
 import io.smartlists.merchandising.MerchandisingEditor;
 import java.time.Duration;
@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     classes = DemoStoreApplication.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = StoreTesting.TEST_PROPERTIES)
+    properties = {StoreTesting.TEST_PROPERTIES, StoreTesting.NO_HOLDOUT})
 class PostgresFullStackTests {
 
   @DynamicPropertySource

@@ -6,10 +6,10 @@ import io.smartlists.demo.catalog.DemoCatalog;
 import io.smartlists.demo.catalog.Product;
 import io.smartlists.demo.customer.Customer;
 import io.smartlists.demo.customer.DemoCustomers;
-import io.smartlists.engine.JourneyStage;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.SlotConfig;
 import io.smartlists.engine.SmartListsEngine;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.SlotConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(
     classes = DemoStoreApplication.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = StoreTesting.TEST_PROPERTIES)
+    properties = {StoreTesting.TEST_PROPERTIES, StoreTesting.NO_HOLDOUT})
 class StageJourneyTests {
 
   @LocalServerPort int port;

@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(
     classes = DemoStoreApplication.class,
     webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = StoreTesting.TEST_PROPERTIES)
+    properties = {StoreTesting.TEST_PROPERTIES, StoreTesting.NO_HOLDOUT})
 class StoreJourneyBrowserTests {
 
   @LocalServerPort int port;

@@ -20,6 +20,12 @@ final class StoreTesting {
    */
   static final String TEST_PROPERTIES = "smartlists.time-budget=2s";
 
+  /**
+   * For tests that expect a given shopper to see widgets: the holdout (10 % by default, drawn from
+   * a salt generated per store) would hide them from a random tenth of the test shoppers.
+   */
+  static final String NO_HOLDOUT = "smartlists.stats.holdout.share=0";
+
   private StoreTesting() {}
 
   /** Waits until the module's start-up rebuild has learnt the shipped order history. */

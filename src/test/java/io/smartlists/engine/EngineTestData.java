@@ -1,5 +1,7 @@
 package io.smartlists.engine;
 
+import io.smartlists.engine.model.GlobalRules;
+import io.smartlists.engine.signals.SignalsManager;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CategoryInfo;
 import io.smartlists.host.CategoryViewed;
@@ -295,18 +297,6 @@ public final class EngineTestData {
   public OrderHistoryPort orders() {
     return new OrderHistoryPort() {
       @Override
-      public List<OrderRecord> findOrdersForCustomer(String customerId) {
-        List<OrderRecord> mine = new ArrayList<>();
-        for (OrderRecord o : orders) {
-          if (customerId.equals(o.customerId())) {
-            mine.add(o);
-          }
-        }
-        mine.sort((a, b) -> a.placedAt().compareTo(b.placedAt()));
-        return mine;
-      }
-
-      @Override
       public List<OrderRecord> readBatchOrdersFromLastId(
           @Nullable String lastOrderId, int batchSize) {
         // Order ids are generated in increasing order, so the list is sorted by id.
@@ -364,7 +354,7 @@ public final class EngineTestData {
   /** A signals manager over this store, rebuilt once at {@link #now()}. */
   public SignalsManager signals() {
     SignalsManager manager =
-        new SignalsManager(catalog(), orders(), () -> rules, settings, clock());
+        new SignalsManager(catalog(), orders(), () -> rules, settings.rebuildBatchSize(), clock());
     manager.rebuild();
     return manager;
   }

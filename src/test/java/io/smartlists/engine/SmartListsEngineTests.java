@@ -3,6 +3,18 @@ package io.smartlists.engine;
 import static io.smartlists.engine.EngineTestData.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smartlists.engine.compose.ComposerTests;
+import io.smartlists.engine.model.DefaultConfiguration;
+import io.smartlists.engine.model.GlobalRules;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.SlotConfig;
+import io.smartlists.engine.model.SmartListsConfig;
+import io.smartlists.engine.model.StageDecision;
+import io.smartlists.engine.model.StageRules;
+import io.smartlists.engine.model.Widget;
+import io.smartlists.engine.model.WidgetRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;

@@ -136,4 +136,104 @@ class EvaluateTests {
             "\"model\":\"item cosine\"",
             "\"cases\":1510");
   }
+
+  @Test
+  void expectedPass_scoringTheOrderOnceEqualsScoringEveryCart() {
+    // the linear references score an order once and take each hidden product's row out; the
+    // default scores every cart from scratch: the figures must be the same
+    Dataset data = groceriesData();
+    BasketCompletion bc = new BasketCompletion(data);
+    List<BasketCompletion.Case> all = bc.exhaustive();
+    for (Recommender model :
+        List.of(
+            new Baselines.CoPurchaseCounts(),
+            new Baselines.ItemCosine(),
+            new Baselines.AsymmetricCosine(0.8),
+            new Baselines.Ease(200))) {
+      model.fit(data, bc.trainOrders, bc.customerHistory);
+      Recommender cartByCart = new EveryCart(model);
+      BasketCompletion.Metrics fast = BasketCompletion.runExpected(model, all, 10, 169, 2);
+      BasketCompletion.Metrics slow = BasketCompletion.runExpected(cartByCart, all, 10, 169, 1);
+      assertThat(fast.hitRate()).as(model.name()).isCloseTo(slow.hitRate(), within(1e-9));
+      assertThat(fast.mrr()).as(model.name()).isCloseTo(slow.mrr(), within(1e-9));
+      assertThat(fast.coverage()).as(model.name()).isEqualTo(slow.coverage());
+      assertThat(fast.cases()).isEqualTo(slow.cases()).isEqualTo(1510);
+    }
+  }
+
+  @Test
+  void references_easeAndAsymmetricCosineAtFullStrength() {
+    Dataset data = groceriesData();
+    BasketCompletion bc = new BasketCompletion(data);
+    List<BasketCompletion.Case> drawn = bc.drawn(42);
+    Baselines.Ease ease = new Baselines.Ease(50);
+    ease.fit(data, bc.trainOrders, bc.customerHistory);
+    // the shared README's EASE λ = 50 on groceries: 0.392
+    assertThat(BasketCompletion.run(ease, drawn, 10, 169, 2).hitRate())
+        .isCloseTo(0.392, within(0.005));
+    // α = 0.5 is the cosine
+    Baselines.AsymmetricCosine half = new Baselines.AsymmetricCosine(0.5);
+    half.fit(data, bc.trainOrders, bc.customerHistory);
+    assertThat(BasketCompletion.run(half, drawn, 10, 169, 1).hitRate())
+        .isCloseTo(drawn(groceries, "item cosine"), within(1e-9));
+  }
+
+  @Test
+  void evaluate_reportsEachGridAtItsBestWithTheGridInTheNote() throws Exception {
+    Evaluate.Options options =
+        Evaluate.Options.parse(
+            new String[] {"--file", "x", "--protocol", "basket", "--threads", "2"});
+    Report r = evaluate("groceries-baskets.csv", options);
+    Report.BasketRow ease =
+        r.basket.stream().filter(b -> b.model().startsWith("EASE")).findFirst().orElseThrow();
+    assertThat(ease.fitted()).startsWith("best of EASE (λ=50) ").contains("EASE (λ=500)");
+    Report.BasketRow asym =
+        r.basket.stream().filter(b -> b.model().startsWith("asym")).findFirst().orElseThrow();
+    assertThat(asym.fitted()).contains("(α=0.6)", "(α=1)");
+    // one row per family, each at least as good as every variant in its note
+    assertThat(r.basket).hasSize(6);
+    // the threads change nothing
+    assertThat(expected(r, "raw co-purchase counts"))
+        .isEqualTo(expected(groceries, "raw co-purchase counts"));
+    assertThat(drawn(r, "SMART_CROSS_SELLING")).isEqualTo(drawn(groceries, "SMART_CROSS_SELLING"));
+  }
+
+  @Test
+  void nextOrder_remindersAgainstBuyAgain() throws Exception {
+    Evaluate.Options options =
+        Evaluate.Options.parse(new String[] {"--file", "x", "--protocol", "next"});
+    Report r = evaluate("online-retail-2010-12.csv", options);
+    Report.NextRow frequent = r.next(NextOrder.BUY_AGAIN_FREQUENT);
+    Report.NextRow recent = r.next(NextOrder.BUY_AGAIN_RECENT);
+    assertThat(frequent.cases()).isEqualTo(recent.cases()).isEqualTo(60);
+    // every buy-again product was bought before: measured, not assumed, on the same customers
+    assertThat(frequent.hitRate()).isBetween(0.3, 0.8);
+    assertThat(r.next("ORDER_PRODUCT_REMINDERS").cases()).isEqualTo(60);
+  }
+
+  private static Dataset groceriesData() {
+    try {
+      Path file = Path.of(EvaluateTests.class.getResource("/eval/groceries-baskets.csv").toURI());
+      return Dataset.of("groceries", OrderCsv.read(file));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A model ranked cart by cart (the interface's default), to check the linear shortcut. */
+  private record EveryCart(Recommender model) implements Recommender {
+    @Override
+    public String name() {
+      return model.name();
+    }
+
+    @Override
+    public void fit(Dataset data, int[] trainOrders, int[][] customerHistory) {}
+
+    @Override
+    public Recommender.Ranker ranker() {
+      Recommender.Ranker inner = model.ranker();
+      return inner::recommend;
+    }
+  }
 }

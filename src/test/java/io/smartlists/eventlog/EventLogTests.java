@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,7 +50,13 @@ class EventLogTests {
   @BeforeEach
   void database() {
     db = newDatabase();
-    new SmartListsSchema(db).afterPropertiesSet();
+    // the event log's own migrations are all it needs
+    Flyway.configure()
+        .dataSource(db)
+        .locations("classpath:db/smartlists/eventlog")
+        .table("SL_SCHEMA_HISTORY")
+        .load()
+        .migrate();
     tx = new TransactionTemplate(new DataSourceTransactionManager(db));
   }
 
@@ -70,7 +77,12 @@ class EventLogTests {
       this();
       publisher =
           new JdbcEventPublisher(
-              new JdbcTemplate(db), new EventCodec(), tailer, Duration.ofSeconds(5), recorder);
+              new JdbcTemplate(db),
+              new EventCodec(),
+              tailer,
+              Duration.ofSeconds(5),
+              new ViewDeduplicator(Duration.ZERO, System::nanoTime),
+              recorder);
     }
 
     final List<SmartListsEvent> applied = Collections.synchronizedList(new ArrayList<>());
@@ -85,7 +97,12 @@ class EventLogTests {
             UUID.randomUUID().toString());
     JdbcEventPublisher publisher =
         new JdbcEventPublisher(
-            new JdbcTemplate(db), new EventCodec(), tailer, Duration.ofSeconds(5), null);
+            new JdbcTemplate(db),
+            new EventCodec(),
+            tailer,
+            Duration.ofSeconds(5),
+            new ViewDeduplicator(Duration.ZERO, System::nanoTime),
+            null);
 
     Node() {
       ExecutorService executor = Executors.newSingleThreadExecutor();
@@ -339,6 +356,21 @@ class EventLogTests {
         .singleElement()
         .asString()
         .contains("recent");
+  }
+
+  @Test
+  void purgeBrowsing_deletesViewsPastTheReplayWindowButKeepsOrders() {
+    Node node = new Node();
+    node.publisher.publish(viewed("old"));
+    node.publisher.publish(order("o-old", "p1"));
+    new JdbcTemplate(db).update("UPDATE SL_EVENT SET CREATED_AT = CREATED_AT - INTERVAL '40' DAY");
+    node.publisher.publish(viewed("recent"));
+
+    assertThat(node.tailer.purgeBrowsing(Instant.now().minus(Duration.ofDays(30)))).isEqualTo(1);
+    assertThat(
+            new JdbcTemplate(db)
+                .queryForList("SELECT TYPE FROM SL_EVENT ORDER BY ID", String.class))
+        .containsExactly("OrderConfirmed", "ProductViewed");
   }
 
   @Test

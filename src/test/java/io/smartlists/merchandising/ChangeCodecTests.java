@@ -2,9 +2,9 @@ package io.smartlists.merchandising;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smartlists.engine.JourneyStage;
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,17 +1,17 @@
 package io.smartlists.merchandising;
 
-import static io.smartlists.engine.JourneyStage.ACQUISITION;
-import static io.smartlists.engine.Placement.CART;
-import static io.smartlists.engine.Placement.PRODUCT_PAGE;
+import static io.smartlists.engine.model.JourneyStage.ACQUISITION;
+import static io.smartlists.engine.model.Placement.CART;
+import static io.smartlists.engine.model.Placement.PRODUCT_PAGE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.smartlists.autoconfigure.MerchandisingConfiguration;
-import io.smartlists.engine.DefaultConfiguration;
-import io.smartlists.engine.JourneyStage;
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.SlotConfig;
-import io.smartlists.engine.SmartListsConfig;
+import io.smartlists.engine.model.DefaultConfiguration;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.SlotConfig;
+import io.smartlists.engine.model.SmartListsConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -388,6 +388,18 @@ class MerchandisingEditorTests {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  @Test
+  void unknownSlotIndexAtTheCurrentVersion_isNotFoundNotAConcurrentEdit() {
+    CellView opened = editor.cell(CART, ACQUISITION);
+    int beyond = opened.slots().size();
+    assertThatThrownBy(
+            () -> editor.moveSlot(CART, ACQUISITION, beyond, -1, opened.version(), "alice"))
+        .isInstanceOf(SlotNotFoundException.class);
+    assertThatThrownBy(() -> editor.removeSlot(CART, ACQUISITION, -1, opened.version(), "alice"))
+        .isInstanceOf(SlotNotFoundException.class);
+    assertThat(editor.cell(CART, ACQUISITION).version()).isEqualTo(opened.version());
   }
 
   @Test

@@ -15,25 +15,36 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smartlists.autoconfigure.SmartListsAutoConfiguration;
-import io.smartlists.engine.JourneyStage;
-import io.smartlists.engine.ListType;
-import io.smartlists.engine.Placement;
-import io.smartlists.engine.Reason;
-import io.smartlists.engine.SlotConfig;
 import io.smartlists.engine.SmartListsEngine;
-import io.smartlists.engine.StageDecision;
-import io.smartlists.engine.Widget;
-import io.smartlists.engine.WidgetRequest;
+import io.smartlists.engine.model.JourneyStage;
+import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.engine.model.Reason;
+import io.smartlists.engine.model.SlotConfig;
+import io.smartlists.engine.model.StageDecision;
+import io.smartlists.engine.model.Widget;
+import io.smartlists.engine.model.WidgetRequest;
 import io.smartlists.host.ProductInfo;
 import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEvent;
 import io.smartlists.host.SmartListsEventPublisher;
+import io.smartlists.stats.CartAddTracker;
+import io.smartlists.stats.ClickRow;
+import io.smartlists.stats.ClickSigner;
+import io.smartlists.stats.ClickTracking;
+import io.smartlists.stats.Holdout;
+import io.smartlists.stats.ShopperEventSink;
+import io.smartlists.stats.StatTable;
+import io.smartlists.stats.WidgetTracking;
+import io.smartlists.testing.InMemoryTemplates;
 import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,10 +66,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.thymeleaf.IEngineConfiguration;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
-import org.thymeleaf.templateresource.ITemplateResource;
-import org.thymeleaf.templateresource.StringTemplateResource;
 
 /**
  * The storefront slice: store pages using the {@code sl:} dialect, the widget fragment shipped in
@@ -79,6 +87,7 @@ class SiteTests {
   @Autowired TestShop shop;
   @Autowired RecordingPublisher events;
   @Autowired MeterRegistry meters;
+  @Autowired RecordingSink sink;
   @MockitoBean SmartListsEngine engine;
 
   /** Cross-selling (own titles, two items) then catalogue bestsellers (fallback item). */
@@ -164,7 +173,8 @@ class SiteTests {
         .isLessThan(html.indexOf("data-sl-list=\"BESTSELLERS_CATALOG\""));
     assertThat(html)
         .contains(">Bought together</h2>")
-        .contains(">Bestsellers from my catalog</h2>");
+        // the second slot holds only fallback items: titled by what they are
+        .contains(">Bestsellers</h2>");
     // every item: its product id, name, price, image and a tracked link to its product page
     for (String id : List.of("p2", "p3", "p1")) {
       assertThat(count(html, "data-sl-product=\"" + id + "\"")).as(id).isEqualTo(1);
@@ -172,11 +182,17 @@ class SiteTests {
           .contains("data-sl-url=\"/product/" + id + "\"")
           .contains("src=\"/img/" + id + ".jpg\"");
     }
+    // tracked links carry a signed token: widget, placement, stage, list, slot, position, product
+    String token = "&amp;w=[0-9a-f-]{36}&amp;pl=PRODUCT_PAGE&amp;st=CONVERSION";
     assertThat(html)
-        .contains(
-            "href=\"/smartlists/click?p=p2&amp;pl=PRODUCT_PAGE&amp;l=SMART_CROSS_SELLING&amp;s=0\"")
-        .contains(
-            "href=\"/smartlists/click?p=p1&amp;pl=PRODUCT_PAGE&amp;l=BESTSELLERS_CATALOG&amp;s=1\"")
+        .containsPattern(
+            "href=\"/smartlists/click\\?p=p2"
+                + token
+                + "&amp;l=SMART_CROSS_SELLING&amp;s=0&amp;i=0&amp;t=\\d+&amp;h=[A-Za-z0-9_-]{43}\"")
+        .containsPattern(
+            "href=\"/smartlists/click\\?p=p1"
+                + token
+                + "&amp;l=BESTSELLERS_CATALOG&amp;s=1&amp;i=0&amp;t=\\d+&amp;h=[A-Za-z0-9_-]{43}\"")
         .contains(">Wool socks</span>")
         .contains(">9.50</span>");
     // the fallback item is marked
@@ -199,7 +215,8 @@ class SiteTests {
     // the same cards on the cart page: cached HTML, each with the cart's own tracked link
     String cart = page("/test/cart");
     assertThat(cart)
-        .contains("href=\"/smartlists/click?p=p2&amp;pl=CART&amp;l=SMART_CROSS_SELLING&amp;s=0\"")
+        .contains("href=\"/smartlists/click?p=p2&amp;w=")
+        .contains("&amp;pl=CART&amp;st=CONVERSION&amp;l=SMART_CROSS_SELLING&amp;s=0&amp;i=0&amp;t=")
         .doesNotContain("pl=PRODUCT_PAGE")
         .doesNotContain(WidgetAttributeProcessor.CLICK_MARKER);
 
@@ -342,22 +359,74 @@ class SiteTests {
     assertThat(viewed.productId()).isEqualTo("p3");
   }
 
+  /** The tracked link of {@code product} on a freshly rendered product page. */
+  private String trackedLink(String product) throws Exception {
+    String html = page("/test/product/p1");
+    var m =
+        Pattern.compile("href=\"(/smartlists/click\\?p=" + product + "&amp;[^\"]+)\"")
+            .matcher(html);
+    assertThat(m.find()).as("tracked link of " + product).isTrue();
+    return m.group(1).replace("&amp;", "&");
+  }
+
   @Test
   void click_redirectsOnlyToTheCataloguesUrl_andCountsIt() throws Exception {
-    double before = clicks("CART", "SMART_CROSS_SELLING");
+    double before = clicks("PRODUCT_PAGE", "SMART_CROSS_SELLING");
+    int rows = sink.clicks().size();
 
-    mvc.perform(
-            get("/smartlists/click")
-                .param("p", "p2")
-                .param("pl", "CART")
-                .param("l", "SMART_CROSS_SELLING")
-                .param("s", "0")
-                .param("url", "https://evil.example/phish")
-                .param("redirect", "//evil.example"))
+    mvc.perform(get(trackedLink("p2") + "&url=https://evil.example/phish&redirect=//evil.example"))
         .andExpect(status().isFound())
         .andExpect(header().string("Location", "/product/p2"));
 
-    assertThat(clicks("CART", "SMART_CROSS_SELLING")).isEqualTo(before + 1);
+    assertThat(clicks("PRODUCT_PAGE", "SMART_CROSS_SELLING")).isEqualTo(before + 1);
+    assertThat(sink.clicks()).hasSize(rows + 1);
+    ClickRow click = sink.clicks().get(rows);
+    assertThat(click.click().productId()).isEqualTo("p2");
+    assertThat(click.click().list()).isEqualTo("SMART_CROSS_SELLING");
+    assertThat(click.click().stage()).isEqualTo("CONVERSION");
+    assertThat(click.click().slot()).isZero();
+    assertThat(click.click().position()).isZero();
+  }
+
+  @Test
+  void click_forgedToken_countsNothingButStillRedirects() throws Exception {
+    double before = clicks("PRODUCT_PAGE", "SMART_CROSS_SELLING");
+    int rows = sink.clicks().size();
+    String link = trackedLink("p2");
+    // the same token moved to another product, another slot, or with a made-up signature
+    String otherProduct = link.replace("?p=p2&", "?p=p3&");
+    String otherSlot = link.replace("&s=0&", "&s=1&");
+    String madeUp = link.replaceAll("&h=[^&]+", "&h=" + "A".repeat(43));
+
+    for (String forged : List.of(otherProduct, otherSlot, madeUp)) {
+      mvc.perform(get(forged)).andExpect(status().isFound());
+    }
+
+    assertThat(clicks("PRODUCT_PAGE", "SMART_CROSS_SELLING")).isEqualTo(before);
+    assertThat(sink.clicks()).hasSize(rows);
+  }
+
+  @Test
+  void click_replayedToken_countsOnce() throws Exception {
+    int rows = sink.clicks().size();
+    String link = trackedLink("p3");
+
+    mvc.perform(get(link)).andExpect(status().isFound());
+    mvc.perform(get(link)).andExpect(status().isFound());
+    mvc.perform(get(link)).andExpect(header().string("Location", "/product/p3"));
+
+    assertThat(sink.clicks()).hasSize(rows + 1);
+  }
+
+  @Test
+  void click_withoutToken_redirectsAndCountsNothing() throws Exception {
+    int rows = sink.clicks().size();
+
+    mvc.perform(get("/smartlists/click").param("p", "p2").param("pl", "CART").param("s", "0"))
+        .andExpect(status().isFound())
+        .andExpect(header().string("Location", "/product/p2"));
+
+    assertThat(sink.clicks()).hasSize(rows);
   }
 
   @Test
@@ -408,10 +477,94 @@ class SiteTests {
         .andExpect(jsonPath("$.outcome").value("ERROR"));
   }
 
+  /**
+   * Issue 14 item 6: the JSON endpoint's and the click endpoint's parameters, random (seeded):
+   * never a 500, never a stack trace in the response.
+   */
+  @Test
+  void fuzz_jsonAndClickParameters_neverA500NorAStackTrace() throws Exception {
+    java.util.Random r = new java.util.Random(14);
+    String alphabet = "aZ09_-.,;:/\\\"'<>%&?=#\u00e9\u20ac\u4e2d \t";
+    List<String> placements =
+        List.of(
+            "PRODUCT_PAGE", "CART", "cart", "", "NOPE", "ORDER_CONFIRMATION", "EMAIL_NEWSLETTER");
+    for (int i = 0; i < 300; i++) {
+      var json = get("/smartlists/api/widget");
+      if (r.nextInt(8) != 0) {
+        json.param(
+            "placement",
+            r.nextBoolean() ? placements.get(r.nextInt(placements.size())) : random(r, alphabet));
+      }
+      int products = r.nextInt(r.nextInt(10) == 0 ? 500 : 4);
+      for (int p = 0; p < products; p++) {
+        json.param("product", r.nextInt(3) == 0 ? "p" + r.nextInt(4) : random(r, alphabet));
+      }
+      if (r.nextBoolean()) {
+        json.cookie(new jakarta.servlet.http.Cookie("sl_vid", random(r, "abcdef0123456789-")));
+      }
+      assertNoFailure(mvc.perform(json).andReturn().getResponse(), "json #" + i);
+
+      var click = get("/smartlists/click");
+      for (String name : List.of("p", "pl", "l", "s", "url")) {
+        if (r.nextInt(4) != 0) {
+          click.param(name, r.nextInt(3) == 0 ? "p1" : random(r, alphabet));
+        }
+      }
+      assertNoFailure(mvc.perform(click).andReturn().getResponse(), "click #" + i);
+    }
+  }
+
+  private static String random(java.util.Random r, String alphabet) {
+    StringBuilder s = new StringBuilder();
+    int n = r.nextInt(r.nextInt(20) == 0 ? 5_000 : 30);
+    for (int i = 0; i < n; i++) {
+      s.append(alphabet.charAt(r.nextInt(alphabet.length())));
+    }
+    return s.toString();
+  }
+
+  private static void assertNoFailure(
+      org.springframework.mock.web.MockHttpServletResponse response, String what) throws Exception {
+    assertThat(response.getStatus()).as(what).isLessThan(500);
+    assertThat(response.getContentAsString())
+        .as(what)
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ")
+        .doesNotContain("io.smartlists.");
+  }
+
+  @Test
+  void jsonWidget_malformedPlacement_isA400WithAJsonError() throws Exception {
+    mvc.perform(get("/smartlists/api/widget").param("placement", "HOME_PAGE"))
+        .andExpect(status().isBadRequest())
+        .andExpect(
+            jsonPath("$.error")
+                .value("placement must be one of [PRODUCT_PAGE, CART, ORDER_CONFIRMATION]"));
+    mvc.perform(get("/smartlists/api/widget").param("product", "p1"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.error").exists());
+  }
+
   private double clicks(String placement, String list) {
     var counter =
         meters.find("smartlists.clicks").tag("placement", placement).tag("list", list).counter();
     return counter == null ? 0 : counter.count();
+  }
+
+  /** Keeps the shopper-event rows the storefront hands over. */
+  static final class RecordingSink implements ShopperEventSink {
+    final List<Object> rows = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public <T> void record(StatTable<T> table, T row) {
+      rows.add(row);
+    }
+
+    List<ClickRow> clicks() {
+      synchronized (rows) {
+        return rows.stream().filter(ClickRow.class::isInstance).map(ClickRow.class::cast).toList();
+      }
+    }
   }
 
   /** Records what the dialect publishes. */
@@ -478,23 +631,36 @@ class SiteTests {
       return new SimpleMeterRegistry();
     }
 
+    @Bean
+    RecordingSink recordingSink() {
+      return new RecordingSink();
+    }
+
+    /** Impressions and signed links, without a database: a fixed secret, no holdout. */
+    @Bean
+    WidgetTracking widgetTracking(RecordingSink sink, ClickSigner signer) {
+      return new WidgetTracking(sink, signer, new Holdout(new byte[16], 0), Clock.systemUTC());
+    }
+
+    @Bean
+    ClickSigner clickSigner() {
+      return new ClickSigner("site-tests-secret-0123456789".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Bean
+    ClickTracking clickTracking(RecordingSink sink, ClickSigner signer) {
+      return new ClickTracking(
+          sink,
+          signer,
+          new CartAddTracker(sink, Duration.ofHours(24)),
+          Duration.ofHours(24),
+          Clock.systemUTC());
+    }
+
     /** Serves the pages above by name, ahead of the classpath resolver. */
     @Bean
     StringTemplateResolver storePagesResolver() {
-      StringTemplateResolver resolver =
-          new StringTemplateResolver() {
-            @Override
-            protected ITemplateResource computeTemplateResource(
-                IEngineConfiguration configuration,
-                String ownerTemplate,
-                String template,
-                Map<String, Object> templateResolutionAttributes) {
-              return new StringTemplateResource(PAGES.get(template));
-            }
-          };
-      resolver.setResolvablePatterns(Set.of("sltest/*"));
-      resolver.setOrder(0);
-      return resolver;
+      return InMemoryTemplates.resolver("sltest/*", PAGES::get);
     }
   }
 

@@ -61,6 +61,11 @@ public final class TestShop
         4.5);
   }
 
+  /** Adds a product to the catalogue, or replaces the one with its id. */
+  public synchronized void addProduct(ProductInfo product) {
+    products.put(product.id(), product);
+  }
+
   /** How many times a rebuild started reading the order history (first batch requested). */
   public int rebuildsStarted() {
     return rebuildReads.get();
@@ -80,12 +85,12 @@ public final class TestShop
   }
 
   @Override
-  public @Nullable ProductInfo product(String productId) {
+  public synchronized @Nullable ProductInfo product(String productId) {
     return products.get(productId);
   }
 
   @Override
-  public List<ProductInfo> allProducts() {
+  public synchronized List<ProductInfo> allProducts() {
     return List.copyOf(products.values());
   }
 
@@ -100,11 +105,6 @@ public final class TestShop
         .filter(p -> p.name().contains(query) || p.id().contains(query))
         .limit(limit)
         .toList();
-  }
-
-  @Override
-  public synchronized List<OrderRecord> findOrdersForCustomer(String customerId) {
-    return orders.stream().filter(o -> customerId.equals(o.customerId())).toList();
   }
 
   @Override

@@ -5,10 +5,9 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import io.smartlists.engine.Placement;
 import io.smartlists.engine.SmartListsEngine;
-import java.util.Map;
-import java.util.Set;
+import io.smartlists.engine.model.Placement;
+import io.smartlists.testing.InMemoryTemplates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
@@ -22,10 +21,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.thymeleaf.IEngineConfiguration;
 import org.thymeleaf.templateresolver.StringTemplateResolver;
-import org.thymeleaf.templateresource.ITemplateResource;
-import org.thymeleaf.templateresource.StringTemplateResource;
 
 /** A store theme that ships its own {@code smartlists/widget} template replaces the module's. */
 @WebMvcTest(
@@ -61,16 +57,10 @@ class ThemeOverrideTests {
 
     @Bean
     StringTemplateResolver themeWidgetResolver() {
-      StringTemplateResolver resolver =
-          new StringTemplateResolver() {
-            @Override
-            protected ITemplateResource computeTemplateResource(
-                IEngineConfiguration configuration,
-                String ownerTemplate,
-                String template,
-                Map<String, Object> templateResolutionAttributes) {
-              return new StringTemplateResource(
-                  """
+      return InMemoryTemplates.resolver(
+          "smartlists/widget",
+          template ->
+              """
                   <ol class="theme-recs" th:data-sl-placement="${widget.placement}">
                     <th:block th:each="slot : ${widget.slots}">
                       <li th:each="item : ${slot.items}" th:data-sl-product="${item.productId}"
@@ -78,11 +68,6 @@ class ThemeOverrideTests {
                     </th:block>
                   </ol>
                   """);
-            }
-          };
-      resolver.setResolvablePatterns(Set.of("smartlists/widget"));
-      resolver.setOrder(0);
-      return resolver;
     }
   }
 }

@@ -3,20 +3,19 @@ package io.smartlists.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.smartlists.eventlog.SmartListsSchema;
-import io.smartlists.stats.TestStatRows.Impression;
-import io.smartlists.stats.TestStatRows.Slot;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,15 +33,27 @@ class ShopperEventRecorderTests {
     db =
         new DriverManagerDataSource(
             "jdbc:h2:mem:recorder-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    new SmartListsSchema(db).afterPropertiesSet();
+    Flyway.configure()
+        .dataSource(db)
+        .locations("classpath:db/smartlists/eventlog", "classpath:db/smartlists/stats")
+        .table("SL_SCHEMA_HISTORY")
+        .load()
+        .migrate();
   }
 
-  static Impression impression(int i) {
-    return new Impression(
+  static ImpressionRow impression(int i) {
+    return new ImpressionRow(
         NOW,
-        new Slot("w" + i, "v" + i % 7, null, "EXPOSED", "PRODUCT_PAGE", "ACQUISITION", 0, "X"),
-        "p1,p2,p3",
-        null);
+        "w" + i,
+        "PRODUCT_PAGE",
+        "ACQUISITION",
+        0,
+        "BESTSELLERS_CATALOG",
+        Arm.EXPOSED,
+        "v" + i % 7,
+        null,
+        List.of("p1", "p2", "p3"),
+        List.of(false, false, true));
   }
 
   private long rows() {
@@ -56,7 +67,7 @@ class ShopperEventRecorderTests {
     ShopperEventRecorder recorder =
         new ShopperEventRecorder(db, 10_000, 1000, Duration.ofHours(1), Duration.ofSeconds(5));
     for (int i = 0; i < 2500; i++) {
-      recorder.record(TestStatRows.IMPRESSIONS, impression(i));
+      recorder.record(ImpressionRow.TABLE, impression(i));
     }
     assertThat(rows()).isZero(); // the request threads only enqueued
 
@@ -74,7 +85,7 @@ class ShopperEventRecorderTests {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
     recorder.bindTo(registry);
     for (int i = 0; i < 15; i++) {
-      recorder.record(TestStatRows.IMPRESSIONS, impression(i));
+      recorder.record(ImpressionRow.TABLE, impression(i));
     }
     assertThat(recorder.queued()).isEqualTo(10);
     assertThat(recorder.dropped()).isEqualTo(5);
@@ -119,13 +130,13 @@ class ShopperEventRecorderTests {
     recorder.start();
     try {
       for (int i = 0; i < 100; i++) {
-        recorder.record(TestStatRows.IMPRESSIONS, impression(i));
+        recorder.record(ImpressionRow.TABLE, impression(i));
       }
       assertThat(writerInside.await(5, TimeUnit.SECONDS)).isTrue(); // the writer is stuck in JDBC
 
       long start = System.nanoTime();
       for (int i = 0; i < 200_000; i++) {
-        recorder.record(TestStatRows.IMPRESSIONS, impression(i));
+        recorder.record(ImpressionRow.TABLE, impression(i));
       }
       long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       // 200,000 calls with the database stuck: they return (most of them dropping) well within a
@@ -140,19 +151,67 @@ class ShopperEventRecorderTests {
   }
 
   @Test
+  void flush_returnsOnlyOnceTheWritersBatchInFlightIsCommitted() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch writerInside = new CountDownLatch(1);
+    DataSource slow =
+        new DelegatingDataSource(db) {
+          @Override
+          public Connection getConnection() throws SQLException {
+            if (writerInside.getCount() > 0) {
+              writerInside.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            return super.getConnection();
+          }
+        };
+    ShopperEventRecorder recorder =
+        new ShopperEventRecorder(slow, 1000, 100, Duration.ofMillis(10), Duration.ofSeconds(10));
+    recorder.start();
+    try {
+      for (int i = 0; i < 50; i++) {
+        recorder.record(ImpressionRow.TABLE, impression(i));
+      }
+      assertThat(writerInside.await(5, TimeUnit.SECONDS)).isTrue(); // the writer took the batch
+      Thread releaser =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(200);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                release.countDown();
+              });
+      releaser.start();
+
+      recorder.flush(); // nothing left in the queue, but the writer's batch is not committed yet
+
+      assertThat(rows()).isEqualTo(50);
+    } finally {
+      release.countDown();
+      recorder.stop();
+    }
+  }
+
+  @Test
   void stop_flushesWhatIsQueued() {
     ShopperEventRecorder recorder =
         new ShopperEventRecorder(db, 10_000, 1000, Duration.ofHours(1), Duration.ofSeconds(10));
     recorder.start();
     for (int i = 0; i < 1500; i++) {
-      recorder.record(TestStatRows.IMPRESSIONS, impression(i));
+      recorder.record(ImpressionRow.TABLE, impression(i));
     }
     recorder.stop();
 
     assertThat(rows()).isEqualTo(1500);
     assertThat(recorder.isRunning()).isFalse();
     // after shutdown nothing is queued any more: counted as dropped
-    recorder.record(TestStatRows.IMPRESSIONS, impression(0));
+    recorder.record(ImpressionRow.TABLE, impression(0));
     assertThat(recorder.dropped()).isEqualTo(1);
   }
 
@@ -162,7 +221,7 @@ class ShopperEventRecorderTests {
         new ShopperEventRecorder(db, 10_000, 1000, Duration.ofMillis(50), Duration.ofSeconds(10));
     recorder.start();
     try {
-      recorder.record(TestStatRows.IMPRESSIONS, impression(1));
+      recorder.record(ImpressionRow.TABLE, impression(1));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       while (rows() == 0 && System.nanoTime() < deadline) {
         Thread.sleep(10);
@@ -177,7 +236,7 @@ class ShopperEventRecorderTests {
   void flush_failingBatch_isRolledBackAndCounted_nextBatchIsWritten() {
     ShopperEventRecorder recorder =
         new ShopperEventRecorder(db, 10_000, 1000, Duration.ofHours(1), Duration.ofSeconds(5));
-    StatTable<Impression> broken =
+    StatTable<ImpressionRow> broken =
         new StatTable<>() {
           @Override
           public String insertSql() {
@@ -185,18 +244,18 @@ class ShopperEventRecorderTests {
           }
 
           @Override
-          public void bind(PreparedStatement statement, Impression row) throws SQLException {
-            statement.setString(1, row.products());
+          public void bind(PreparedStatement statement, ImpressionRow row) throws SQLException {
+            statement.setString(1, row.widgetId());
           }
         };
-    recorder.record(TestStatRows.IMPRESSIONS, impression(1));
+    recorder.record(ImpressionRow.TABLE, impression(1));
     recorder.record(broken, impression(2));
     recorder.flush();
     // one transaction per batch: the good row went down with the bad one
     assertThat(rows()).isZero();
     assertThat(recorder.failed()).isEqualTo(2);
 
-    recorder.record(TestStatRows.IMPRESSIONS, impression(3));
+    recorder.record(ImpressionRow.TABLE, impression(3));
     recorder.flush();
     assertThat(rows()).isEqualTo(1);
   }

@@ -2,54 +2,73 @@ package io.smartlists.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smartlists.eventlog.SmartListsSchema;
-import io.smartlists.stats.StatsRollups.ArmSample;
-import io.smartlists.stats.StatsRollups.ArmTotals;
-import io.smartlists.stats.StatsRollups.Figures;
-import io.smartlists.stats.StatsRollups.Key;
-import io.smartlists.stats.StatsRollups.KeyFigures;
-import io.smartlists.stats.TestStatRows.AddToCart;
-import io.smartlists.stats.TestStatRows.Attribution;
-import io.smartlists.stats.TestStatRows.Click;
-import io.smartlists.stats.TestStatRows.Impression;
-import io.smartlists.stats.TestStatRows.Order;
-import io.smartlists.stats.TestStatRows.Slot;
+import io.smartlists.host.OrderConfirmed;
+import io.smartlists.host.OrderLine;
+import io.smartlists.host.OrderRecord;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The statistics storage on a real (H2) database with the module's migrations: raw events written
- * by the recorder, rolled up per closed hour once, read back per key, per arm, per day and per
- * visitor, and purged after the retention but never before they are rolled up.
+ * by the recorder, rolled up per closed hour once, the figures the same before and after the
+ * roll-up (roll-ups for the rolled-up hours, raw rows for the rest), and raw rows purged after the
+ * retention but never before their hour is rolled up.
  */
 class StatsStorageTests {
 
   static final Instant H0 = Instant.parse("2026-11-23T08:00:00Z");
   static final Instant H1 = H0.plus(Duration.ofHours(1));
   static final Instant H2 = H1.plus(Duration.ofHours(1));
+  static final LocalDate DAY = LocalDate.of(2026, 11, 23);
+  static final String CROSS = "SMART_CROSS_SELLING";
+  static final String BEST = "BESTSELLERS_CATALOG";
 
   DataSource db;
+  JdbcTemplate jdbc;
   ShopperEventRecorder recorder;
+  JdbcStatsQueries queries;
 
   @BeforeEach
   void database() {
     db = newDatabase();
-    new SmartListsSchema(db).afterPropertiesSet();
+    Flyway.configure()
+        .dataSource(db)
+        .locations("classpath:db/smartlists/eventlog", "classpath:db/smartlists/stats")
+        .table("SL_SCHEMA_HISTORY")
+        .load()
+        .migrate();
+    jdbc = new JdbcTemplate(db);
     recorder =
         new ShopperEventRecorder(db, 10_000, 1000, Duration.ofHours(1), Duration.ofSeconds(5));
+    queries = new JdbcStatsQueries(jdbc);
+  }
+
+  @AfterEach
+  void stop() {
+    recorder.stop();
   }
 
   /** A fresh, empty database for one test (H2 here; the PostgreSQL subclass overrides it). */
@@ -63,155 +82,228 @@ class StatsStorageTests {
         db, Duration.ofMinutes(2), retention, "node-" + UUID.randomUUID(), Clock.systemUTC());
   }
 
-  static Slot slot(
-      String widget, String visitor, String customer, String arm, int pos, String list) {
-    return new Slot(widget, visitor, customer, arm, "PRODUCT_PAGE", "ACQUISITION", pos, list);
-  }
-
-  static final String CROSS = "SMART_CROSS_SELLING";
-  static final String BEST = "BESTSELLERS_CATALOG";
-
-  /** Three visitors over two hours, and one impression in the hour after. */
-  void traffic() {
-    Slot w1s0 = slot("w1", "v1", null, "EXPOSED", 0, CROSS);
-    Slot w1s1 = slot("w1", "v1", null, "EXPOSED", 1, BEST);
-    at(H0, 10, TestStatRows.IMPRESSIONS, new Impression(null, w1s0, "p7,p8,p9", null));
-    at(H0, 10, TestStatRows.IMPRESSIONS, new Impression(null, w1s1, "p9,p10", "1"));
-    at(H0, 11, TestStatRows.CLICKS, new Click(null, w1s1, 0, "p9"));
-    at(H0, 12, TestStatRows.CLICKS, new Click(null, w1s0, 0, "p7"));
-    at(H0, 13, TestStatRows.ADD_TO_CARTS, new AddToCart(null, w1s0, "p7", 2));
-    at(H0, 20, TestStatRows.ORDERS, new Order(null, "o1", "v1", null, "EXPOSED", dec("30.00")));
-    at(H0, 20, TestStatRows.ATTRIBUTIONS, new Attribution(null, "o1", "p7", w1s0, 2, dec("19.80")));
-    at(H0, 20, TestStatRows.ATTRIBUTIONS, new Attribution(null, "o1", "p9", w1s1, 1, dec("5.00")));
-
-    Slot w2s0 = slot("w2", "v2", null, "HOLDOUT", 0, CROSS);
-    Slot w2s1 = slot("w2", "v2", null, "HOLDOUT", 1, BEST);
-    at(H0, 30, TestStatRows.IMPRESSIONS, new Impression(null, w2s0, "p1,p2", null));
-    at(H0, 30, TestStatRows.IMPRESSIONS, new Impression(null, w2s1, "p3", null));
-    at(H1, 5, TestStatRows.ORDERS, new Order(null, "o2", "v2", null, "HOLDOUT", dec("12.00")));
-
-    Slot w3s0 = slot("w3", "v3", "c3", "EXPOSED", 0, CROSS);
-    at(H1, 1, TestStatRows.IMPRESSIONS, new Impression(null, w3s0, "p7", null));
-
-    Slot w4s0 = slot("w4", "v4", null, "EXPOSED", 0, CROSS);
-    at(H2, 30, TestStatRows.IMPRESSIONS, new Impression(null, w4s0, "p7", null));
-    recorder.flush();
-  }
-
-  /** Records {@code row} with its time set to {@code minutes} past {@code hour}. */
-  @SuppressWarnings("unchecked")
-  <T extends Record> void at(Instant hour, int minutes, StatTable<T> table, T row) {
-    Instant t = hour.plus(Duration.ofMinutes(minutes));
-    Object timed;
-    if (row instanceof Impression r) {
-      timed = new Impression(t, r.slot(), r.products(), r.fallbacks());
-    } else if (row instanceof Click r) {
-      timed = new Click(t, r.slot(), r.itemPosition(), r.productId());
-    } else if (row instanceof AddToCart r) {
-      timed = new AddToCart(t, r.slot(), r.productId(), r.quantity());
-    } else if (row instanceof Order r) {
-      timed = new Order(t, r.orderId(), r.visitorId(), r.customerId(), r.arm(), r.revenue());
-    } else if (row instanceof Attribution r) {
-      timed = new Attribution(t, r.orderId(), r.productId(), r.slot(), r.quantity(), r.revenue());
-    } else {
-      throw new IllegalArgumentException(row.toString());
+  void impression(
+      Instant at,
+      String widget,
+      String visitor,
+      @Nullable String customer,
+      Arm arm,
+      int slot,
+      String list,
+      String... products) {
+    List<Boolean> fallbacks = new ArrayList<>();
+    for (int i = 0; i < products.length; i++) {
+      fallbacks.add(i % 2 == 1);
     }
-    recorder.record(table, (T) timed);
+    recorder.record(
+        ImpressionRow.TABLE,
+        new ImpressionRow(
+            at,
+            widget,
+            "PRODUCT_PAGE",
+            "ACQUISITION",
+            slot,
+            list,
+            arm,
+            visitor,
+            customer,
+            List.of(products),
+            fallbacks));
   }
 
-  static BigDecimal dec(String s) {
-    return new BigDecimal(s);
+  ClickRow click(
+      Instant at, String token, String widget, String visitor, int slot, String list, String p) {
+    ClickRow row =
+        new ClickRow(
+            at,
+            token,
+            new ClickToken(
+                widget, "PRODUCT_PAGE", "ACQUISITION", list, slot, 0, p, at.getEpochSecond()),
+            visitor,
+            null);
+    recorder.record(ClickRow.TABLE, row);
+    return row;
+  }
+
+  void order(String id, String visitor, Instant at, OrderLine... lines) {
+    OrderConfirmed event =
+        new OrderConfirmed(visitor, new OrderRecord(id, null, at, List.of(lines)), at);
+    jdbc.update(
+        "INSERT INTO SL_EVENT (TYPE, VISITOR_ID, CUSTOMER_ID, PAYLOAD, OCCURRED_AT) VALUES (?, ?,"
+            + " ?, ?, ?)",
+        "OrderConfirmed",
+        visitor,
+        null,
+        JsonMapper.builder().build().writeValueAsString(event),
+        OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+  }
+
+  /** Three visitors over two hours (one in the holdout), and traffic in the hour after. */
+  void traffic() {
+    impression(H0.plusSeconds(10), "w1", "v1", null, Arm.EXPOSED, 0, CROSS, "p7", "p8", "p9");
+    impression(H0.plusSeconds(10), "w1", "v1", null, Arm.EXPOSED, 1, BEST, "p9", "p10");
+    ClickRow c1 = click(H0.plusSeconds(20), "t1", "w1", "v1", 1, BEST, "p9");
+    // the same token recorded again (another node) in the next hour: one click, in H0
+    click(H1.plusSeconds(5), "t1", "w1", "v1", 1, BEST, "p9");
+    recorder.record(
+        CartAddRow.TABLE, new CartAddRow(H0.plusSeconds(30), c1, 1, "v1", (String) null));
+    recorder.record(
+        CartAddRow.TABLE, new CartAddRow(H1.plusSeconds(40), c1, 2, "v1", (String) null));
+    impression(H0.plus(Duration.ofMinutes(59)), "w2", "v2", "c2", Arm.EXPOSED, 0, CROSS, "p1");
+    impression(H1.plusSeconds(1), "w3", "v2", "c2", Arm.EXPOSED, 0, CROSS, "p1", "p2");
+    impression(H1.plusSeconds(2), "w4", "v3", null, Arm.HOLDOUT, 0, CROSS, "p1");
+    click(H1.plusSeconds(30), "t2", "w3", "v2", 0, CROSS, "p2");
+    impression(H2.plusSeconds(3), "w5", "v1", null, Arm.EXPOSED, 0, CROSS, "p4");
+    click(H2.plusSeconds(4), "t3", "w5", "v1", 0, CROSS, "p4");
+    recorder.flush();
+    order("o1", "v1", H0.plusSeconds(50), new OrderLine("p9", 2, new BigDecimal("3.50")));
+    order("o2", "v2", H2.plusSeconds(50), new OrderLine("p2", 1, new BigDecimal("10.00")));
+  }
+
+  /** Everything the figures read for the day, in a comparable form. */
+  record Snapshot(
+      List<StatsQueries.Count> exposed,
+      List<StatsQueries.Count> holdout,
+      List<StatsQueries.Count> clicks,
+      List<StatsQueries.Count> cartAdds,
+      List<StatsQueries.Exposure> exposures,
+      StatsFigures.Row total,
+      List<StatsFigures.Row> rows) {}
+
+  Snapshot snapshot() {
+    Instant from = DAY.atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant to = from.plus(Duration.ofDays(1));
+    Comparator<StatsQueries.Count> byKey =
+        Comparator.comparing((StatsQueries.Count c) -> c.day())
+            .thenComparing(c -> c.slot().list())
+            .thenComparing(c -> c.slot().stage());
+    StatsFigures figures =
+        new StatsFigures(queries, Duration.ofHours(24), 0.1, Clock.fixed(H2, ZoneOffset.UTC));
+    StatsFigures.Report report = figures.report(DAY, DAY);
+    return new Snapshot(
+        sorted(queries.impressions(from, to, Arm.EXPOSED), byKey),
+        sorted(queries.impressions(from, to, Arm.HOLDOUT), byKey),
+        sorted(queries.clicks(from, to), byKey),
+        sorted(queries.cartAdds(from, to), byKey),
+        sorted(
+            queries.exposures(from, to),
+            Comparator.comparing(StatsQueries.Exposure::visitorId)
+                .thenComparing(e -> e.arm().name())),
+        report.total(),
+        report.rows());
+  }
+
+  static <T> List<T> sorted(List<T> list, Comparator<T> order) {
+    List<T> copy = new ArrayList<>(list);
+    copy.sort(order);
+    return copy;
   }
 
   long count(String sql) {
-    Long n = new JdbcTemplate(db).queryForObject(sql, Long.class);
+    Long n = jdbc.queryForObject(sql, Long.class);
     return n == null ? 0 : n;
   }
 
   @Test
-  void rollUp_closedHoursOnce_figuresPerKeyArmDayAndVisitor() {
+  void rollUp_closedHoursOnce_andTheFiguresAreTheSameBeforeAndAfter() {
     traffic();
+    Snapshot before = snapshot();
+    assertThat(before.total().impressions()).isEqualTo(5);
+    assertThat(before.total().clicks()).as("t1 twice counts once").isEqualTo(3);
+    assertThat(before.total().cartAdds()).as("one add per click token").isEqualTo(1);
+    assertThat(before.total().attributedOrders()).isEqualTo(2);
+    assertThat(before.total().attributedRevenue()).isEqualByComparingTo("17.00");
+    assertThat(before.holdout()).extracting(StatsQueries.Count::count).containsExactly(1L);
+    assertThat(before.exposures()).hasSize(3);
+
     StatsRollupJob job = job(Duration.ofDays(90));
-    Instant now = H2.plus(Duration.ofMinutes(61)); // 11:01: 10:00-11:00 closes at 11:02
-
-    assertThat(job.rollUp(now)).isEqualTo(2);
-    assertThat(job.rollUp(now)).isZero();
-    assertThat(job(Duration.ofDays(90)).rollUp(now)).isZero(); // another node: nothing left
+    // H2 is still open at H2 + 30 min: H0 and H1 are rolled up, H2 is read raw
+    assertThat(job.rollUp(H2.plus(Duration.ofMinutes(30)))).isEqualTo(2);
+    assertThat(job.rollUp(H2.plus(Duration.ofMinutes(30)))).as("again: nothing new").isZero();
+    assertThat(job(Duration.ofDays(90)).rollUp(H2.plus(Duration.ofMinutes(30))))
+        .as("another node")
+        .isZero();
     assertThat(count("SELECT COUNT(*) FROM SL_STAT_ROLLUP")).isEqualTo(2);
+    assertThat(count("SELECT SUM(IMPRESSIONS) FROM SL_STAT_HOURLY")).isEqualTo(5);
+    assertThat(count("SELECT SUM(CLICKS) FROM SL_STAT_HOURLY")).isEqualTo(2);
+    assertThat(count("SELECT SUM(CLICKS) FROM SL_STAT_HOURLY WHERE ARM = 'EXPOSED'")).isEqualTo(2);
+    assertThat(count("SELECT SUM(CART_ADDS) FROM SL_STAT_HOURLY")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM SL_STAT_HOURLY_EXPOSURE")).isEqualTo(4);
 
-    StatsRollups rollups = new StatsRollups(db);
-    assertThat(rollups.rolledUpTo()).isEqualTo(H2);
-    Instant from = H0.minus(Duration.ofDays(1));
-    Instant to = H0.plus(Duration.ofDays(1));
-    List<KeyFigures> byKey = rollups.byKey(from, to);
-    assertThat(byKey)
-        .containsExactly(
-            new KeyFigures(
-                new Key("PRODUCT_PAGE", "ACQUISITION", BEST, 1, "EXPOSED"),
-                new Figures(1, 1, 0, 1, dec("5.0000"))),
-            new KeyFigures(
-                new Key("PRODUCT_PAGE", "ACQUISITION", BEST, 1, "HOLDOUT"),
-                new Figures(1, 0, 0, 0, dec("0.0000"))),
-            new KeyFigures(
-                new Key("PRODUCT_PAGE", "ACQUISITION", CROSS, 0, "EXPOSED"),
-                new Figures(2, 1, 1, 1, dec("19.8000"))),
-            new KeyFigures(
-                new Key("PRODUCT_PAGE", "ACQUISITION", CROSS, 0, "HOLDOUT"),
-                new Figures(1, 0, 0, 0, dec("0.0000"))));
+    assertThat(snapshot()).isEqualTo(before);
 
-    // o1 is attributed to two slots but is one attributed order of the exposed arm
-    Map<String, ArmTotals> arms = rollups.arms(from, to);
-    assertThat(arms.get("EXPOSED"))
-        .isEqualTo(new ArmTotals(2, 1, dec("30.0000"), 1, dec("24.8000")));
-    assertThat(arms.get("HOLDOUT"))
-        .isEqualTo(new ArmTotals(1, 1, dec("12.0000"), 0, dec("0.0000")));
-
-    Map<String, ArmSample> visitors = rollups.visitors(from, to);
-    ArmSample exposed = visitors.get("EXPOSED");
-    assertThat(exposed.visitors()).isEqualTo(2); // v1 and c3 (v4's hour is not rolled up)
-    assertThat(exposed.converted()).isEqualTo(1);
-    double[] revenue = exposed.revenue().clone();
-    Arrays.sort(revenue);
-    assertThat(revenue).containsExactly(0.0, 30.0);
-    assertThat(visitors.get("HOLDOUT").orders()).containsExactly(1);
-    assertThat(visitors.get("HOLDOUT").revenue()).containsExactly(12.0);
-
-    List<StatsRollups.Day> days = rollups.byDay(from, to, ZoneOffset.UTC);
-    assertThat(days).hasSize(1);
-    assertThat(days.get(0).day()).isEqualTo(LocalDate.parse("2026-11-23"));
-    assertThat(days.get(0).figures().get("EXPOSED"))
-        .isEqualTo(new Figures(3, 2, 1, 2, dec("24.8000")));
-    assertThat(days.get(0).arms().get("EXPOSED").attributedOrders()).isEqualTo(1);
-
-    // the next hour once it has closed
+    // the grace: H2 ends, but its events are only rolled up 2 minutes later
+    assertThat(job.rollUp(H2.plus(Duration.ofMinutes(61)))).isZero();
     assertThat(job.rollUp(H2.plus(Duration.ofMinutes(62)))).isEqualTo(1);
-    assertThat(rollups.arms(from, to).get("EXPOSED").widgets()).isEqualTo(3);
+    assertThat(snapshot()).isEqualTo(before);
   }
 
   @Test
-  void rollUp_withoutRawEvents_doesNothing() {
-    assertThat(job(Duration.ofDays(90)).rollUp(H2)).isZero();
-    assertThat(new StatsRollups(db).rolledUpTo()).isNull();
-    assertThat(new StatsRollups(db).byKey(H0, H2)).isEmpty();
-  }
-
-  @Test
-  void purge_deletesRawEventsPastRetention_neverAnHourNotRolledUp() {
+  void rollUp_twoNodesAtOnce_eachHourOnce() throws Exception {
     traffic();
-    StatsRollupJob job = job(Duration.ofDays(1));
-    job.rollUp(H2.plus(Duration.ofMinutes(61))); // 08:00 and 09:00 rolled up, 10:00 not
+    Snapshot before = snapshot();
+    Instant now = H2.plus(Duration.ofHours(3));
+    CountDownLatch go = new CountDownLatch(1);
+    List<Callable<Integer>> nodes = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      StatsRollupJob job = job(Duration.ofDays(90));
+      nodes.add(
+          () -> {
+            go.await();
+            int hours = 0;
+            // a node that lost an hour stops its run; the next run carries on
+            for (int run = 0; run < 10; run++) {
+              hours += job.rollUp(now);
+            }
+            return hours;
+          });
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Integer>> done = new ArrayList<>();
+      for (Callable<Integer> n : nodes) {
+        done.add(pool.submit(n));
+      }
+      go.countDown();
+      int total = 0;
+      for (Future<Integer> f : done) {
+        total += f.get();
+      }
+      // H0 .. H2 + 1 h (closed by H2 + 3 h): 4 hours, each rolled up by exactly one node
+      assertThat(total).isEqualTo(4);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(count("SELECT COUNT(*) FROM SL_STAT_ROLLUP")).isEqualTo(4);
+    assertThat(count("SELECT COUNT(DISTINCT HOUR_START) FROM SL_STAT_ROLLUP")).isEqualTo(4);
+    assertThat(snapshot()).isEqualTo(before);
+  }
 
-    long raw = count("SELECT COUNT(*) FROM SL_STAT_IMPRESSION");
-    // a day and an hour after 08:00: only the 08:00 hour is past the retention
-    long deleted = job.purge(H1.plus(Duration.ofDays(1)));
-    assertThat(count("SELECT COUNT(*) FROM SL_STAT_IMPRESSION")).isEqualTo(raw - 4);
-    assertThat(count("SELECT COUNT(*) FROM SL_STAT_ORDER")).isEqualTo(1); // o2, at 09:05
-    assertThat(deleted).isEqualTo(4 + 2 + 1 + 1 + 2);
+  @Test
+  void purge_deletesRawRowsPastTheRetention_neverAnHourNotRolledUp() {
+    traffic();
+    Snapshot before = snapshot();
+    StatsRollupJob job = job(Duration.ofDays(30));
+    Instant later = H0.plus(Duration.ofDays(30)).plus(Duration.ofMinutes(90));
 
-    // long after: everything rolled up goes, the 10:00 hour stays until it is rolled up
-    job.purge(H0.plus(Duration.ofDays(30)));
-    assertThat(count("SELECT COUNT(*) FROM SL_STAT_IMPRESSION")).isEqualTo(1);
-    // the roll-ups are kept
-    assertThat(new StatsRollups(db).arms(H0, H2).get("HOLDOUT").orders()).isEqualTo(1);
+    // nothing rolled up yet: nothing purged, however old
+    assertThat(job.purge(later)).isZero();
+    assertThat(count("SELECT COUNT(*) FROM SL_STAT_IMPRESSION")).isEqualTo(6);
+
+    // H0 rolled up, and 30 days + 90 minutes later H0 (only) is past the retention
+    assertThat(job.rollUp(H1.plus(Duration.ofMinutes(30)))).isEqualTo(1);
+    assertThat(job.purge(later)).isEqualTo(3 + 1 + 1); // H0's impressions, click, add-to-cart
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM SL_STAT_IMPRESSION WHERE AT < ?", Long.class, Sql.utc(H1)))
+        .isZero();
+    assertThat(count("SELECT COUNT(*) FROM SL_STAT_IMPRESSION")).isEqualTo(3);
+
+    // the counts still come from H0's roll-up; attribution needs the raw clicks (purged with H0)
+    Snapshot after = snapshot();
+    assertThat(after.exposed()).isEqualTo(before.exposed());
+    assertThat(after.holdout()).isEqualTo(before.holdout());
+    assertThat(after.exposures()).isEqualTo(before.exposures());
+    assertThat(after.total().impressions()).isEqualTo(5);
   }
 }

@@ -14,13 +14,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The store's order history for the module: per customer (Broadleaf {@code
- * OrderService.findOrdersForCustomer}) and in batches by order id for rebuilds ({@code
- * OrderDao.readBatchOrdersFromLastID}). Only SUBMITTED orders; read with plain SQL because a
- * rebuild walks every order.
+ * The store's order history for the module: in batches by order id for rebuilds ({@code
+ * OrderDao.readBatchOrdersFromLastID}), and per customer for the store itself. Only SUBMITTED
+ * orders; read with plain SQL because a rebuild walks every order.
  */
 @Component
-final class DemoOrderHistory implements OrderHistoryPort {
+public final class DemoOrderHistory implements OrderHistoryPort {
 
   private static final String SELECT =
       "SELECT o.ID, o.CUSTOMER_ID, o.PLACED_AT, i.PRODUCT_ID, i.QUANTITY, i.UNIT_PRICE"
@@ -32,7 +31,7 @@ final class DemoOrderHistory implements OrderHistoryPort {
     this.jdbc = jdbc;
   }
 
-  @Override
+  /** Every submitted order of the customer, oldest first (the store's own use and its tests). */
   public List<OrderRecord> findOrdersForCustomer(String customerId) {
     return read(
         SELECT

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Soak (issue 14 item 4): MINUTES (default 10) of load on the product page where every request is
+# a fresh visitor (wrk keeps no cookies), heap after a full GC sampled every EVERY seconds (default
+# 15) with jcmd GC.run + GC.heap_info. Writes target/soak-heap.csv (seconds,used MB), plots
+# docs/soak-heap.png when gnuplot is installed, and fails unless every sample from minute 2 on is
+# within 10 % of the minute-2 sample. Loopback only. Run it with nice on a shared machine.
+set -euo pipefail
+source "$(dirname "$0")/store.sh"
+
+PORT="${PORT:-18081}"
+MINUTES="${MINUTES:-10}"
+EVERY="${EVERY:-15}"
+CSV="$ROOT/target/soak-heap.csv"
+command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; exit 2; }
+
+trap 'kill "${WRK_PID:-0}" 2>/dev/null || true; store_stop' EXIT
+store_start "$PORT" -Xmx1g
+PRODUCT="$(store_product)"
+wrk -t1 -c8 -d"$((MINUTES * 60))s" "http://127.0.0.1:$PORT/product/$PRODUCT" >"$ROOT/target/soak-wrk.txt" &
+WRK_PID=$!
+
+heap_mb() {
+  jcmd "$STORE_PID" GC.run >/dev/null
+  jcmd "$STORE_PID" GC.heap_info |
+    awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K", "", v); print int(v / 1024); exit } }'
+}
+
+echo "seconds,used_mb" >"$CSV"
+start=$(date +%s)
+while kill -0 "$WRK_PID" 2>/dev/null; do
+  now=$(($(date +%s) - start))
+  echo "$now,$(heap_mb)" | tee -a "$CSV"
+  sleep "$EVERY"
+done
+cat "$ROOT/target/soak-wrk.txt"
+
+if command -v gnuplot >/dev/null; then
+  gnuplot <<PLOT
+set terminal png size 800,400
+set output "$ROOT/docs/soak-heap.png"
+set datafile separator ","
+set xlabel "seconds"
+set ylabel "heap used after full GC (MB)"
+set yrange [0:*]
+plot "$CSV" every ::1 using 1:2 with linespoints title "live heap, fresh visitor per request"
+PLOT
+fi
+
+awk -F, 'NR > 1 && $1 >= 120 && base == "" { base = $2 }
+  NR > 1 && base != "" && $1 >= 120 { d = ($2 - base) / base; if (d > 0.10 || d < -0.10) bad++ }
+  END { printf "minute-2 heap %s MB; samples outside 10%%: %d\n", base, bad; exit bad > 0 }' "$CSV"

@@ -1,0 +1,97 @@
+package io.smartlists.autoconfigure;
+
+import io.smartlists.eventlog.EventCodec;
+import io.smartlists.eventlog.EventLogLifecycle;
+import io.smartlists.eventlog.EventLogSettings;
+import io.smartlists.eventlog.EventLogTailer;
+import io.smartlists.eventlog.JdbcEventPublisher;
+import io.smartlists.eventlog.SpringEventBridge;
+import io.smartlists.eventlog.ViewDeduplicator;
+import io.smartlists.host.SmartListsEventPublisher;
+import io.smartlists.stats.ShopperEventSink;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The module's schema and the event log on the store's {@link DataSource}, imported by {@link
+ * SmartListsAutoConfiguration}: the schema runner (the tables of every feature that declared its
+ * {@link SmartListsMigrations}), the publisher, the Spring-event bridge, the tailer and its
+ * lifecycle. With a {@link ShopperEventSink} (the statistics recorder), product and category views
+ * are applied on the serving node at once and written to the log by the recorder's batches.
+ * Settings come from {@code smartlists.event-log.*}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+final class EventLogConfiguration {
+
+  @Bean
+  @ConditionalOnMissingBean(name = "smartListsEventLogMigrations")
+  SmartListsMigrations smartListsEventLogMigrations() {
+    return SmartListsMigrations.EVENT_LOG;
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  SmartListsSchema smartListsSchema(
+      DataSource dataSource, ObjectProvider<SmartListsMigrations> features) {
+    List<SmartListsMigrations> all = features.orderedStream().distinct().toList();
+    return new SmartListsSchema(dataSource, all);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  EventLogTailer smartListsEventLogTailer(
+      DataSource dataSource,
+      SmartListsSchema schema,
+      SignalsMaintenance signals,
+      SmartListsProperties properties) {
+    EventLogSettings settings = properties.getEventLog().toSettings();
+    return new EventLogTailer(
+        new JdbcTemplate(dataSource),
+        new EventCodec(),
+        signals,
+        settings.batchSize(),
+        settings.gapTimeout(),
+        System::nanoTime,
+        UUID.randomUUID().toString());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  EventLogLifecycle smartListsEventLogLifecycle(
+      EventLogTailer tailer, SmartListsProperties properties) {
+    return new EventLogLifecycle(tailer, properties.getEventLog().toSettings(), Clock.systemUTC());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  SmartListsEventPublisher smartListsEventPublisher(
+      DataSource dataSource,
+      SmartListsSchema schema,
+      EventLogTailer tailer,
+      ObjectProvider<ShopperEventSink> recorder,
+      SmartListsProperties properties) {
+    return new JdbcEventPublisher(
+        new JdbcTemplate(dataSource),
+        new EventCodec(),
+        tailer,
+        properties.getEventLog().toSettings().applyWait(),
+        new ViewDeduplicator(properties.getEventLog().getViewDedupeWindow(), System::nanoTime),
+        recorder.getIfUnique());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  SpringEventBridge smartListsSpringEventBridge(SmartListsEventPublisher publisher) {
+    return new SpringEventBridge(publisher);
+  }
+}

@@ -1,8 +1,0 @@
-package io.smartlists.engine;
-
-/** Where a widget renders. */
-public enum Placement {
-  PRODUCT_PAGE,
-  CART,
-  ORDER_CONFIRMATION
-}
