@@ -30,7 +30,9 @@ class DemoStatsConfiguration {
     return new DemoClock();
   }
 
+  /** Not with {@code smartlists.enabled=false} (no engine): the store then starts without it. */
   @Bean
+  @ConditionalOnBooleanProperty(name = "smartlists.enabled", matchIfMissing = true)
   DemoTrafficReplay demoTrafficReplay(
       SmartListsEngine engine, OrderHistoryPort orders, DemoClock clock) {
     return new DemoTrafficReplay(engine, orders, clock);
@@ -39,12 +41,14 @@ class DemoStatsConfiguration {
   @Bean
   @ConditionalOnBooleanProperty("demo.replay.enabled")
   ApplicationListener<ApplicationReadyEvent> demoTrafficReplayOnStart(
-      DemoTrafficReplay replay,
+      ObjectProvider<DemoTrafficReplay> replays,
       @Value("${demo.replay.shoppers:200}") int shoppers,
       ObjectProvider<StatsMaintenance> rollups,
       ObjectProvider<ShopperEventRecorder> recorder) {
     return event -> {
-      if (event.getApplicationContext() instanceof WebServerApplicationContext web) {
+      DemoTrafficReplay replay = replays.getIfUnique();
+      if (replay != null
+          && event.getApplicationContext() instanceof WebServerApplicationContext web) {
         int port = web.getWebServer().getPort();
         // the replay back-dates its visits up to 29 days: hours it writes into must not be rolled
         // up before it is done (a roll-up is final), so the roll-ups pause while it plays
