@@ -109,6 +109,31 @@ final class RepurchaseIntervals {
     medianDays[p] = median(s, s.length);
   }
 
+  /**
+   * Takes back one repurchase gap of the product (its purchase was cancelled or returned) and
+   * refreshes its median. Exact while the product has at most {@value #GAP_SAMPLE} gaps (the sample
+   * is then every gap); beyond, the value leaves the sample when the sample holds it.
+   */
+  void removeGap(int p, int days) {
+    if (gapCount[p] == 0) {
+      return;
+    }
+    gapCount[p]--;
+    int[] s = gapSample[p];
+    if (s == null) {
+      return;
+    }
+    int at = Arrays.binarySearch(s, days);
+    if (at < 0) {
+      return;
+    }
+    int[] next = new int[s.length - 1];
+    System.arraycopy(s, 0, next, 0, at);
+    System.arraycopy(s, at + 1, next, at, next.length - at);
+    gapSample[p] = next;
+    medianDays[p] = median(next, next.length);
+  }
+
   private long nextRandom() {
     long z = (sampleSeed += 0x9E3779B97F4A7C15L);
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

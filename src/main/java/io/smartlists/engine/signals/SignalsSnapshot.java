@@ -5,6 +5,7 @@ import io.smartlists.host.OrderLine;
 import io.smartlists.host.OrderRecord;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
@@ -87,6 +88,77 @@ final class SignalsSnapshot implements Signals {
     ranks.apply(ps, qs, n, t);
     int customer = customers.apply(order, ps, qs, n, t, repurchase);
     coPurchase.addOrder(Arrays.copyOf(ps, n), customer, t);
+  }
+
+  /**
+   * Takes what no longer stands of one order out of every signal it fed (a cancellation or a
+   * return): {@code before} are the order's lines that stood until now, {@code after} those that
+   * still stand (empty when cancelled or all returned). Bestsellers lose the units and revenue, the
+   * customer's history the units (and the purchase, with its repurchase gaps, when no unit of the
+   * product is left in the order; the order itself when nothing is left), co-purchase the products
+   * with no unit left. Lines of unknown products are left out.
+   */
+  void removeLines(OrderRecord order, List<OrderLine> before, List<OrderLine> after) {
+    int cap = before.size();
+    int[] ps = new int[cap];
+    int[] qb = new int[cap];
+    int[] qa = new int[cap];
+    double[] rev = new double[cap];
+    int n = 0;
+    for (OrderLine line : before) {
+      Integer idx = catalogue.productIndex.get(line.productId());
+      if (idx == null || line.quantity() <= 0) {
+        continue;
+      }
+      int at = CatalogueIndex.indexOf(ps, n, idx);
+      if (at < 0) {
+        at = n++;
+        ps[at] = idx;
+      }
+      qb[at] += line.quantity();
+      rev[at] += line.quantity() * line.unitPrice().doubleValue();
+    }
+    for (OrderLine line : after) {
+      Integer idx = catalogue.productIndex.get(line.productId());
+      int at = idx == null ? -1 : CatalogueIndex.indexOf(ps, n, idx);
+      if (at >= 0 && line.quantity() > 0) {
+        qa[at] += line.quantity();
+        rev[at] -= line.quantity() * line.unitPrice().doubleValue();
+      }
+    }
+    int[] rp = new int[n];
+    int[] rq = new int[n];
+    double[] rr = new double[n];
+    int[] gone = new int[n];
+    int m = 0;
+    int g = 0;
+    for (int i = 0; i < n; i++) {
+      if (qb[i] > qa[i]) {
+        rp[m] = ps[i];
+        rq[m] = qb[i] - qa[i];
+        rr[m] = rev[i];
+        m++;
+      }
+      if (qa[i] <= 0) {
+        gone[g++] = ps[i];
+      }
+    }
+    long t = order.placedAt().getEpochSecond();
+    ranks.remove(rp, rq, rr, m, t);
+    String customerId = order.customerId();
+    if (customerId != null) {
+      for (int i = 0; i < n; i++) {
+        if (qb[i] > qa[i]) {
+          customers.removeLine(customerId, ps[i], qb[i] - qa[i], t, qa[i] <= 0, repurchase);
+        }
+      }
+      if (after.isEmpty()) {
+        customers.removeOrder(customerId, t);
+      }
+    }
+    if (g > 0) {
+      coPurchase.removeFromOrder(Arrays.copyOf(ps, n), Arrays.copyOf(gone, g));
+    }
   }
 
   // =========================================================================================
