@@ -126,13 +126,15 @@ public final class EventLogTailer {
   }
 
   /**
-   * Deletes browsing events (everything but orders) written before {@code before}: once past the
-   * replay window no node reads them again, so views from a flood of cookie-less clients do not
-   * pile up until the retention. Returns how many. Safe on every node at once.
+   * Deletes browsing events (everything but order confirmations, cancellations and returns, which
+   * attributed revenue nets) written before {@code before}: once past the replay window no node
+   * reads them again, so views from a flood of cookie-less clients do not pile up until the
+   * retention. Returns how many. Safe on every node at once.
    */
   int purgeBrowsing(Instant before) {
     return jdbc.update(
-        "DELETE FROM SL_EVENT WHERE TYPE <> 'OrderConfirmed' AND CREATED_AT < ?",
+        "DELETE FROM SL_EVENT WHERE TYPE NOT IN ('OrderConfirmed', 'OrderCancelled', 'OrderReturned')"
+            + " AND CREATED_AT < ?",
         OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
   }
 
