@@ -23,8 +23,10 @@ import org.springframework.scheduling.support.CronTrigger;
  *       ApplicationRunner}s and {@code CommandLineRunner}s, so data they load at start-up is read),
  *       in the background; reads serve the previous or empty signals meanwhile;
  *   <li>on the configured cron expression or fixed delay;
- *   <li>{@code catalogChangeDelay} after a {@link ProductChanged} event (further changes meanwhile
- *       join the same rebuild), so a new or changed product is recommended the same day.
+ *   <li>{@code catalogChangeDelay} after a {@link ProductChanged} event that the engine cannot
+ *       apply on its own (a product filed in a category it does not know yet; further changes
+ *       meanwhile join the same rebuild). Any other {@link ProductChanged} refreshes that product
+ *       at once ({@link SmartListsEngine#refreshProduct}), without a rebuild.
  * </ul>
  *
  * Runs on a private one-thread scheduler, so a store needs no {@code @EnableScheduling} and its own
@@ -77,12 +79,18 @@ final class SignalsMaintenance
     }
   }
 
-  /** Applies an event of the event log; a catalogue change also schedules a refresh. */
+  /**
+   * Applies an event of the event log; a catalogue change refreshes the product, or schedules a
+   * rebuild when only a rebuild can take it.
+   */
   @Override
   public void accept(SmartListsEvent event) {
-    engine.apply(event);
-    if (event instanceof ProductChanged) {
-      catalogChanged();
+    if (event instanceof ProductChanged c) {
+      if (!engine.refreshProduct(c.productId())) {
+        catalogChanged();
+      }
+    } else {
+      engine.apply(event);
     }
   }
 

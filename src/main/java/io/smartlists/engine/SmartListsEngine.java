@@ -126,6 +126,18 @@ public final class SmartListsEngine {
   }
 
   /**
+   * Refreshes one product from {@code CatalogPort.product} without a rebuild (what a {@code
+   * ProductChanged} event does): added, changed or gone, with the new arrivals and the bestsellers
+   * of its categories and manufacturer following.
+   *
+   * @return false when only a rebuild can take the change (the product is filed in a category the
+   *     signals do not know yet)
+   */
+  public boolean refreshProduct(String productId) {
+    return signals.refreshProduct(productId);
+  }
+
+  /**
    * Forgets what this engine keeps in memory under the customer's id and these visitor ids (their
    * browsing, which purchase history is the customer's). Part of erasing a customer: {@code
    * SmartListsPrivacy} also deletes their rows from the module's tables; in a cluster every node

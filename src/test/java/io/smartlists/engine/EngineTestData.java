@@ -440,6 +440,15 @@ public final class EngineTestData {
       return this;
     }
 
+    /** Files the product in these categories instead of its current ones. */
+    public ProductSpec refiled(String... categoryIds) {
+      this.categoryIds.clear();
+      for (String c : categoryIds) {
+        in(c);
+      }
+      return this;
+    }
+
     /** The manufacturer (brand). */
     public ProductSpec by(String manufacturer) {
       this.manufacturer = manufacturer;

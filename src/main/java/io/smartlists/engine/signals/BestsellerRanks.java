@@ -146,6 +146,57 @@ final class BestsellerRanks {
     sizes[scope] = size + 1;
   }
 
+  /**
+   * These ranks over a catalogue where one product was added or changed ({@link
+   * CatalogueIndex#withProduct}): the same sales, the product's former and new scopes ranked again.
+   * The old ranks stay as they were for readers still holding them.
+   */
+  BestsellerRanks withCatalogue(CatalogueIndex changed, int product) {
+    BestsellerRanks r = new BestsellerRanks(this, changed);
+    int nc = changed.categoryCount();
+    int oldScopes = top.length();
+    for (int s = 0; s < r.top.length(); s++) {
+      r.top.set(s, s < oldScopes ? scope(s) : CatalogueIndex.NONE);
+    }
+    if (product < catalogue.productCount()) {
+      for (int c : catalogue.productScopes[product]) {
+        r.top.set(1 + c, r.rescan(1 + c));
+      }
+      int m = catalogue.productManufacturer[product];
+      if (m >= 0) {
+        r.top.set(1 + nc + m, r.rescan(1 + nc + m));
+      }
+    }
+    if (r.units[product] > 0) {
+      for (int c : changed.productScopes[product]) {
+        r.top.set(1 + c, r.rescan(1 + c));
+      }
+      int m = changed.productManufacturer[product];
+      if (m >= 0) {
+        r.top.set(1 + nc + m, r.rescan(1 + nc + m));
+      }
+    }
+    return r;
+  }
+
+  /** A copy of {@code old}'s sales over {@code changed}, sized for its products and scopes. */
+  private BestsellerRanks(BestsellerRanks old, CatalogueIndex changed) {
+    this.catalogue = changed;
+    this.windowDays = old.windowDays;
+    this.halfLifeSeconds = old.halfLifeSeconds;
+    this.decayReference = old.decayReference;
+    this.windowStart = old.windowStart;
+    int np = changed.productCount();
+    int had = old.score.length;
+    this.score = Arrays.copyOf(old.score, np);
+    this.revenue = Arrays.copyOf(old.revenue, np);
+    this.lastSold = Arrays.copyOf(old.lastSold, np);
+    Arrays.fill(lastSold, Math.min(had, np), np, Long.MIN_VALUE);
+    this.units = Arrays.copyOf(old.units, np);
+    this.top =
+        new AtomicReferenceArray<>(1 + changed.categoryCount() + changed.manufacturerCount());
+  }
+
   /** True when a sale at this time counts (it is inside the window the ranks were built over). */
   boolean inWindow(long epochSecond) {
     return epochSecond >= windowStart;

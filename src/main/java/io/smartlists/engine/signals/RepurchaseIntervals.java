@@ -66,6 +66,19 @@ final class RepurchaseIntervals {
     }
   }
 
+  /** These intervals with room for {@code productCount} products (this when there is room). */
+  RepurchaseIntervals grownTo(int productCount) {
+    if (productCount <= medianDays.length) {
+      return this;
+    }
+    RepurchaseIntervals r = new RepurchaseIntervals(productCount);
+    System.arraycopy(medianDays, 0, r.medianDays, 0, medianDays.length);
+    System.arraycopy(gapCount, 0, r.gapCount, 0, gapCount.length);
+    System.arraycopy(gapSample, 0, r.gapSample, 0, gapSample.length);
+    r.sampleSeed = sampleSeed;
+    return r;
+  }
+
   /** The product's typical repurchase gap in days, or 0. */
   int intervalDays(int product) {
     return medianDays[product];

@@ -2,6 +2,7 @@ package io.smartlists.engine.signals;
 
 import io.smartlists.engine.model.GlobalRules;
 import io.smartlists.host.CatalogPort;
+import io.smartlists.host.CategoryInfo;
 import io.smartlists.host.CategoryViewed;
 import io.smartlists.host.CustomerLoggedIn;
 import io.smartlists.host.OrderCancelled;
@@ -10,6 +11,8 @@ import io.smartlists.host.OrderHistoryPort;
 import io.smartlists.host.OrderLine;
 import io.smartlists.host.OrderRecord;
 import io.smartlists.host.OrderReturned;
+import io.smartlists.host.ProductChanged;
+import io.smartlists.host.ProductInfo;
 import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEvent;
 import java.time.Clock;
@@ -48,9 +51,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Until the first rebuild, {@link #current()} holds the catalogue-free empty signals.
  *
  * <p>Between rebuilds, sales never leave the bestseller window (decay keeps them ranking below
- * newer sales), products and categories added to the catalogue are unknown, and a change of the
- * window or half-life is not applied ({@link #rulesChanged()}): schedule a rebuild, daily is
- * plenty.
+ * newer sales), a product added or changed is known once {@link #refreshProduct} read it (a {@code
+ * ProductChanged} event), categories added to the catalogue are unknown, and a change of the window
+ * or half-life is not applied ({@link #rulesChanged()}): schedule a rebuild, daily is plenty.
  */
 public final class SignalsManager {
 
@@ -83,14 +86,20 @@ public final class SignalsManager {
   private volatile SignalsSnapshot current;
 
   /** Order changes applied while a rebuild runs (guarded by writeLock), or null when none runs. */
-  private @Nullable List<Change> pending;
+  private @Nullable List<Pending> pending;
+
+  /** A change applied to the signals while a rebuild runs, replayed into the rebuilt ones. */
+  private sealed interface Pending permits Change, Refresh {}
 
   /**
-   * An order change applied to the signals: a confirmation ({@code before} null) or what stood
-   * before and stands after a cancellation or return.
+   * An order applied: a confirmation ({@code before} null), or what stood before and stands after a
+   * cancellation or return.
    */
-  private record Change(
-      OrderRecord order, @Nullable List<OrderLine> before, List<OrderLine> after) {}
+  private record Change(OrderRecord order, @Nullable List<OrderLine> before, List<OrderLine> after)
+      implements Pending {}
+
+  /** A product refreshed from the catalogue. */
+  private record Refresh(String productId) implements Pending {}
 
   private static <K, V> Map<K, V> bounded() {
     return new LinkedHashMap<>(1024, 0.75f, false) {
@@ -178,6 +187,8 @@ public final class SignalsManager {
       browsing.login(l.visitorId(), l.customerId());
     } else if (event instanceof OrderConfirmed o) {
       applyOrder(o.order());
+    } else if (event instanceof ProductChanged c) {
+      refreshProduct(c.productId());
     } else if (event instanceof OrderCancelled c) {
       synchronized (writeLock) {
         adjust(c.order(), List.of());
@@ -193,6 +204,34 @@ public final class SignalsManager {
     // CartChanged: the cart is the page's context (ListContext.contextProducts); nothing to learn.
   }
 
+  /**
+   * Reads one product from the host's catalogue ({@code CatalogPort.product}) and swaps in signals
+   * that know it as it is now: added, changed (name, categories, manufacturer, availability: the
+   * new arrivals and the bestsellers of its categories and manufacturer follow) or gone. A rebuild
+   * running meanwhile refreshes it again in its new signals.
+   *
+   * @return false when only a rebuild can take the change: the product is filed in a category of
+   *     the host's tree that the signals do not know yet (the tree is read at rebuilds)
+   */
+  public boolean refreshProduct(String productId) {
+    ProductInfo info = catalog.product(productId);
+    if (info != null && !current.catalogue.knowsCategoriesOf(info)) {
+      for (CategoryInfo c : catalog.categories()) {
+        if (info.categoryIds().contains(c.id()) && current.categoryIndex(c.id()) < 0) {
+          return false; // a new category of the tree: only a rebuild reads the tree
+        }
+      } // else filed in categories the host's tree does not list: left out, as a rebuild does
+    }
+    synchronized (writeLock) {
+      current = current.withProduct(productId, info);
+      List<Pending> p = pending;
+      if (p != null) {
+        p.add(new Refresh(productId));
+      }
+      return true;
+    }
+  }
+
   /** Takes out of the signals what no longer stands of the order: all but {@code after}. */
   private void adjust(OrderRecord order, List<OrderLine> after) {
     List<OrderLine> before = standing.getOrDefault(order.orderId(), order.lines());
@@ -200,7 +239,7 @@ public final class SignalsManager {
       return; // cancelled before, or nothing of this return was left to take back
     }
     standing.put(order.orderId(), after);
-    List<Change> p = pending;
+    List<Pending> p = pending;
     if (p != null) {
       p.add(new Change(order, before, after));
     }
@@ -238,7 +277,7 @@ public final class SignalsManager {
       if (recentOrders.put(order.orderId(), Boolean.TRUE) != null) {
         return; // delivered twice
       }
-      List<Change> p = pending;
+      List<Pending> p = pending;
       if (p != null) {
         p.add(new Change(order, null, order.lines()));
       }
@@ -307,21 +346,27 @@ public final class SignalsManager {
         }
         SignalsSnapshot next = builder.build();
         synchronized (writeLock) {
-          List<Change> applied = pending;
+          List<Pending> applied = pending;
           if (applied != null) {
             Set<String> replayed = new HashSet<>();
-            for (Change change : applied) {
-              String id = change.order().orderId();
-              List<OrderLine> before = change.before();
+            for (Pending change : applied) {
+              if (change instanceof Refresh r) {
+                next = next.withProduct(r.productId(), catalog.product(r.productId()));
+                continue;
+              }
+              Change c = (Change) change;
+              String id = c.order().orderId();
+              List<OrderLine> before = c.before();
+              List<OrderLine> after = c.after();
               if (before == null) {
                 if (!builder.seen(id)) {
-                  applyTo(next, change.order());
+                  applyTo(next, c.order());
                   replayed.add(id);
                 }
               } else if (builder.seen(id) || replayed.contains(id)) {
                 // the rebuild read the order before this change reached the host's history
                 // (or it was confirmed meanwhile): take the change out of the new signals too
-                next.removeLines(change.order(), before, change.after());
+                next.removeLines(c.order(), before, after);
               }
             }
           }

@@ -3,6 +3,7 @@ package io.smartlists.engine.signals;
 import io.smartlists.engine.signals.copurchase.CoPurchaseIndex;
 import io.smartlists.host.OrderLine;
 import io.smartlists.host.OrderRecord;
+import io.smartlists.host.ProductInfo;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -159,6 +160,29 @@ final class SignalsSnapshot implements Signals {
     if (g > 0) {
       coPurchase.removeFromOrder(Arrays.copyOf(ps, n), Arrays.copyOf(gone, g));
     }
+  }
+
+  /**
+   * These signals with one product added or changed in the catalogue ({@code info}), or gone from
+   * it (null): a new catalogue index (names, categories, manufacturer, new arrivals), the
+   * bestseller ranks of the product's former and new scopes ranked again, room for a new product in
+   * the repurchase intervals. Customer histories, co-purchase (which grows on the first order of a
+   * new product) and browsing are shared with this snapshot.
+   */
+  SignalsSnapshot withProduct(String productId, @Nullable ProductInfo info) {
+    CatalogueIndex changed = catalogue.withProduct(productId, info);
+    if (changed == catalogue) {
+      return this;
+    }
+    int p = changed.indexOf(productId);
+    return new SignalsSnapshot(
+        changed,
+        ranks.withCatalogue(changed, p),
+        customers,
+        repurchase.grownTo(changed.productCount()),
+        coPurchase,
+        browsing,
+        builtAt);
   }
 
   // =========================================================================================

@@ -182,4 +182,59 @@ class OrderLifecycleSignalsTests {
     assertThat(SignalsDigest.of(s, CUSTOMERS))
         .isEqualTo(SignalsDigest.of(data.signals().current(), CUSTOMERS));
   }
+
+  @Test
+  void productChanged_refreshesOneProduct_andAgreesWithARebuild() {
+    EngineTestData data = store();
+    data.category("kids", "Kids", "shoes");
+    data.product("sandals").availableDaysAgo(30);
+    data.order("alice", 20, line("boots", 1), line("sandals", 2));
+    data.order("bob", 10, line("sandals", 1), line("wool", 4));
+    data.order("carol", 5, line("laces", 6));
+    SignalsManager manager = data.signals();
+    Signals before = manager.current();
+
+    // moves shelf and brand, newly available
+    data.product("sandals").name("Kids' sandals").by("Acme").availableDaysAgo(1);
+    data.product("sandals").refiled("kids", "socks");
+    assertThat(manager.refreshProduct("sandals")).isTrue();
+    data.product("clogs").name("Clogs").in("kids").by("Nordic").availableDaysAgo(2); // new
+    assertThat(manager.refreshProduct("clogs")).isTrue();
+    data.remove("boots"); // gone from the catalogue
+    assertThat(manager.refreshProduct("boots")).isTrue();
+    assertThat(manager.refreshProduct("never-heard-of")).isTrue(); // nothing to do
+    manager.apply(data.placeOrder("v", "dave", 1, line("clogs", 1), line("laces", 1)));
+
+    Signals s = manager.current();
+    assertThat(s).isNotSameAs(before);
+    assertThat(before.indexOf("clogs")).as("readers keep the signals they hold").isNegative();
+    assertThat(ids(s, s.newArrivals())).containsExactly("sandals", "clogs");
+    assertThat(ids(s, s.categoryBestsellers(s.categoryIndex("socks"))))
+        .containsExactly("wool", "sandals");
+    assertThat(ids(s, s.manufacturerBestsellers(s.manufacturerIndex("Bolt"))))
+        .containsExactly("wool");
+    assertThat(s.productCategories(s.indexOf("boots"))).isEmpty();
+    String incremental = SignalsDigest.of(s, CUSTOMERS);
+    manager.rebuild(); // the nightly path: boots keeps its index and its sales, like above
+    assertThat(incremental).isEqualTo(SignalsDigest.of(manager.current(), CUSTOMERS));
+  }
+
+  @Test
+  void productChanged_intoANewCategoryOfTheTree_needsARebuild() {
+    EngineTestData data = store();
+    data.order("alice", 20, line("boots", 1));
+    SignalsManager manager = data.signals();
+    data.category("hats", "Hats", null);
+    data.product("beanie").in("hats");
+
+    assertThat(manager.refreshProduct("beanie")).isFalse();
+    assertThat(manager.current().indexOf("beanie")).isNegative();
+    manager.rebuild();
+    assertThat(
+            manager
+                .current()
+                .isInCategory(
+                    manager.current().indexOf("beanie"), manager.current().categoryIndex("hats")))
+        .isTrue();
+  }
 }

@@ -20,6 +20,7 @@ final class SignalsDigest {
   static String of(Signals s, Collection<String> customers) {
     StringBuilder out = new StringBuilder();
     out.append("bestsellers ").append(ids(s, s.bestsellers())).append('\n');
+    out.append("new arrivals ").append(ids(s, s.newArrivals())).append('\n');
     TreeMap<String, String> scopes = new TreeMap<>();
     for (int c = 0; c < s.categoryCount(); c++) {
       scopes.put("category " + s.categoryId(c), ids(s, s.categoryBestsellers(c)));
@@ -68,7 +69,12 @@ final class SignalsDigest {
       pairs.append(counts);
       products.put(
           s.productId(p),
-          "interval "
+          s.productName(p)
+              + " in "
+              + categories(s, p)
+              + " by "
+              + (s.productManufacturer(p) < 0 ? "-" : s.manufacturerName(s.productManufacturer(p)))
+              + " interval "
               + s.repurchaseIntervalDays(p)
               + " orders "
               + co.orderCount(p)
@@ -77,6 +83,16 @@ final class SignalsDigest {
     }
     products.forEach((k, v) -> out.append("product ").append(k).append(' ').append(v).append('\n'));
     return out.toString();
+  }
+
+  private static String categories(Signals s, int product) {
+    TreeMap<String, Boolean> in = new TreeMap<>();
+    for (int c = 0; c < s.categoryCount(); c++) {
+      if (s.isInCategory(product, c)) {
+        in.put(s.categoryId(c), true);
+      }
+    }
+    return in.keySet().toString();
   }
 
   private static String ids(Signals s, int[] products) {
