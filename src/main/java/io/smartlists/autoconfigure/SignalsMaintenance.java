@@ -1,6 +1,7 @@
 package io.smartlists.autoconfigure;
 
 import io.smartlists.engine.SmartListsEngine;
+import io.smartlists.eventlog.ErasureNotice;
 import io.smartlists.host.ProductChanged;
 import io.smartlists.host.SmartListsEvent;
 import java.time.Duration;
@@ -92,6 +93,11 @@ final class SignalsMaintenance
     } else {
       engine.apply(event);
     }
+  }
+
+  /** Forgets the shopper of an erasure notice the event log brought (on every node). */
+  void erased(ErasureNotice notice) {
+    engine.forgetMatching(notice::erasesCustomer, notice::erasesVisitor);
   }
 
   /**

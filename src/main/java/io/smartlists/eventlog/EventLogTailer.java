@@ -56,6 +56,8 @@ public final class EventLogTailer {
 
   private @Nullable Executor executor;
 
+  private volatile Consumer<ErasureNotice> erasures = notice -> {};
+
   // guarded by this
   private long high = -1;
   private final Map<Long, Long> missing = new LinkedHashMap<>();
@@ -151,6 +153,11 @@ public final class EventLogTailer {
   /** Ids skipped over and not (yet) seen, for tests and diagnostics. */
   synchronized List<Long> missing() {
     return new ArrayList<>(missing.keySet());
+  }
+
+  /** Where the erasure notices of the log go (this node's engine forgets the shopper). */
+  public void onErasure(Consumer<ErasureNotice> erasures) {
+    this.erasures = erasures;
   }
 
   /** Where on-demand polls run (the lifecycle's single tailer thread); null runs them inline. */
@@ -264,6 +271,15 @@ public final class EventLogTailer {
   }
 
   private void apply(Row row) {
+    if (ErasureNotice.TYPE.equals(row.type)) {
+      try {
+        erasures.accept(ErasureNotice.read(row.payload));
+        applied++;
+      } catch (RuntimeException e) {
+        log.warn("Smart Lists could not apply erasure notice {}", row.id, e);
+      }
+      return;
+    }
     SmartListsEvent event;
     try {
       event = codec.read(row.type, row.payload);

@@ -2,7 +2,9 @@ package io.smartlists.engine.signals;
 
 import io.smartlists.host.OrderRecord;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +43,15 @@ final class CustomerHistories {
     PurchaseHistory[] hs = histories;
     if (c != null && c < hs.length) {
       hs[c] = PurchaseHistory.EMPTY;
+    }
+  }
+
+  /** Forgets every customer whose id matches (an erasure that names them by hash). */
+  void forgetMatching(Predicate<String> customerIds) {
+    for (String id : List.copyOf(index.keySet())) {
+      if (customerIds.test(id)) {
+        forget(id);
+      }
     }
   }
 

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -296,6 +297,17 @@ public final class SignalsManager {
       if (customerId != null) {
         current.customers.forget(customerId);
       }
+    }
+  }
+
+  /**
+   * Forgets, like {@link #forget}, every customer and visitor whose id matches: an erasure that
+   * reaches this node through the event log names them by salted hash only.
+   */
+  public void forgetMatching(Predicate<String> customerIds, Predicate<String> visitorIds) {
+    synchronized (writeLock) {
+      browsing.forgetMatching(customerIds, visitorIds);
+      current.customers.forgetMatching(customerIds);
     }
   }
 
