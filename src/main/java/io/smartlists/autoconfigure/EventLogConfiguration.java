@@ -1,5 +1,6 @@
 package io.smartlists.autoconfigure;
 
+import io.smartlists.eventlog.BrowsingEventTable;
 import io.smartlists.eventlog.EventCodec;
 import io.smartlists.eventlog.EventLogLifecycle;
 import io.smartlists.eventlog.EventLogSettings;
@@ -7,12 +8,18 @@ import io.smartlists.eventlog.EventLogTailer;
 import io.smartlists.eventlog.JdbcEventPublisher;
 import io.smartlists.eventlog.SpringEventBridge;
 import io.smartlists.eventlog.ViewDeduplicator;
+import io.smartlists.host.SmartListsEvent;
 import io.smartlists.host.SmartListsEventPublisher;
 import io.smartlists.stats.ShopperEventSink;
+import io.smartlists.stats.StatTable;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
@@ -55,14 +62,17 @@ final class EventLogConfiguration {
       SignalsMaintenance signals,
       SmartListsProperties properties) {
     EventLogSettings settings = properties.getEventLog().toSettings();
-    return new EventLogTailer(
-        new JdbcTemplate(dataSource),
-        new EventCodec(),
-        signals,
-        settings.batchSize(),
-        settings.gapTimeout(),
-        System::nanoTime,
-        UUID.randomUUID().toString());
+    EventLogTailer tailer =
+        new EventLogTailer(
+            new JdbcTemplate(dataSource),
+            new EventCodec(),
+            signals,
+            settings.batchSize(),
+            settings.gapTimeout(),
+            System::nanoTime,
+            UUID.randomUUID().toString());
+    tailer.onErasure(signals::erased);
+    return tailer;
   }
 
   @Bean
@@ -80,13 +90,37 @@ final class EventLogConfiguration {
       EventLogTailer tailer,
       ObjectProvider<ShopperEventSink> recorder,
       SmartListsProperties properties) {
+    ShopperEventSink sink = recorder.getIfUnique();
+    @Nullable Consumer<SmartListsEvent> views = null;
+    if (sink != null) {
+      BrowsingEventTable rows = new BrowsingEventTable(new EventCodec(), tailer.origin());
+      StatTable<SmartListsEvent> table =
+          new StatTable<>() {
+            @Override
+            public String insertSql() {
+              return rows.insertSql();
+            }
+
+            @Override
+            public void bind(PreparedStatement statement, SmartListsEvent event)
+                throws SQLException {
+              rows.bind(statement, event);
+            }
+
+            @Override
+            public String toString() {
+              return "SL_EVENT (views)";
+            }
+          };
+      views = event -> sink.record(table, event);
+    }
     return new JdbcEventPublisher(
         new JdbcTemplate(dataSource),
         new EventCodec(),
         tailer,
         properties.getEventLog().toSettings().applyWait(),
         new ViewDeduplicator(properties.getEventLog().getViewDedupeWindow(), System::nanoTime),
-        recorder.getIfUnique());
+        views);
   }
 
   @Bean

@@ -1,7 +1,6 @@
 package io.smartlists.eventlog;
 
 import io.smartlists.host.SmartListsEvent;
-import io.smartlists.stats.StatTable;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -11,9 +10,10 @@ import java.time.ZoneOffset;
  * Product and category views as the statistics writer inserts them into {@code SL_EVENT}, in
  * batches, with this node's {@code ORIGIN}: the node that served the view applied it already, the
  * other nodes' tailers apply it from the log, and every node replays it after a restart. The JSON
- * is written on the writer thread, not the request's.
+ * is written on the writer thread, not the request's. The wiring adapts it to the statistics'
+ * {@code StatTable} (this package does not depend on the statistics).
  */
-final class BrowsingEventTable implements StatTable<SmartListsEvent> {
+public final class BrowsingEventTable {
 
   private static final String INSERT =
       "INSERT INTO SL_EVENT (TYPE, VISITOR_ID, CUSTOMER_ID, PAYLOAD, OCCURRED_AT, ORIGIN)"
@@ -22,17 +22,17 @@ final class BrowsingEventTable implements StatTable<SmartListsEvent> {
   private final EventCodec codec;
   private final String origin;
 
-  BrowsingEventTable(EventCodec codec, String origin) {
+  public BrowsingEventTable(EventCodec codec, String origin) {
     this.codec = codec;
     this.origin = origin;
   }
 
-  @Override
+  /** The parameterised insert, one view per execution. */
   public String insertSql() {
     return INSERT;
   }
 
-  @Override
+  /** Binds one view to {@link #insertSql()}'s parameters. */
   public void bind(PreparedStatement statement, SmartListsEvent event) throws SQLException {
     statement.setString(1, EventCodec.type(event));
     statement.setString(2, event.visitorId());

@@ -4,12 +4,12 @@ import io.smartlists.host.CategoryViewed;
 import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEvent;
 import io.smartlists.host.SmartListsEventPublisher;
-import io.smartlists.stats.ShopperEventSink;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +24,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * tailer to poll and waits briefly for it, so the page after "place order" already sees the change;
  * the other nodes pick the event up on their next poll.
  *
- * <p>Product and category views are the exception when a {@link ShopperEventSink} is given (the
- * statistics recorder): this node applies the view to its signals at once, and the recorder writes
- * it to {@code SL_EVENT} in its next batch (within about a second) with this node's origin, for the
- * other nodes' tailers and for replays after a restart. The page neither inserts nor waits; a crash
- * can lose the views of the last second, never an order.
+ * <p>Product and category views are the exception when a view recorder is given (the statistics
+ * recorder, writing {@link BrowsingEventTable} rows): this node applies the view to its signals at
+ * once, and the recorder writes it to {@code SL_EVENT} in its next batch (within about a second)
+ * with this node's origin, for the other nodes' tailers and for replays after a restart. The page
+ * neither inserts nor waits; a crash can lose the views of the last second, never an order.
  */
 public final class JdbcEventPublisher implements SmartListsEventPublisher {
 
@@ -42,12 +42,12 @@ public final class JdbcEventPublisher implements SmartListsEventPublisher {
   private final EventLogTailer tailer;
   private final long applyWaitMillis;
   private final ViewDeduplicator views;
-  private final @Nullable ShopperEventSink viewSink;
-  private final BrowsingEventTable viewTable;
+  private final @Nullable Consumer<SmartListsEvent> viewRecorder;
 
   /**
-   * @param viewSink the statistics recorder that writes views in its batches, or null to insert
-   *     them at once like every other event
+   * @param viewRecorder enqueues a view for the statistics recorder, which writes it to {@code
+   *     SL_EVENT} in its batches ({@link BrowsingEventTable}), or null to insert views at once like
+   *     every other event
    */
   public JdbcEventPublisher(
       JdbcTemplate jdbc,
@@ -55,14 +55,13 @@ public final class JdbcEventPublisher implements SmartListsEventPublisher {
       EventLogTailer tailer,
       Duration applyWait,
       ViewDeduplicator views,
-      @Nullable ShopperEventSink viewSink) {
+      @Nullable Consumer<SmartListsEvent> viewRecorder) {
     this.jdbc = jdbc;
     this.codec = codec;
     this.tailer = tailer;
     this.applyWaitMillis = applyWait.toMillis();
     this.views = views;
-    this.viewSink = viewSink;
-    this.viewTable = new BrowsingEventTable(codec, tailer.origin());
+    this.viewRecorder = viewRecorder;
   }
 
   @Override
@@ -71,10 +70,10 @@ public final class JdbcEventPublisher implements SmartListsEventPublisher {
       log.debug("Smart Lists counted this view already: {}", event);
       return;
     }
-    ShopperEventSink sink = viewSink;
-    if (sink != null && (event instanceof ProductViewed || event instanceof CategoryViewed)) {
+    Consumer<SmartListsEvent> recorder = viewRecorder;
+    if (recorder != null && (event instanceof ProductViewed || event instanceof CategoryViewed)) {
       tailer.applyHere(event);
-      sink.record(viewTable, event);
+      recorder.accept(event);
       return;
     }
     try {

@@ -82,7 +82,7 @@ class EventLogTests {
               tailer,
               Duration.ofSeconds(5),
               new ViewDeduplicator(Duration.ZERO, System::nanoTime),
-              recorder);
+              recorder == null ? null : viewsInto(recorder, tailer));
     }
 
     final List<SmartListsEvent> applied = Collections.synchronizedList(new ArrayList<>());
@@ -110,6 +110,26 @@ class EventLogTests {
       tailer.executor(executor);
       tailer.start();
     }
+  }
+
+  /** The statistics recorder's view rows, adapted as the auto-configuration does. */
+  private static java.util.function.Consumer<SmartListsEvent> viewsInto(
+      ShopperEventRecorder recorder, EventLogTailer tailer) {
+    BrowsingEventTable rows = new BrowsingEventTable(new EventCodec(), tailer.origin());
+    io.smartlists.stats.StatTable<SmartListsEvent> table =
+        new io.smartlists.stats.StatTable<>() {
+          @Override
+          public String insertSql() {
+            return rows.insertSql();
+          }
+
+          @Override
+          public void bind(java.sql.PreparedStatement statement, SmartListsEvent event)
+              throws java.sql.SQLException {
+            rows.bind(statement, event);
+          }
+        };
+    return event -> recorder.record(table, event);
   }
 
   private static ProductViewed viewed(String product) {
@@ -363,6 +383,8 @@ class EventLogTests {
     Node node = new Node();
     node.publisher.publish(viewed("old"));
     node.publisher.publish(order("o-old", "p1"));
+    node.publisher.publish(
+        new io.smartlists.host.OrderCancelled("", order("o-old", "p1").order(), NOW));
     new JdbcTemplate(db).update("UPDATE SL_EVENT SET CREATED_AT = CREATED_AT - INTERVAL '40' DAY");
     node.publisher.publish(viewed("recent"));
 
@@ -370,7 +392,7 @@ class EventLogTests {
     assertThat(
             new JdbcTemplate(db)
                 .queryForList("SELECT TYPE FROM SL_EVENT ORDER BY ID", String.class))
-        .containsExactly("OrderConfirmed", "ProductViewed");
+        .containsExactly("OrderConfirmed", "OrderCancelled", "ProductViewed");
   }
 
   @Test
