@@ -122,6 +122,45 @@ class SelectorTests {
   }
 
   @Test
+  void apply_asymmetricCosine_servesItsVotes() {
+    int[][] history = themesAndStaples(7, 3_000);
+    CoPurchaseBuilder b = CoPurchaseIndex.builder(500);
+    for (int o = 0; o < history.length; o++) {
+      b.addOrder(history[o], -1, o);
+    }
+    CoPurchaseIndex index = b.build();
+    ModelSelection asym =
+        new ModelSelection(Family.ASYMMETRIC_COSINE, 0.1f, 1f, 0, 0, 0, 10, 40, 0, 0, 0, 0);
+    Selector.apply(
+        new Selector.Choice(new Calibration(0f, 3f, 0.1f), asym, 0.1f, 1f, 0, 0, 0), b, index);
+    assertThat(index.selection()).isEqualTo(asym);
+    assertThat(index.priorWeight()).isEqualTo(0.1f);
+    // α = 1: a context product votes p(j | i) = co(i, j) / count(i) for each kept neighbour
+    Recommendations r = index.recommend(new int[] {20}, new int[0], 3);
+    int j = r.product(0);
+    float expected =
+        index.coCount(20, j) / (float) index.orderCount(20)
+            + 0.1f * index.orderCount(j) / maxCount(index);
+    assertThat(r.score(0)).isCloseTo(expected, within(1e-4f));
+    assertThat(r.anchor(0)).isEqualTo(20);
+
+    Selector.apply(
+        new Selector.Choice(
+            new Calibration(0f, 3f, 0.1f), ModelSelection.unvalidated(0.1f), 0.1f, 0, 0, 0, 0),
+        b,
+        index);
+    assertThat(index.scoring).isSameAs(Scoring.NEIGHBOURHOOD);
+  }
+
+  private static int maxCount(CoPurchaseIndex index) {
+    int max = 0;
+    for (int p = 0; p < index.productCount(); p++) {
+      max = Math.max(max, index.orderCount(p));
+    }
+    return max;
+  }
+
+  @Test
   void withinOneStandardError_pairsTheOrders() {
     float[] best = {1, 1, 1, 1, 0};
     assertThat(Selector.withinOneStandardError(best, best)).isTrue();
