@@ -51,13 +51,16 @@ final class EventLogConfiguration {
       SignalsMaintenance signals,
       SmartListsProperties properties) {
     EventLogSettings settings = properties.getEventLog().toSettings();
-    return new EventLogTailer(
-        new JdbcTemplate(dataSource),
-        new EventCodec(),
-        signals,
-        settings.batchSize(),
-        settings.gapTimeout(),
-        System::nanoTime);
+    EventLogTailer tailer =
+        new EventLogTailer(
+            new JdbcTemplate(dataSource),
+            new EventCodec(),
+            signals,
+            settings.batchSize(),
+            settings.gapTimeout(),
+            System::nanoTime);
+    tailer.onErasure(signals::erased);
+    return tailer;
   }
 
   @Bean
