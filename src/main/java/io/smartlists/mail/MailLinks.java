@@ -73,6 +73,11 @@ public final class MailLinks {
         + utm(token);
   }
 
+  /** The landing page of {@code token} below the store's context path (for a redirect). */
+  public String landingPath(MailToken token) {
+    return sitePath + "/for-you?t=" + token.encode(signer.sign(token.fields()));
+  }
+
   /** The landing page without a token: nothing personal. */
   public String anonymousLandingPath() {
     return sitePath + "/for-you";

@@ -158,7 +158,7 @@ public record WidgetView(
   /**
    * A store-relative URL ("/product/42") under the context path; absolute URLs stay as they are.
    */
-  static String local(String contextPath, String url) {
+  public static String local(String contextPath, String url) {
     if (url.startsWith("/") && !url.startsWith("//")) {
       return contextPath + url;
     }
