@@ -133,7 +133,8 @@ public final class MailClickController {
 
   private void count(MailToken token, String signature, HttpServletRequest request) {
     try {
-      if (counted.asMap().putIfAbsent(signature, Boolean.TRUE) != null) {
+      if (SmartListsMail.PREVIEW_SEND.equals(token.sendId())
+          || counted.asMap().putIfAbsent(signature, Boolean.TRUE) != null) {
         return;
       }
       ClickToken click =

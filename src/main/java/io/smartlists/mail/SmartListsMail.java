@@ -85,9 +85,27 @@ public final class SmartListsMail {
     return links;
   }
 
+  /** The send id of previews: their links lead where real ones do but count no click. */
+  public static final String PREVIEW_SEND = "preview";
+
   /** The recipient's block; empty when there is nothing to recommend or anything fails. */
   public MailBlock render(MailRequest request) {
-    String sendId = request.sendId() != null ? request.sendId() : UUID.randomUUID().toString();
+    return render(request, false);
+  }
+
+  /**
+   * The block as the recipient would receive it, for the admin's preview: no impression, no
+   * holdout, links that count nothing.
+   */
+  public MailBlock preview(MailRequest request) {
+    return render(request, true);
+  }
+
+  private MailBlock render(MailRequest request, boolean preview) {
+    String sendId =
+        preview
+            ? PREVIEW_SEND
+            : request.sendId() != null ? request.sendId() : UUID.randomUUID().toString();
     CustomerInfo customer = customer(request.customerId());
     Locale locale =
         request.locale() != null
@@ -118,7 +136,9 @@ public final class SmartListsMail {
             request.placement().name(), stage, request.customerId(), sendId, now.getEpochSecond());
     String landingUrl = links.landingUrl(landing);
     if (widget.isEmpty()) {
-      stats.empty(request.placement(), "no-candidates");
+      if (!preview) {
+        stats.empty(request.placement(), "no-candidates");
+      }
       return empty(request, widget, language, sendId, landingUrl);
     }
     MailBlock block;
@@ -131,6 +151,9 @@ public final class SmartListsMail {
     }
     if (widget.isEmpty()) {
       return empty(request, widget, language, sendId, landingUrl);
+    }
+    if (preview) {
+      return block;
     }
     if (tracking != null) {
       // the impression of both arms is recorded; the holdout's e-mail goes without the block
@@ -210,9 +233,8 @@ public final class SmartListsMail {
         itemModel.put("url", value(values, url));
         itemModel.put("priceText", value(values, price));
         itemModel.put("reason", value(values, reason));
-        if (image != null) {
-          itemModel.put("imageUrl", value(values, image));
-        }
+        // always present (null without an image): the template tests it
+        itemModel.put("imageUrl", image == null ? null : value(values, image));
         shape.append(image != null ? 'i' : 'n');
         if (position % 2 == 0) {
           rows.add(new ArrayList<>(2));
