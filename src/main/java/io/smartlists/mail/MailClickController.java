@@ -57,9 +57,6 @@ public final class MailClickController {
 
   private static final Logger log = LoggerFactory.getLogger(MailClickController.class);
 
-  /** The visitor id of an anonymous landing page: nobody's browsing, nobody's orders. */
-  static final String NOBODY = "smartlists-for-you-anonymous";
-
   private final MailLinks links;
   private final CatalogPort catalog;
   private final CustomerPort customers;
@@ -173,10 +170,12 @@ public final class MailClickController {
     MailToken token = links.verify(t);
     Placement placement = Placement.EMAIL_NEWSLETTER;
     String customerId = null;
-    String visitorId = NOBODY;
+    // without a valid token: this browser as an anonymous visitor, no customer (a fixed visitor id
+    // would put every anonymous landing page in one holdout arm, empty for all in a tenth of
+    // stores)
+    String visitorId = visitors.id(request);
     if (token != null) {
       customerId = token.customerId();
-      visitorId = visitors.id(request);
       try {
         placement = Placement.valueOf(token.placement());
       } catch (IllegalArgumentException e) {
