@@ -1,6 +1,7 @@
 package io.smartlists.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -87,6 +88,9 @@ class MultiNodePostgresTests {
             "--spring.datasource.url=" + url,
             "--spring.datasource.driver-class-name=org.postgresql.Driver",
             "--spring.datasource.hikari.maximum-pool-size=8",
+            // the store's own writes on request threads (its checkout; until the module's
+            // asynchronous statistics recorder lands, the demo's statistics sink) give up after 2 s
+            "--spring.datasource.hikari.connection-timeout=2000",
             "--smartlists.time-budget=2s",
             "--smartlists.stats.holdout.share=0",
             "--demo.replay.enabled=false",
@@ -251,6 +255,198 @@ class MultiNodePostgresTests {
     assertThat(count("SELECT COUNT(*) FROM SL_STAT_IMPRESSION"))
         .isGreaterThanOrEqualTo(impressionsBefore);
     assertThat(signedInAdmin(a).get("/admin/smartlists/statistics")).contains("sl-");
+  }
+
+  @Test
+  @Order(4)
+  void databaseOutage30s_pagesKeepWidgets_eventsQueued_healthDegraded_tailerCatchesUp()
+      throws Exception {
+    String pgdata = System.getenv("SL_PGDATA");
+    assumeTrue(
+        pgdata != null && !pgdata.isBlank(), "needs the cluster of .ci/postgres.sh (SL_PGDATA)");
+    StoreClient adminA = signedInAdmin(a);
+    StoreClient adminB = signedInAdmin(b);
+    assertThat(healthStatus(adminA)).isEqualTo("UP");
+
+    Traffic traffic = new Traffic(List.of(a, b), 4);
+    traffic.start();
+    StoreNode.sleep(3_000);
+
+    pgctl("halt", pgdata);
+    long down = System.nanoTime();
+    java.time.Instant downAt = java.time.Instant.now();
+    traffic.phase(Traffic.OUTAGE);
+    long degradedMs =
+        awaitMillis(
+            () ->
+                "DEGRADED".equals(healthStatus(adminA)) && "DEGRADED".equals(healthStatus(adminB)),
+            Duration.ofSeconds(20),
+            "health DEGRADED on both nodes");
+    String degradedDetails = adminA.getRaw("/actuator/health").body();
+    StoreNode.sleep(Math.max(0, 30_000 - millisSince(down)));
+
+    traffic.phase(Traffic.RECOVERY);
+    pgctl("resume", pgdata);
+    long up = System.nanoTime();
+    java.time.Instant upAt = java.time.Instant.now();
+    long healthyMs =
+        awaitMillis(
+            () -> "UP".equals(healthStatus(adminA)) && "UP".equals(healthStatus(adminB)),
+            Duration.ofSeconds(30),
+            "health UP again on both nodes");
+    StoreNode.sleep(3_000);
+    traffic.stop();
+
+    figure(
+        "outage: PostgreSQL stopped %d ms; smartLists DEGRADED on both nodes after %d ms, UP again"
+            + " %d ms after the restart",
+        (up - down) / 1_000_000, degradedMs, healthyMs);
+    figure("outage: %s", traffic.summary(Traffic.OUTAGE));
+    figure("outage: before %s", traffic.summary(Traffic.BEFORE));
+    figure("outage: recovery %s", traffic.summary(Traffic.RECOVERY));
+    assertThat(degradedDetails).contains("DEGRADED").contains("queuedEvents");
+
+    // every product page answered 200 with a widget from memory, none waited for the database
+    Traffic.Summary outage = traffic.stats(Traffic.OUTAGE);
+    assertThat(outage.requests()).isGreaterThan(20);
+    assertThat(outage.non200()).isZero();
+    assertThat(outage.withoutWidget()).isZero();
+    assertThat(outage.p99Millis()).isLessThan(2_000);
+    assertThat(traffic.stats(Traffic.RECOVERY).non200()).isZero();
+
+    // the views of the outage were queued and written once the database was back
+    long viewsDuringOutage =
+        count(
+            "SELECT COUNT(*) FROM SL_EVENT WHERE TYPE = 'ProductViewed' AND OCCURRED_AT BETWEEN '"
+                + downAt.plusSeconds(3)
+                + "' AND '"
+                + upAt
+                + "'");
+    figure("outage: %d product views of the outage written after it", viewsDuringOutage);
+    assertThat(viewsDuringOutage).isPositive();
+
+    // the tailers caught up without a restart: an order on A reaches B's widgets within 5 s
+    String rising = products.get(products.size() - 2);
+    assertThat(bestsellersForNewVisitor(b)).doesNotContain(rising);
+    for (int shopper = 0; shopper < 3; shopper++) {
+      new StoreClient(a.port()).buy(rising, 99);
+    }
+    long ms = awaitMillis(() -> bestsellersForNewVisitor(b).contains(rising), LIVE_WITHIN, "order");
+    figure("after the outage: orders placed on A visible in B's bestsellers after %d ms", ms);
+    assertThat(awaitConsistent(a).get("live")).isEqualTo(awaitConsistent(b).get("live"));
+  }
+
+  /** Stops or starts the .ci/postgres.sh cluster. */
+  static void pgctl(String action, String pgdata) throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder("bash", ".ci/postgres.sh", action, pgdata)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(".ci/postgres.sh " + action).isZero();
+  }
+
+  /** The smartLists component's status as an administrator sees it, whatever the HTTP status. */
+  static String healthStatus(StoreClient admin) {
+    String body = admin.getRaw("/actuator/health").body();
+    Matcher m = Pattern.compile("\"smartLists\":\\{.*?\"status\":\"(\\w+)\"").matcher(body);
+    return m.find() ? m.group(1) : "none: " + body;
+  }
+
+  /** Anonymous shoppers reading product pages on the nodes, timed per phase. */
+  static final class Traffic {
+    static final int BEFORE = 0;
+    static final int OUTAGE = 1;
+    static final int RECOVERY = 2;
+
+    record Summary(
+        int requests,
+        int non200,
+        int withoutWidget,
+        long p50Millis,
+        long p99Millis,
+        long maxMillis) {}
+
+    private final List<StoreNode> nodes;
+    private final ExecutorService threads;
+    private final int count;
+    private final AtomicBoolean stop = new AtomicBoolean();
+    private volatile int phase = BEFORE;
+    private final List<List<long[]>> samples =
+        List.of(
+            java.util.Collections.synchronizedList(new ArrayList<>()),
+            java.util.Collections.synchronizedList(new ArrayList<>()),
+            java.util.Collections.synchronizedList(new ArrayList<>()));
+
+    Traffic(List<StoreNode> nodes, int threads) {
+      this.nodes = nodes;
+      this.count = threads;
+      this.threads = Executors.newFixedThreadPool(threads);
+    }
+
+    void phase(int phase) {
+      this.phase = phase;
+    }
+
+    void start() {
+      for (int t = 0; t < count; t++) {
+        StoreNode node = nodes.get(t % nodes.size());
+        threads.execute(
+            () -> {
+              while (!stop.get()) {
+                int at = phase;
+                String path = "/product/" + products.get(ThreadLocalRandom.current().nextInt(40));
+                long t0 = System.nanoTime();
+                long status;
+                long widget = 0;
+                try {
+                  HttpResponse<String> r = new StoreClient(node.port()).getRaw(path);
+                  status = r.statusCode();
+                  widget =
+                      WidgetMarkup.parse(r.body()).stream()
+                              .anyMatch(w -> w.slots().stream().anyMatch(s -> !s.items().isEmpty()))
+                          ? 1
+                          : 0;
+                } catch (RuntimeException e) {
+                  status = -1;
+                }
+                samples.get(at).add(new long[] {status, widget, System.nanoTime() - t0});
+                StoreNode.sleep(20);
+              }
+            });
+      }
+    }
+
+    void stop() throws InterruptedException {
+      stop.set(true);
+      threads.shutdown();
+      assertThat(threads.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    Summary stats(int phase) {
+      List<long[]> s;
+      synchronized (samples.get(phase)) {
+        s = new ArrayList<>(samples.get(phase));
+      }
+      long[] ms = s.stream().mapToLong(x -> x[2] / 1_000_000).sorted().toArray();
+      int non200 = (int) s.stream().filter(x -> x[0] != 200).count();
+      int noWidget = (int) s.stream().filter(x -> x[1] == 0).count();
+      return new Summary(
+          s.size(),
+          non200,
+          noWidget,
+          ms.length == 0 ? 0 : ms[ms.length / 2],
+          ms.length == 0 ? 0 : ms[Math.min(ms.length - 1, (int) Math.ceil(ms.length * 0.99) - 1)],
+          ms.length == 0 ? 0 : ms[ms.length - 1]);
+    }
+
+    String summary(int phase) {
+      Summary s = stats(phase);
+      return String.format(
+          "%d product pages, %d not 200, %d without a widget, p50 %d ms, p99 %d ms, max %d ms",
+          s.requests(), s.non200(), s.withoutWidget(), s.p50Millis(), s.p99Millis(), s.maxMillis());
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
