@@ -60,7 +60,7 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 class MultiNodePostgresTests {
 
   static final Duration LIVE_WITHIN = Duration.ofSeconds(5);
-  static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+  static final Duration START_TIMEOUT = Duration.ofMinutes(5);
   static final Path FIGURES = Path.of("target", "multinode-figures.txt");
 
   static String database = "";
@@ -232,7 +232,7 @@ class MultiNodePostgresTests {
             }
           });
     }
-    awaitMillis(() -> confirmedOnA.get() >= 15, Duration.ofSeconds(60), "checkouts on A");
+    awaitMillis(() -> confirmedOnA.get() >= 15, Duration.ofSeconds(120), "checkouts on A");
     a.kill();
     int confirmedOnABeforeKill = confirmedOnA.get();
     StoreNode.sleep(2_000); // B keeps selling while A is down
