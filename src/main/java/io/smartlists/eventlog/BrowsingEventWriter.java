@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * growing pause (up to {@link #MAX_BACKOFF}) and new events queue behind it; once the queue is full
  * further events are dropped and counted ({@link EventLogStatus#dropped()}). A batch whose commit
  * was cut off mid-way may be written twice on retry: a view counted twice, never an order (orders
- * are written in the store's own transaction, not here).
+ * are written in the store's own transaction, not here). The thread ends after a minute with
+ * nothing queued; the next event starts it again.
  */
 final class BrowsingEventWriter implements AutoCloseable {
 
@@ -33,6 +34,9 @@ final class BrowsingEventWriter implements AutoCloseable {
 
   private static final int BATCH = 200;
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+  /** Polls of 200 ms with nothing queued after which the thread ends (a minute). */
+  private static final int IDLE_POLLS = 300;
 
   record Row(
       String type,
@@ -85,13 +89,18 @@ final class BrowsingEventWriter implements AutoCloseable {
   private void run() {
     List<Row> batch = new ArrayList<>(BATCH);
     long backoffMillis = 100;
+    int idlePolls = 0;
     while (!closed || !queue.isEmpty()) {
       try {
         if (batch.isEmpty()) {
           Row first = queue.poll(200, TimeUnit.MILLISECONDS);
           if (first == null) {
+            if (++idlePolls >= IDLE_POLLS && stopIfIdle()) {
+              return; // the next offer starts a new thread
+            }
             continue;
           }
+          idlePolls = 0;
           batch.add(first);
           queue.drainTo(batch, BATCH - 1);
         }
@@ -120,6 +129,15 @@ final class BrowsingEventWriter implements AutoCloseable {
         return;
       }
     }
+  }
+
+  /** Ends this thread when nothing is queued; an offer racing with it starts a new one. */
+  private synchronized boolean stopIfIdle() {
+    if (!queue.isEmpty()) {
+      return false;
+    }
+    thread = null;
+    return true;
   }
 
   private @Nullable RuntimeException write(List<Row> batch) {
