@@ -1,5 +1,6 @@
 package io.smartlists.admin;
 
+import io.smartlists.merchandising.CatalogueLookups;
 import java.util.List;
 
 /**

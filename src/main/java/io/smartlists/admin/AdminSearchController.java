@@ -4,6 +4,7 @@ import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CustomerInfo;
 import io.smartlists.host.CustomerPort;
 import io.smartlists.host.ProductInfo;
+import io.smartlists.merchandising.CatalogueLookups;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

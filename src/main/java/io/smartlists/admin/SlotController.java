@@ -7,6 +7,7 @@ import io.smartlists.engine.model.Placement;
 import io.smartlists.engine.model.SlotConfig;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.ProductInfo;
+import io.smartlists.merchandising.CatalogueLookups;
 import io.smartlists.merchandising.CellView;
 import io.smartlists.merchandising.ConcurrentEditException;
 import io.smartlists.merchandising.ConfigError;

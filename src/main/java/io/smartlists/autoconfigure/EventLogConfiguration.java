@@ -71,6 +71,7 @@ final class EventLogConfiguration {
             settings.gapTimeout(),
             System::nanoTime);
     tailer.status(status);
+    tailer.onErasure(signals::erased);
     return tailer;
   }
 

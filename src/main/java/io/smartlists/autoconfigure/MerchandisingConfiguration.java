@@ -1,6 +1,7 @@
 package io.smartlists.autoconfigure;
 
 import io.smartlists.host.CatalogPort;
+import io.smartlists.merchandising.CatalogueLookups;
 import io.smartlists.merchandising.CellRepository;
 import io.smartlists.merchandising.MerchandisingConfigSource;
 import io.smartlists.merchandising.MerchandisingEditor;
@@ -77,6 +78,7 @@ public final class MerchandisingConfiguration {
       MerchandisingConfigSource source,
       PlatformTransactionManager transactions,
       CatalogPort catalog,
+      ObjectProvider<CatalogueLookups> lookups,
       ObjectProvider<Clock> clock) {
     return new MerchandisingEditor(
         cells,
@@ -85,6 +87,8 @@ public final class MerchandisingConfiguration {
         source,
         transactions,
         catalog,
+        // the admin's lookups when the admin is on (one cache for pickers and validation)
+        lookups.getIfAvailable(() -> new CatalogueLookups(catalog)),
         clock.getIfUnique(Clock::systemUTC));
   }
 

@@ -1,6 +1,7 @@
 package io.smartlists.autoconfigure;
 
 import io.smartlists.engine.SmartListsEngine;
+import io.smartlists.eventlog.ErasureNotice;
 import io.smartlists.host.ProductChanged;
 import io.smartlists.host.SmartListsEvent;
 import java.time.Duration;
@@ -23,8 +24,10 @@ import org.springframework.scheduling.support.CronTrigger;
  *       ApplicationRunner}s and {@code CommandLineRunner}s, so data they load at start-up is read),
  *       in the background; reads serve the previous or empty signals meanwhile;
  *   <li>on the configured cron expression or fixed delay;
- *   <li>{@code catalogChangeDelay} after a {@link ProductChanged} event (further changes meanwhile
- *       join the same rebuild), so a new or changed product is recommended the same day.
+ *   <li>{@code catalogChangeDelay} after a {@link ProductChanged} event that the engine cannot
+ *       apply on its own (a product filed in a category it does not know yet; further changes
+ *       meanwhile join the same rebuild). Any other {@link ProductChanged} refreshes that product
+ *       at once ({@link SmartListsEngine#refreshProduct}), without a rebuild.
  * </ul>
  *
  * Runs on a private one-thread scheduler, so a store needs no {@code @EnableScheduling} and its own
@@ -77,13 +80,24 @@ final class SignalsMaintenance
     }
   }
 
-  /** Applies an event of the event log; a catalogue change also schedules a refresh. */
+  /**
+   * Applies an event of the event log; a catalogue change refreshes the product, or schedules a
+   * rebuild when only a rebuild can take it.
+   */
   @Override
   public void accept(SmartListsEvent event) {
-    engine.apply(event);
-    if (event instanceof ProductChanged) {
-      catalogChanged();
+    if (event instanceof ProductChanged c) {
+      if (!engine.refreshProduct(c.productId())) {
+        catalogChanged();
+      }
+    } else {
+      engine.apply(event);
     }
+  }
+
+  /** Forgets the shopper of an erasure notice the event log brought (on every node). */
+  void erased(ErasureNotice notice) {
+    engine.forgetMatching(notice::erasesCustomer, notice::erasesVisitor);
   }
 
   /**

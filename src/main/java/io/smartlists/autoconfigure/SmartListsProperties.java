@@ -102,8 +102,10 @@ public class SmartListsProperties {
     private int batchSize = 1000;
 
     /**
-     * How long after a catalogue change (a ProductChanged event) the signals are rebuilt, changes
-     * meanwhile joining the same rebuild; 0 for none (changes wait for the scheduled rebuild).
+     * How long after a catalogue change the engine cannot apply on its own (a ProductChanged of a
+     * product filed in a category the signals do not know yet) the signals are rebuilt, changes
+     * meanwhile joining the same rebuild; 0 for none (they wait for the scheduled rebuild). Other
+     * ProductChanged events refresh the product at once, without a rebuild.
      */
     private Duration catalogChangeDelay = Duration.ofMinutes(1);
 

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -126,13 +127,33 @@ public final class SmartListsEngine {
   }
 
   /**
+   * Refreshes one product from {@code CatalogPort.product} without a rebuild (what a {@code
+   * ProductChanged} event does): added, changed or gone, with the new arrivals and the bestsellers
+   * of its categories and manufacturer following.
+   *
+   * @return false when only a rebuild can take the change (the product is filed in a category the
+   *     signals do not know yet)
+   */
+  public boolean refreshProduct(String productId) {
+    return signals.refreshProduct(productId);
+  }
+
+  /**
    * Forgets what this engine keeps in memory under the customer's id and these visitor ids (their
    * browsing, which purchase history is the customer's). Part of erasing a customer: {@code
-   * SmartListsPrivacy} also deletes their rows from the module's tables; in a cluster every node
-   * forgets on its own (the event log carries no erasure event), or simply after its next restart.
+   * SmartListsPrivacy} also deletes their rows from the module's tables and writes an erasure
+   * notice to the event log, which every other node applies through {@link #forgetMatching}.
    */
   public void forget(@Nullable String customerId, Collection<String> visitorIds) {
     signals.forget(customerId, visitorIds);
+  }
+
+  /**
+   * Forgets, like {@link #forget}, every customer and visitor whose id matches (an erasure notice
+   * of the event log names them by salted hash; this scans the ids held in memory).
+   */
+  public void forgetMatching(Predicate<String> customerIds, Predicate<String> visitorIds) {
+    signals.forgetMatching(customerIds, visitorIds);
   }
 
   /**

@@ -58,6 +58,8 @@ public final class EventLogTailer {
   private volatile EventLogStatus status =
       new EventLogStatus(Duration.ofSeconds(2), System::nanoTime);
 
+  private volatile Consumer<ErasureNotice> erasures = notice -> {};
+
   // guarded by this
   private long high = -1;
   private final Map<Long, Long> missing = new LinkedHashMap<>();
@@ -128,13 +130,15 @@ public final class EventLogTailer {
   }
 
   /**
-   * Deletes browsing events (everything but orders) written before {@code before}: once past the
-   * replay window no node reads them again, so views from a flood of cookie-less clients do not
-   * pile up until the retention. Returns how many. Safe on every node at once.
+   * Deletes browsing events (everything but order confirmations, cancellations and returns, which
+   * attributed revenue nets) written before {@code before}: once past the replay window no node
+   * reads them again, so views from a flood of cookie-less clients do not pile up until the
+   * retention. Returns how many. Safe on every node at once.
    */
   int purgeBrowsing(Instant before) {
     return jdbc.update(
-        "DELETE FROM SL_EVENT WHERE TYPE <> 'OrderConfirmed' AND CREATED_AT < ?",
+        "DELETE FROM SL_EVENT WHERE TYPE NOT IN ('OrderConfirmed', 'OrderCancelled', 'OrderReturned')"
+            + " AND CREATED_AT < ?",
         OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
   }
 
@@ -161,6 +165,11 @@ public final class EventLogTailer {
   /** Reports reads to {@code status} from now on. */
   public void status(EventLogStatus status) {
     this.status = status;
+  }
+
+  /** Where the erasure notices of the log go (this node's engine forgets the shopper). */
+  public void onErasure(Consumer<ErasureNotice> erasures) {
+    this.erasures = erasures;
   }
 
   /** Where on-demand polls run (the lifecycle's single tailer thread); null runs them inline. */
@@ -287,6 +296,15 @@ public final class EventLogTailer {
   }
 
   private void apply(Row row) {
+    if (ErasureNotice.TYPE.equals(row.type)) {
+      try {
+        erasures.accept(ErasureNotice.read(row.payload));
+        applied++;
+      } catch (RuntimeException e) {
+        log.warn("Smart Lists could not apply erasure notice {}", row.id, e);
+      }
+      return;
+    }
     SmartListsEvent event;
     try {
       event = codec.read(row.type, row.payload);

@@ -7,9 +7,11 @@ import io.smartlists.host.OrderRecord;
 import io.smartlists.host.OrderReturned;
 import io.smartlists.host.SmartListsEvent;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The orders that stand after cancellations and returns, from the order events of the log: what
@@ -17,7 +19,8 @@ import java.util.Map;
  * OrderCancelled} of the same order id removes it; an {@link OrderReturned} deducts the returned
  * units from its lines (lines with no unit left disappear, an order with no line left too). A
  * cancellation or return whose confirmation is not among the events is ignored. Events are taken in
- * the order given (the log's id order).
+ * the order given (the log's id order). The log delivers at least once: a return recorded twice
+ * with the same order, lines and time counts once (as in the engine's signals).
  */
 public final class StandingOrders {
 
@@ -26,12 +29,13 @@ public final class StandingOrders {
   /** The standing orders, in the order they were confirmed. */
   public static List<OrderRecord> of(Iterable<? extends SmartListsEvent> events) {
     Map<String, OrderRecord> orders = new LinkedHashMap<>();
+    Set<OrderReturned> returns = new HashSet<>();
     for (SmartListsEvent event : events) {
       if (event instanceof OrderConfirmed c) {
         orders.putIfAbsent(c.order().orderId(), c.order());
       } else if (event instanceof OrderCancelled c) {
         orders.remove(c.order().orderId());
-      } else if (event instanceof OrderReturned r) {
+      } else if (event instanceof OrderReturned r && returns.add(r)) {
         OrderRecord order = orders.get(r.order().orderId());
         if (order != null) {
           OrderRecord left = deduct(order, r.returnedLines());

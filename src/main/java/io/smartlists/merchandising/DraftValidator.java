@@ -1,17 +1,9 @@
 package io.smartlists.merchandising;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.smartlists.engine.model.ListType;
 import io.smartlists.host.CatalogPort;
-import io.smartlists.host.CategoryInfo;
-import io.smartlists.host.ProductInfo;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -27,17 +19,11 @@ final class DraftValidator {
   private static final String SIZE = "sl.error.Size";
 
   private final CatalogPort catalog;
-  private final LoadingCache<String, Set<String>> categoryIds;
-  private final LoadingCache<String, Set<String>> manufacturers;
+  private final CatalogueLookups lookups;
 
-  DraftValidator(CatalogPort catalog) {
+  DraftValidator(CatalogPort catalog, CatalogueLookups lookups) {
     this.catalog = catalog;
-    this.categoryIds =
-        Caffeine.newBuilder().refreshAfterWrite(Duration.ofMinutes(1)).build(k -> loadCategories());
-    this.manufacturers =
-        Caffeine.newBuilder()
-            .refreshAfterWrite(Duration.ofMinutes(5))
-            .build(k -> loadManufacturers());
+    this.lookups = lookups;
   }
 
   List<ConfigError> check(SlotDraft slot) {
@@ -63,7 +49,7 @@ final class DraftValidator {
                 errors,
                 "categories",
                 slot.categories(),
-                categoryIds.get("")::contains,
+                lookups.categories()::containsKey,
                 "sl.error.categoriesRequired",
                 "sl.error.unknownCategory");
         case MANUFACTURERS ->
@@ -71,7 +57,7 @@ final class DraftValidator {
                 errors,
                 "manufacturers",
                 slot.manufacturers(),
-                manufacturers.get("")::contains,
+                lookups.manufacturers()::contains,
                 "sl.error.manufacturersRequired",
                 "sl.error.unknownManufacturer");
         case PRODUCTS ->
@@ -151,24 +137,5 @@ final class DraftValidator {
         errors.add(ConfigError.of(field, unknownKey, value));
       }
     }
-  }
-
-  private Set<String> loadCategories() {
-    Set<String> ids = new HashSet<>();
-    for (CategoryInfo c : catalog.categories()) {
-      ids.add(c.id());
-    }
-    return Collections.unmodifiableSet(ids);
-  }
-
-  private Set<String> loadManufacturers() {
-    Set<String> names = new HashSet<>();
-    for (ProductInfo p : catalog.allProducts()) {
-      String m = p.manufacturer();
-      if (m != null && !m.isBlank()) {
-        names.add(m);
-      }
-    }
-    return Collections.unmodifiableSet(names);
   }
 }

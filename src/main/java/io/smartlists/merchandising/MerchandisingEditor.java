@@ -40,10 +40,31 @@ public final class MerchandisingEditor {
       PlatformTransactionManager transactions,
       CatalogPort catalog,
       Clock clock) {
+    this(
+        cells,
+        rules,
+        revisions,
+        source,
+        transactions,
+        catalog,
+        new CatalogueLookups(catalog),
+        clock);
+  }
+
+  /** An editor that validates drafts against shared catalogue lookups (the admin's, say). */
+  public MerchandisingEditor(
+      CellRepository cells,
+      RulesRepository rules,
+      RevisionLog revisions,
+      MerchandisingConfigSource source,
+      PlatformTransactionManager transactions,
+      CatalogPort catalog,
+      CatalogueLookups lookups,
+      Clock clock) {
     this.store = new ConfigStore(cells, rules);
     this.revisions = revisions;
     this.source = source;
-    this.validator = new DraftValidator(catalog);
+    this.validator = new DraftValidator(catalog, lookups);
     this.tx = new TransactionTemplate(transactions);
     this.readTx = new TransactionTemplate(transactions);
     this.readTx.setReadOnly(true);

@@ -1,10 +1,12 @@
 package io.smartlists.privacy;
 
 import io.smartlists.engine.SmartListsEngine;
+import io.smartlists.eventlog.ErasureNotice;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -38,13 +40,18 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  *
  * <p>What stays: counts that hold no id (bestseller scores, co-purchase counts, statistics
  * aggregates), and the customer's orders in the host's own order history, which the module reads
- * again at its next rebuild: erase or anonymise them in the store as well. Other store nodes forget
- * the shopper's in-memory browsing when they restart or after 90 idle days; the database rows are
- * gone for every node at once.
+ * again at its next rebuild: erase or anonymise them in the store as well.
+ *
+ * <p>Every node forgets: this node at once; the others when their event-log tailer reads the
+ * erasure notice this writes ({@link ErasureNotice}: the ids as salted SHA-256 hashes, no id in
+ * clear, purged with the browsing events past the replay window).
  */
 public final class SmartListsPrivacy {
 
   private static final Logger log = LoggerFactory.getLogger(SmartListsPrivacy.class);
+
+  /** The event log's table (where the erasure notice for the other nodes goes). */
+  private static final String EVENT_LOG = "SL_EVENT";
 
   private final DataSource dataSource;
   private final JdbcTemplate jdbc;
@@ -110,7 +117,9 @@ public final class SmartListsPrivacy {
 
   private Erasure delete(@Nullable String customerId, Set<String> visitors) {
     Map<String, Integer> rows = new LinkedHashMap<>();
+    boolean eventLog = false;
     for (Table t : tables()) {
+      eventLog |= t.name.replaceAll("[^A-Za-z_]", "").equalsIgnoreCase(EVENT_LOG);
       int n = 0;
       if (customerId != null && t.customerColumn != null) {
         n +=
@@ -127,6 +136,9 @@ public final class SmartListsPrivacy {
     SmartListsEngine e = engine;
     if (e != null) {
       e.forget(customerId, visitors);
+    }
+    if (eventLog) {
+      ErasureNotice.of(customerId, visitors).publish(jdbc, Instant.now());
     }
     Erasure erasure = new Erasure(Set.copyOf(visitors), Map.copyOf(rows));
     log.info(

@@ -1,6 +1,11 @@
 package io.smartlists.stats;
 
+import io.smartlists.eventlog.StandingOrders;
+import io.smartlists.host.OrderCancelled;
 import io.smartlists.host.OrderConfirmed;
+import io.smartlists.host.OrderRecord;
+import io.smartlists.host.OrderReturned;
+import io.smartlists.host.SmartListsEvent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -8,7 +13,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@link StatsQueries} over the raw tables, portable between H2 and PostgreSQL (days are computed
  * as {@code FLOOR(EXTRACT(EPOCH FROM AT) / 86400)}, so both group by the same UTC day). Orders are
- * the {@code OrderConfirmed} rows of {@code SL_EVENT}, decoded here, so attribution is the same on
- * every node and after a restart.
+ * the {@code OrderConfirmed} rows of {@code SL_EVENT} netted by their cancellations and returns,
+ * decoded here, so attribution is the same on every node and after a restart.
  */
 public final class JdbcStatsQueries implements StatsQueries {
 
@@ -96,29 +104,69 @@ public final class JdbcStatsQueries implements StatsQueries {
     return clicks;
   }
 
+  /**
+   * The orders confirmed in [from, to) as they stand now: the {@code OrderConfirmed} rows of the
+   * range, netted by every later {@code OrderCancelled} and {@code OrderReturned} of the same
+   * orders ({@link StandingOrders}): a cancelled order, or one returned in full, is no longer an
+   * order; returned units leave its lines.
+   */
   @Override
   public List<Attribution.Order> orders(Instant from, Instant to) {
-    List<Attribution.Order> orders = new ArrayList<>();
+    Map<String, OrderConfirmed> confirmed = new LinkedHashMap<>();
+    List<SmartListsEvent> events = new ArrayList<>();
     jdbc.query(
         "SELECT PAYLOAD FROM SL_EVENT WHERE TYPE = 'OrderConfirmed' AND OCCURRED_AT >= ?"
             + " AND OCCURRED_AT < ? ORDER BY ID",
         rs -> {
-          try {
-            OrderConfirmed e = json.readValue(rs.getString(1), OrderConfirmed.class);
-            orders.add(
-                new Attribution.Order(
-                    e.order().orderId(),
-                    e.at(),
-                    e.visitorId(),
-                    e.order().customerId(),
-                    e.order().lines()));
-          } catch (RuntimeException bad) {
-            log.warn("Smart Lists statistics skip an unreadable OrderConfirmed event", bad);
+          OrderConfirmed e = read(rs.getString(1), OrderConfirmed.class);
+          if (e != null && confirmed.putIfAbsent(e.order().orderId(), e) == null) {
+            events.add(e);
           }
         },
         Sql.utc(from),
         Sql.utc(to));
+    if (confirmed.isEmpty()) {
+      return List.of();
+    }
+    jdbc.query(
+        "SELECT TYPE, PAYLOAD FROM SL_EVENT WHERE TYPE IN ('OrderCancelled', 'OrderReturned')"
+            + " AND OCCURRED_AT >= ? ORDER BY ID",
+        rs -> {
+          SmartListsEvent e =
+              "OrderCancelled".equals(rs.getString(1))
+                  ? read(rs.getString(2), OrderCancelled.class)
+                  : read(rs.getString(2), OrderReturned.class);
+          if (e != null && confirmed.containsKey(orderId(e))) {
+            events.add(e);
+          }
+        },
+        Sql.utc(from));
+    List<Attribution.Order> orders = new ArrayList<>();
+    for (OrderRecord order : StandingOrders.of(events)) {
+      OrderConfirmed e = confirmed.get(order.orderId());
+      if (e != null) {
+        orders.add(
+            new Attribution.Order(
+                order.orderId(), e.at(), e.visitorId(), order.customerId(), order.lines()));
+      }
+    }
     return orders;
+  }
+
+  private static String orderId(SmartListsEvent e) {
+    if (e instanceof OrderCancelled c) {
+      return c.order().orderId();
+    }
+    return e instanceof OrderReturned r ? r.order().orderId() : "";
+  }
+
+  private <T> @Nullable T read(String payload, Class<T> type) {
+    try {
+      return json.readValue(payload, type);
+    } catch (RuntimeException bad) {
+      log.warn("Smart Lists statistics skip an unreadable {} event", type.getSimpleName(), bad);
+      return null;
+    }
   }
 
   @Override

@@ -386,8 +386,21 @@ class SmartListsAutoConfigurationTests {
             });
   }
 
+  static ProductInfo scarf(String id, String category) {
+    return new ProductInfo(
+        id,
+        "Wool scarf",
+        List.of(category),
+        "Acme",
+        Instant.parse("2026-11-20T00:00:00Z"),
+        new BigDecimal("19.00"),
+        "/img/" + id + ".jpg",
+        "/product/" + id,
+        4.0);
+  }
+
   @Test
-  void productChanged_reachesTheSignalsAfterTheCatalogChangeDelay() {
+  void productChanged_refreshesTheProductAtOnceWithoutARebuild() {
     runner
         .withUserConfiguration(Host.class)
         .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
@@ -400,32 +413,57 @@ class SmartListsAutoConfigurationTests {
               SmartListsEngine engine = context.getBean(SmartListsEngine.class);
               engine.rebuild();
               int rebuilds = shop.rebuildsStarted();
-              ProductInfo scarf =
-                  new ProductInfo(
-                      "p9",
-                      "Wool scarf",
-                      List.of("shoes"),
-                      "Acme",
-                      Instant.parse("2026-11-20T00:00:00Z"),
-                      new BigDecimal("19.00"),
-                      "/img/p9.jpg",
-                      "/product/p9",
-                      4.0);
-              shop.addProduct(scarf);
+              shop.addProduct(scarf("p9", "shoes"));
               assertThat(engine.signals().indexOf("p9")).isNegative();
+
+              context
+                  .getBean(SmartListsEventPublisher.class)
+                  .publish(new ProductChanged("p9", Instant.now()));
+
+              long deadline = System.nanoTime() + 10_000_000_000L;
+              while (engine.signals().indexOf("p9") < 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+              }
+              int p9 = engine.signals().indexOf("p9");
+              assertThat(p9).isNotNegative();
+              assertThat(engine.signals().newArrivals()).contains(p9);
+              assertThat(engine.signals().isInCategory(p9, engine.signals().categoryIndex("shoes")))
+                  .isTrue();
+              Thread.sleep(400); // past the delay: no rebuild was scheduled
+              assertThat(shop.rebuildsStarted()).isEqualTo(rebuilds);
+            });
+  }
+
+  @Test
+  void productChanged_inACategoryTheSignalsDoNotKnow_rebuildsAfterTheDelay() {
+    runner
+        .withUserConfiguration(Host.class)
+        .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+        .withPropertyValues(
+            "spring.datasource.url=jdbc:h2:mem:ac-catalog-new;DB_CLOSE_DELAY=-1",
+            "smartlists.rebuild.catalog-change-delay=200ms")
+        .run(
+            context -> {
+              TestShop shop = context.getBean(TestShop.class);
+              SmartListsEngine engine = context.getBean(SmartListsEngine.class);
+              engine.rebuild();
+              int rebuilds = shop.rebuildsStarted();
+              shop.addCategory(new io.smartlists.host.CategoryInfo("hats", "Hats", null));
+              shop.addProduct(scarf("p9", "hats"));
 
               context
                   .getBean(SmartListsEventPublisher.class)
                   .publish(new ProductChanged("p9", Instant.now()));
               context
                   .getBean(SmartListsEventPublisher.class)
-                  .publish(new ProductChanged("p2", Instant.now()));
+                  .publish(new ProductChanged("p9", Instant.now()));
 
               long deadline = System.nanoTime() + 10_000_000_000L;
               while (engine.signals().indexOf("p9") < 0 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
               }
               assertThat(engine.signals().indexOf("p9")).isNotNegative();
+              assertThat(engine.signals().categoryIndex("hats")).isNotNegative();
               Thread.sleep(400);
               // both changes joined one rebuild
               assertThat(shop.rebuildsStarted()).isEqualTo(rebuilds + 1);

@@ -104,6 +104,21 @@ class SmartListsStartupTests {
               assertThat(context).doesNotHaveBean(SmartListsEngine.class);
               assertThat(context).doesNotHaveBean(SmartListsDialect.class);
               assertThat(context).doesNotHaveBean(SmartListsSchema.class);
+              // the store's templates written for the module still render, without widgets
+              org.thymeleaf.spring6.SpringTemplateEngine templates =
+                  new org.thymeleaf.spring6.SpringTemplateEngine();
+              templates.setTemplateResolver(
+                  io.smartlists.testing.InMemoryTemplates.resolver(
+                      "product",
+                      name ->
+                          "<main sl:track-view=\"${product.id}\"><h1>Boots</h1>"
+                              + "<div class=\"recs\" sl:widget=\"PRODUCT_PAGE\""
+                              + " sl:product=\"${product.id}\">shown only with widgets</div>"
+                              + "<p sl:products=\"${cart}\">cart</p></main>"));
+              templates.addDialect(
+                  context.getBean(io.smartlists.site.InertSmartListsDialect.class));
+              assertThat(templates.process("product", new org.thymeleaf.context.Context()))
+                  .isEqualTo("<main><h1>Boots</h1><p>cart</p></main>");
 
               CheckoutController store = context.getBean(CheckoutController.class);
               MockHttpServletRequest request = new MockHttpServletRequest("POST", "/checkout");

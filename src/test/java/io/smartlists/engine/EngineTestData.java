@@ -9,10 +9,12 @@ import io.smartlists.host.CustomerInfo;
 import io.smartlists.host.CustomerLoggedIn;
 import io.smartlists.host.CustomerPort;
 import io.smartlists.host.EligibilityPort;
+import io.smartlists.host.OrderCancelled;
 import io.smartlists.host.OrderConfirmed;
 import io.smartlists.host.OrderHistoryPort;
 import io.smartlists.host.OrderLine;
 import io.smartlists.host.OrderRecord;
+import io.smartlists.host.OrderReturned;
 import io.smartlists.host.ProductInfo;
 import io.smartlists.host.ProductViewed;
 import java.math.BigDecimal;
@@ -189,6 +191,51 @@ public final class EngineTestData {
       String visitorId, @Nullable String customerId, double daysAgo, LineSpec... lines) {
     OrderRecord order = order(customerId, daysAgo, lines);
     return new OrderConfirmed(visitorId, order, order.placedAt());
+  }
+
+  /**
+   * The host cancels the order: its history no longer holds it, and this is the {@code
+   * OrderCancelled} event it publishes (with the order as confirmed).
+   */
+  public OrderCancelled cancel(OrderRecord confirmed) {
+    orders.removeIf(o -> o.orderId().equals(confirmed.orderId()));
+    return new OrderCancelled("", confirmed, now);
+  }
+
+  /**
+   * Goods of the order come back: the host's history deducts the units (first lines first; an order
+   * with nothing left disappears), and this is the {@code OrderReturned} event it publishes.
+   */
+  public OrderReturned returned(OrderRecord confirmed, LineSpec... returned) {
+    List<OrderLine> back = new ArrayList<>();
+    for (LineSpec l : returned) {
+      BigDecimal price = l.unitPrice != null ? l.unitPrice : product(l.productId).price;
+      back.add(new OrderLine(l.productId, l.quantity, price));
+    }
+    for (int i = 0; i < orders.size(); i++) {
+      OrderRecord o = orders.get(i);
+      if (o.orderId().equals(confirmed.orderId())) {
+        Map<String, Integer> units = new HashMap<>();
+        for (OrderLine r : back) {
+          units.merge(r.productId(), r.quantity(), Integer::sum);
+        }
+        List<OrderLine> left = new ArrayList<>();
+        for (OrderLine line : o.lines()) {
+          int give = Math.min(line.quantity(), units.getOrDefault(line.productId(), 0));
+          units.merge(line.productId(), -give, Integer::sum);
+          if (line.quantity() > give) {
+            left.add(new OrderLine(line.productId(), line.quantity() - give, line.unitPrice()));
+          }
+        }
+        if (left.isEmpty()) {
+          orders.remove(i);
+        } else {
+          orders.set(i, new OrderRecord(o.orderId(), o.customerId(), o.placedAt(), left));
+        }
+        break;
+      }
+    }
+    return new OrderReturned("", confirmed, back, now);
   }
 
   /** An order the host does not know yet (not in the history port). */
@@ -390,6 +437,15 @@ public final class EngineTestData {
         category(categoryId, categoryId, null);
       }
       categoryIds.add(categoryId);
+      return this;
+    }
+
+    /** Files the product in these categories instead of its current ones. */
+    public ProductSpec refiled(String... categoryIds) {
+      this.categoryIds.clear();
+      for (String c : categoryIds) {
+        in(c);
+      }
       return this;
     }
 

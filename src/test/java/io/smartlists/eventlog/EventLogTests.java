@@ -347,6 +347,8 @@ class EventLogTests {
     Node node = new Node();
     node.publisher.publish(viewed("old"));
     node.publisher.publish(order("o-old", "p1"));
+    node.publisher.publish(
+        new io.smartlists.host.OrderCancelled("", order("o-old", "p1").order(), NOW));
     new JdbcTemplate(db).update("UPDATE SL_EVENT SET CREATED_AT = CREATED_AT - INTERVAL '40' DAY");
     node.publisher.publish(viewed("recent"));
 
@@ -354,7 +356,7 @@ class EventLogTests {
     assertThat(
             new JdbcTemplate(db)
                 .queryForList("SELECT TYPE FROM SL_EVENT ORDER BY ID", String.class))
-        .containsExactly("OrderConfirmed", "ProductViewed");
+        .containsExactly("OrderConfirmed", "OrderCancelled", "ProductViewed");
   }
 
   @Test

@@ -47,6 +47,7 @@ class StandingOrdersTests {
             new OrderConfirmed("v", returned, AT),
             new OrderCancelled("", cancelled, AT),
             new OrderReturned("v", kept, List.of(line("p1", 1)), AT),
+            new OrderReturned("v", kept, List.of(line("p1", 1)), AT), // delivered twice
             new OrderReturned("v", returned, List.of(line("p3", 1)), AT),
             new OrderCancelled("", order("unknown", line("p9", 1)), AT));
 

@@ -114,6 +114,61 @@ class SmartListsPrivacyTests {
         });
   }
 
+  @Test
+  void erase_reachesEveryNodeThroughTheEventLog() {
+    String url = "jdbc:h2:mem:privacy-nodes-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    ApplicationContextRunner node = runner.withPropertyValues("spring.datasource.url=" + url);
+    node.run(
+        a ->
+            node.run(
+                b -> {
+                  SmartListsEngine engineA = a.getBean(SmartListsEngine.class);
+                  SmartListsEngine engineB = b.getBean(SmartListsEngine.class);
+                  engineA.rebuild();
+                  engineB.rebuild();
+                  SmartListsEventPublisher events = a.getBean(SmartListsEventPublisher.class);
+                  Instant now = Instant.now();
+                  events.publish(new ProductViewed(PHONE, null, "p1", now));
+                  events.publish(new CustomerLoggedIn(PHONE, CUSTOMER, now));
+                  events.publish(new ProductViewed(LAPTOP, CUSTOMER, "p2", now));
+                  List<OrderLine> lines = List.of(new OrderLine("p1", 1, new BigDecimal("79.90")));
+                  events.publish(
+                      new OrderConfirmed(
+                          LAPTOP, new OrderRecord("o-1", CUSTOMER, now, lines), now));
+                  events.publish(new ProductViewed(OTHER_VISITOR, null, "p3", now));
+                  // node B learns it all from the log
+                  await(() -> engineB.signals().browsingViews(OTHER_VISITOR, null) == 1);
+                  assertThat(engineB.signals().browsingViews(LAPTOP, CUSTOMER)).isEqualTo(2);
+                  assertThat(engineB.signals().orderCount(CUSTOMER)).isEqualTo(1);
+
+                  a.getBean(SmartListsPrivacy.class).erase(CUSTOMER);
+
+                  await(() -> engineB.signals().orderCount(CUSTOMER) == 0);
+                  assertThat(engineB.signals().browsingViews(LAPTOP, CUSTOMER)).isZero();
+                  assertThat(engineB.signals().browsingViews(PHONE, null)).isZero();
+                  assertThat(engineB.signals().browsingViews(OTHER_VISITOR, null)).isEqualTo(1);
+                  assertThat(engineA.signals().orderCount(CUSTOMER)).isZero();
+                  // the notice that travelled holds no id in clear
+                  JdbcTemplate jdbc = new JdbcTemplate(a.getBean(javax.sql.DataSource.class));
+                  assertThat(
+                          jdbc.queryForObject(
+                              "SELECT COUNT(*) FROM SL_EVENT WHERE TYPE = 'ShopperErased'",
+                              Integer.class))
+                      .isEqualTo(1);
+                  for (String id : List.of(CUSTOMER, PHONE, LAPTOP)) {
+                    assertThat(rowsMentioning(jdbc, id)).as(id).isZero();
+                  }
+                }));
+  }
+
+  private static void await(java.util.function.BooleanSupplier done) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(done.getAsBoolean()).as("within 10 s").isTrue();
+  }
+
   /**
    * Matches of {@code id} in the text columns of every module table (SL_*), a row counted once per
    * column that contains it.

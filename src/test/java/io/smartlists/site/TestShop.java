@@ -94,9 +94,18 @@ public final class TestShop
     return List.copyOf(products.values());
   }
 
+  private final List<CategoryInfo> categories =
+      new java.util.concurrent.CopyOnWriteArrayList<>(
+          List.of(new CategoryInfo("shoes", "Shoes", null)));
+
+  /** Adds a category to the catalogue's tree. */
+  public void addCategory(CategoryInfo category) {
+    categories.add(category);
+  }
+
   @Override
   public List<CategoryInfo> categories() {
-    return List.of(new CategoryInfo("shoes", "Shoes", null));
+    return List.copyOf(categories);
   }
 
   @Override

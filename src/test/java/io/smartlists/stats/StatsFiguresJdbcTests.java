@@ -224,6 +224,62 @@ class StatsFiguresJdbcTests {
     assertThat(report.holdout().verdict()).isEqualTo(HoldoutAnalysis.Verdict.NOT_ENOUGH_DATA);
   }
 
+  void event(String type, io.smartlists.host.SmartListsEvent event, Instant at) {
+    jdbc.update(
+        "INSERT INTO SL_EVENT (TYPE, VISITOR_ID, CUSTOMER_ID, PAYLOAD, OCCURRED_AT) VALUES (?, ?, ?, ?, ?)",
+        type,
+        event.visitorId(),
+        null,
+        JsonMapper.builder().build().writeValueAsString(event),
+        OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+  }
+
+  @Test
+  void returnedAttributedLine_leavesAttributedRevenue_andACancelledOrderIsNoAttributedOrder() {
+    WidgetTracking.Shown shown = widgets.shown(widget(), "v1", null);
+    WidgetTracking.Shown other = widgets.shown(widget(), "v2", null);
+    now.set(T0.plusSeconds(30));
+    clicks.click(params(shown.clickQuery(0, 0, "SMART_CROSS_SELLING", "p1")), "v1", null);
+    clicks.click(params(shown.clickQuery(0, 1, "SMART_CROSS_SELLING", "p2")), "v1", null);
+    clicks.click(params(other.clickQuery(0, 0, "SMART_CROSS_SELLING", "p1")), "v2", null);
+    OrderLine p1 = new OrderLine("p1", 3, new BigDecimal("4.00"));
+    OrderLine p2 = new OrderLine("p2", 1, new BigDecimal("9.00"));
+    Instant ordered = T0.plusSeconds(120);
+    order("o1", "v1", null, ordered, p1, p2);
+    order("o2", "v2", null, ordered, new OrderLine("p1", 1, new BigDecimal("4.00")));
+    LocalDate day = LocalDate.of(2026, 11, 20);
+    StatsFigures.Row before = figures.report(day, day).total();
+    assertThat(before.attributedOrders()).isEqualTo(2);
+    assertThat(before.attributedRevenue()).isEqualByComparingTo("25.00"); // 12 + 9 + 4
+
+    OrderRecord o1 = new OrderRecord("o1", null, ordered, List.of(p1, p2));
+    io.smartlists.host.OrderReturned back =
+        new io.smartlists.host.OrderReturned(
+            "", o1, List.of(new OrderLine("p2", 1, new BigDecimal("9.00"))), T0.plusSeconds(600));
+    event("OrderReturned", back, T0.plus(Duration.ofDays(2))); // returned days later
+    event("OrderReturned", back, T0.plus(Duration.ofDays(2))); // delivered twice: counts once
+    event(
+        "OrderReturned",
+        new io.smartlists.host.OrderReturned(
+            "", o1, List.of(new OrderLine("p1", 1, new BigDecimal("4.00"))), T0.plusSeconds(700)),
+        T0.plusSeconds(700));
+    event(
+        "OrderCancelled",
+        new io.smartlists.host.OrderCancelled(
+            "",
+            new OrderRecord("o2", null, ordered, List.of(new OrderLine("p1", 1, BigDecimal.ONE))),
+            T0),
+        T0.plusSeconds(300));
+
+    StatsFigures.Report report = figures.report(day, day);
+    StatsFigures.Row cross = report.row("PRODUCT_PAGE", "CONVERSION", "SMART_CROSS_SELLING");
+    assertThat(cross.attributedOrders()).isEqualTo(1); // o2 was cancelled
+    assertThat(cross.attributedRevenue()).isEqualByComparingTo("8.00"); // 2 of p1 stand in o1
+    assertThat(report.total().attributedOrders()).isEqualTo(1);
+    assertThat(report.total().attributedRevenue()).isEqualByComparingTo("8.00");
+    assertThat(report.holdout().exposed().converters()).isEqualTo(1); // v2 no longer bought
+  }
+
   @Test
   void forgedOrReplayedToken_countsNothing() {
     WidgetTracking.Shown shown = widgets.shown(widget(), "v1", null);

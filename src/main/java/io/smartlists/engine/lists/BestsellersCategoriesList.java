@@ -18,11 +18,8 @@ final class BestsellersCategoriesList implements SmartList {
   @Override
   public void candidates(Signals signals, ListContext context, CandidateSink sink) {
     Ranked.Tally tally = new Ranked.Tally();
-    for (String id : context.slot().categories()) {
-      int c = signals.categoryIndex(id);
-      if (c >= 0) {
-        tally.add(c, 1);
-      }
+    for (int c : context.chosenCategories(signals)) {
+      tally.add(c, 1);
     }
     int window = signals.bestsellerWindowDays();
     Ranked.mergeCategories(

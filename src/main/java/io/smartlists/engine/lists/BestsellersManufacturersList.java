@@ -18,11 +18,8 @@ final class BestsellersManufacturersList implements SmartList {
   @Override
   public void candidates(Signals signals, ListContext context, CandidateSink sink) {
     Ranked.Tally tally = new Ranked.Tally();
-    for (String name : context.slot().manufacturers()) {
-      int m = signals.manufacturerIndex(name);
-      if (m >= 0) {
-        tally.add(m, 1);
-      }
+    for (int m : context.chosenManufacturers(signals)) {
+      tally.add(m, 1);
     }
     int window = signals.bestsellerWindowDays();
     Ranked.mergeManufacturers(

@@ -3,8 +3,12 @@ package io.smartlists.engine.lists;
 import io.smartlists.engine.model.GlobalRules;
 import io.smartlists.engine.model.Placement;
 import io.smartlists.engine.model.SlotConfig;
+import io.smartlists.engine.signals.Signals;
 import io.smartlists.host.CustomerInfo;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.function.ToIntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,5 +35,29 @@ public record ListContext(
   /** The customer id, or null when anonymous. */
   public @Nullable String customerId() {
     return customer == null ? null : customer.id();
+  }
+
+  /** The indexes of the slot's chosen categories that the catalogue knows, in the slot's order. */
+  int[] chosenCategories(Signals signals) {
+    return known(slot.categories(), signals::categoryIndex);
+  }
+
+  /**
+   * The indexes of the slot's chosen manufacturers that the catalogue knows, in the slot's order.
+   */
+  int[] chosenManufacturers(Signals signals) {
+    return known(slot.manufacturers(), signals::manufacturerIndex);
+  }
+
+  private static int[] known(Collection<String> ids, ToIntFunction<String> indexOf) {
+    int[] indexes = new int[ids.size()];
+    int n = 0;
+    for (String id : ids) {
+      int i = indexOf.applyAsInt(id);
+      if (i >= 0) {
+        indexes[n++] = i;
+      }
+    }
+    return n == indexes.length ? indexes : Arrays.copyOf(indexes, n);
   }
 }

@@ -16,32 +16,24 @@ final class NewArrivalsCategoriesList implements SmartList {
 
   @Override
   public void candidates(Signals signals, ListContext context, CandidateSink sink) {
-    int[] categories = new int[context.slot().categories().size()];
-    int n = 0;
-    for (String id : context.slot().categories()) {
-      int c = signals.categoryIndex(id);
-      if (c >= 0) {
-        categories[n++] = c;
-      }
-    }
-    if (n == 0) {
+    int[] categories = context.chosenCategories(signals);
+    if (categories.length == 0) {
       return;
     }
-    int count = n;
     NewArrivals.emit(
         signals,
         context,
-        p -> matching(signals, p, categories, count) >= 0,
+        p -> matching(signals, p, categories) >= 0,
         sink,
         (days, p) ->
             NewArrivals.reason(
                 "new-arrival.category",
                 days,
-                signals.categoryName(categories[matching(signals, p, categories, count)])));
+                signals.categoryName(categories[matching(signals, p, categories)])));
   }
 
-  private static int matching(Signals signals, int product, int[] categories, int n) {
-    for (int i = 0; i < n; i++) {
+  private static int matching(Signals signals, int product, int[] categories) {
+    for (int i = 0; i < categories.length; i++) {
       if (signals.isInCategory(product, categories[i])) {
         return i;
       }

@@ -15,25 +15,17 @@ final class NewArrivalsManufacturersList implements SmartList {
 
   @Override
   public void candidates(Signals signals, ListContext context, CandidateSink sink) {
-    int[] makers = new int[context.slot().manufacturers().size()];
-    int n = 0;
-    for (String name : context.slot().manufacturers()) {
-      int m = signals.manufacturerIndex(name);
-      if (m >= 0) {
-        makers[n++] = m;
-      }
-    }
-    if (n == 0) {
+    int[] makers = context.chosenManufacturers(signals);
+    if (makers.length == 0) {
       return;
     }
-    int count = n;
     NewArrivals.emit(
         signals,
         context,
         p -> {
           int m = signals.productManufacturer(p);
-          for (int i = 0; i < count; i++) {
-            if (makers[i] == m) {
+          for (int maker : makers) {
+            if (maker == m) {
               return true;
             }
           }

@@ -16,6 +16,12 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * applied later weighs {@code 2^(+d' / halfLife)}, which ranks exactly like decaying every older
  * sale as time passes (all scores share the factor). Sales leave the window only at the next
  * rebuild, so schedule one (daily is plenty).
+ *
+ * <p>{@link #remove} takes units of a cancelled order or of returned goods back out (their weight
+ * at the sale's time) and moves the product down its scopes; a product with no unit left in the
+ * window leaves them, like in a rebuild without the sale. A full top list rescans its scope, so
+ * that the product that now enters it is the right one. The recency tie-break ({@code lastSold})
+ * keeps the removed sale's time until the next rebuild.
  */
 final class BestsellerRanks {
 
@@ -31,6 +37,9 @@ final class BestsellerRanks {
   private final double[] revenue;
   private final long[] lastSold;
 
+  /** Units sold in the window per product; a product at 0 has no sale to rank. */
+  private final int[] units;
+
   /** Scope 0 = catalogue, 1 + c = category c, 1 + categories + m = manufacturer m. */
   private final AtomicReferenceArray<int[]> top;
 
@@ -45,6 +54,7 @@ final class BestsellerRanks {
     this.score = new double[np];
     this.revenue = new double[np];
     this.lastSold = new long[np];
+    this.units = new int[np];
     Arrays.fill(lastSold, Long.MIN_VALUE);
     this.top =
         new AtomicReferenceArray<>(1 + catalogue.categoryCount() + catalogue.manufacturerCount());
@@ -57,6 +67,7 @@ final class BestsellerRanks {
     double[] score = r.score;
     double[] revenue = r.revenue;
     long[] lastSold = r.lastSold;
+    int[] units = r.units;
     int np = catalogue.productCount();
     int from = 0;
     for (int o = 0; o < log.orders; o++) {
@@ -67,6 +78,7 @@ final class BestsellerRanks {
         for (int x = from; x < to; x++) {
           int p = log.lineProduct[x];
           score[p] += log.lineQuantity[x] * w;
+          units[p] += log.lineQuantity[x];
           revenue[p] += log.lineQuantity[x] * (double) log.linePrice[x];
           if (t > lastSold[p]) {
             lastSold[p] = t;
@@ -134,6 +146,57 @@ final class BestsellerRanks {
     sizes[scope] = size + 1;
   }
 
+  /**
+   * These ranks over a catalogue where one product was added or changed ({@link
+   * CatalogueIndex#withProduct}): the same sales, the product's former and new scopes ranked again.
+   * The old ranks stay as they were for readers still holding them.
+   */
+  BestsellerRanks withCatalogue(CatalogueIndex changed, int product) {
+    BestsellerRanks r = new BestsellerRanks(this, changed);
+    int nc = changed.categoryCount();
+    int oldScopes = top.length();
+    for (int s = 0; s < r.top.length(); s++) {
+      r.top.set(s, s < oldScopes ? scope(s) : CatalogueIndex.NONE);
+    }
+    if (product < catalogue.productCount()) {
+      for (int c : catalogue.productScopes[product]) {
+        r.top.set(1 + c, r.rescan(1 + c));
+      }
+      int m = catalogue.productManufacturer[product];
+      if (m >= 0) {
+        r.top.set(1 + nc + m, r.rescan(1 + nc + m));
+      }
+    }
+    if (r.units[product] > 0) {
+      for (int c : changed.productScopes[product]) {
+        r.top.set(1 + c, r.rescan(1 + c));
+      }
+      int m = changed.productManufacturer[product];
+      if (m >= 0) {
+        r.top.set(1 + nc + m, r.rescan(1 + nc + m));
+      }
+    }
+    return r;
+  }
+
+  /** A copy of {@code old}'s sales over {@code changed}, sized for its products and scopes. */
+  private BestsellerRanks(BestsellerRanks old, CatalogueIndex changed) {
+    this.catalogue = changed;
+    this.windowDays = old.windowDays;
+    this.halfLifeSeconds = old.halfLifeSeconds;
+    this.decayReference = old.decayReference;
+    this.windowStart = old.windowStart;
+    int np = changed.productCount();
+    int had = old.score.length;
+    this.score = Arrays.copyOf(old.score, np);
+    this.revenue = Arrays.copyOf(old.revenue, np);
+    this.lastSold = Arrays.copyOf(old.lastSold, np);
+    Arrays.fill(lastSold, Math.min(had, np), np, Long.MIN_VALUE);
+    this.units = Arrays.copyOf(old.units, np);
+    this.top =
+        new AtomicReferenceArray<>(1 + changed.categoryCount() + changed.manufacturerCount());
+  }
+
   /** True when a sale at this time counts (it is inside the window the ranks were built over). */
   boolean inWindow(long epochSecond) {
     return epochSecond >= windowStart;
@@ -154,6 +217,7 @@ final class BestsellerRanks {
     for (int i = 0; i < n; i++) {
       int p = products[i];
       score[p] += quantities[i] * w;
+      units[p] += quantities[i];
       if (t > lastSold[p]) {
         lastSold[p] = t;
       }
@@ -166,6 +230,110 @@ final class BestsellerRanks {
         raise(1 + nc + m, p);
       }
     }
+  }
+
+  /**
+   * Takes back the sale of these distinct products and units at {@code t} and their {@code
+   * revenues} (single writer): the product moves down in its scopes, or leaves them with no unit
+   * left in the window.
+   */
+  void remove(int[] products, int[] quantities, double[] revenues, int n, long t) {
+    if (!inWindow(t)) {
+      return;
+    }
+    double w = weight(t);
+    int nc = catalogue.categoryCount();
+    for (int i = 0; i < n; i++) {
+      int p = products[i];
+      units[p] -= quantities[i];
+      if (units[p] <= 0) {
+        units[p] = 0;
+        score[p] = 0; // exactly: no rounding left over from the subtraction
+        revenue[p] = 0;
+      } else {
+        score[p] -= quantities[i] * w;
+        revenue[p] -= revenues[i];
+      }
+      lower(0, p);
+      for (int c : catalogue.productScopes[p]) {
+        lower(1 + c, p);
+      }
+      int m = catalogue.productManufacturer[p];
+      if (m >= 0) {
+        lower(1 + nc + m, p);
+      }
+    }
+  }
+
+  /** The product's score fell: move it down in the scope's ranking, or out (copy-on-write). */
+  private void lower(int scope, int p) {
+    int[] a = scope(scope);
+    int pos = -1;
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] == p) {
+        pos = i;
+        break;
+      }
+    }
+    if (pos < 0) {
+      return;
+    }
+    if (a.length == TOP_N) {
+      top.set(scope, rescan(scope)); // a product outside the list may now rank above p
+      return;
+    }
+    int[] rest = new int[a.length - 1];
+    System.arraycopy(a, 0, rest, 0, pos);
+    System.arraycopy(a, pos + 1, rest, pos, rest.length - pos);
+    if (units[p] == 0) {
+      top.set(scope, rest);
+      return;
+    }
+    int lo = 0;
+    int hi = rest.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (better(p, rest[mid])) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    int[] next = new int[a.length];
+    System.arraycopy(rest, 0, next, 0, lo);
+    next[lo] = p;
+    System.arraycopy(rest, lo, next, lo + 1, rest.length - lo);
+    top.set(scope, next);
+  }
+
+  /** The scope's top list ranked again from every product's score. */
+  private int[] rescan(int scope) {
+    int np = catalogue.productCount();
+    int nc = catalogue.categoryCount();
+    int[] in = new int[np];
+    int n = 0;
+    for (int p = 0; p < np; p++) {
+      if (units[p] > 0 && inScope(scope, p, nc)) {
+        in[n++] = p;
+      }
+    }
+    IntSort.sort(in, n, (a, b) -> a == b ? 0 : better(a, b) ? -1 : 1);
+    return Arrays.copyOf(in, Math.min(n, TOP_N));
+  }
+
+  private boolean inScope(int scope, int p, int nc) {
+    if (scope == 0) {
+      return true;
+    }
+    if (scope <= nc) {
+      for (int c : catalogue.productScopes[p]) {
+        if (1 + c == scope) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return catalogue.productManufacturer[p] == scope - 1 - nc;
   }
 
   private double weight(long epochSecond) {

@@ -87,6 +87,15 @@ final class BrowsingStore {
     }
   }
 
+  /**
+   * Forgets the browsing of every customer and visitor whose id matches (an erasure that names them
+   * by hash: a scan of the keys).
+   */
+  void forgetMatching(Predicate<String> customerIds, Predicate<String> visitorIds) {
+    customers.removeKeys(customerIds);
+    visitors.removeKeys(visitorIds);
+  }
+
   /** Forgets anonymous visitors idle since before {@code epochSecond} (event time). */
   int forgetVisitorsIdleSince(long epochSecond) {
     return visitors.removeIf(b -> b.lastViewEpochSecond() < epochSecond);
@@ -174,6 +183,14 @@ final class BrowsingStore {
       synchronized (s) {
         Entry e = s.remove(key);
         return e == null || expired(e, now) ? null : e.value();
+      }
+    }
+
+    void removeKeys(Predicate<String> keys) {
+      for (Segment s : segments) {
+        synchronized (s) {
+          s.keySet().removeIf(keys);
+        }
       }
     }
 

@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * The catalogue signal: dense product, category and manufacturer indexes, names, the category tree
  * flattened into each product's scopes (its categories and all their ancestors), availability dates
  * and the new arrivals. Built from the host's catalogue at every rebuild, keeping the previous
- * indexes (browsing recorded before the rebuild stays valid); immutable in between, so it has no
- * incremental apply: products and categories added later are unknown until the next rebuild.
+ * indexes (browsing recorded before the rebuild stays valid). Immutable: a product added or changed
+ * between rebuilds ({@code ProductChanged}) gives a new index through {@link #withProduct}, the
+ * others' indexes unchanged; categories added later are unknown until the next rebuild.
  */
 final class CatalogueIndex {
 
@@ -40,6 +41,10 @@ final class CatalogueIndex {
   final String[] categoryIds;
   final String[] categoryNames;
   final Map<String, Integer> categoryIndex;
+
+  /** Each category's parent index, or -1 for a root. */
+  final int[] categoryParent;
+
   final String[] manufacturerNames;
   final Map<String, Integer> manufacturerIndex;
 
@@ -55,6 +60,7 @@ final class CatalogueIndex {
       String[] categoryIds,
       String[] categoryNames,
       Map<String, Integer> categoryIndex,
+      int[] categoryParent,
       String[] manufacturerNames,
       Map<String, Integer> manufacturerIndex) {
     this.productIds = productIds;
@@ -68,6 +74,7 @@ final class CatalogueIndex {
     this.categoryIds = categoryIds;
     this.categoryNames = categoryNames;
     this.categoryIndex = categoryIndex;
+    this.categoryParent = categoryParent;
     this.manufacturerNames = manufacturerNames;
     this.manufacturerIndex = manufacturerIndex;
   }
@@ -285,7 +292,119 @@ final class CatalogueIndex {
         categoryIds,
         categoryNames,
         catIndex,
+        parent,
         makers.toArray(new String[0]),
+        makerIndex);
+  }
+
+  /**
+   * True when the index can take this product without a rebuild: every category it is filed in is
+   * known (a new category needs the tree, which only a rebuild reads).
+   */
+  boolean knowsCategoriesOf(ProductInfo info) {
+    for (String c : info.categoryIds()) {
+      if (!categoryIndex.containsKey(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * This index with one product added (at the next index) or changed (name, categories,
+   * manufacturer, availability), every other index unchanged; with {@code info} null, the product
+   * is gone from the catalogue: its index stays, its categories, manufacturer and availability go,
+   * like at a rebuild. Categories this index does not know are left out ({@link #knowsCategoriesOf}
+   * tells whether a rebuild is needed to know them). Copies the per-product arrays: O(products) per
+   * change.
+   */
+  CatalogueIndex withProduct(String productId, @Nullable ProductInfo info) {
+    Integer known = productIndex.get(productId);
+    if (known == null && info == null) {
+      return this;
+    }
+    int np = productIds.length + (known == null ? 1 : 0);
+    int p = known == null ? productIds.length : known;
+    String[] ids = Arrays.copyOf(productIds, np);
+    String[] names = Arrays.copyOf(productNames, np);
+    int[][] cats = Arrays.copyOf(productCategories, np);
+    int[][] scopes = Arrays.copyOf(productScopes, np);
+    int[] makerOf = Arrays.copyOf(productManufacturer, np);
+    long[] from = Arrays.copyOf(availableFrom, np);
+    Map<String, Integer> index = productIndex;
+    if (known == null) {
+      index = new HashMap<>(productIndex);
+      index.put(productId, p);
+      ids[p] = productId;
+    }
+    String[] makers = manufacturerNames;
+    Map<String, Integer> makerIndex = manufacturerIndex;
+    if (info == null) {
+      cats[p] = NONE;
+      scopes[p] = NONE;
+      makerOf[p] = -1;
+      from[p] = Long.MIN_VALUE;
+    } else {
+      names[p] = info.name();
+      int[] direct = new int[info.categoryIds().size()];
+      int nd = 0;
+      for (String cid : info.categoryIds()) {
+        Integer c = categoryIndex.get(cid);
+        if (c != null && indexOf(direct, nd, c) < 0) {
+          direct[nd++] = c;
+        }
+      }
+      cats[p] = nd == 0 ? NONE : Arrays.copyOf(direct, nd);
+      int[] buf = new int[categoryIds.length + 1];
+      int ns = 0;
+      for (int i = 0; i < nd; i++) {
+        for (int x = direct[i]; x >= 0 && indexOf(buf, ns, x) < 0; x = categoryParent[x]) {
+          buf[ns++] = x; // the category and its ancestors (a cycle stops at a repeat)
+        }
+      }
+      scopes[p] = ns == 0 ? NONE : Arrays.copyOf(buf, ns);
+      String maker = info.manufacturer();
+      if (maker == null || maker.isBlank()) {
+        makerOf[p] = -1;
+      } else {
+        Integer m = manufacturerIndex.get(manufacturerKey(maker));
+        if (m == null) {
+          m = makers.length;
+          makers = Arrays.copyOf(makers, m + 1);
+          makers[m] = maker.strip();
+          makerIndex = new HashMap<>(manufacturerIndex);
+          makerIndex.put(manufacturerKey(maker), m);
+        }
+        makerOf[p] = m;
+      }
+      Instant available = info.availableFrom();
+      from[p] = available == null ? Long.MIN_VALUE : available.getEpochSecond();
+    }
+    int[] arrival = new int[np];
+    int arrivals = 0;
+    for (int x = 0; x < np; x++) {
+      if (from[x] != Long.MIN_VALUE) {
+        arrival[arrivals++] = x;
+      }
+    }
+    IntSort.sort(
+        arrival,
+        arrivals,
+        (a, b) -> from[a] != from[b] ? Long.compare(from[b], from[a]) : Integer.compare(a, b));
+    return new CatalogueIndex(
+        ids,
+        names,
+        index,
+        cats,
+        scopes,
+        makerOf,
+        from,
+        Arrays.copyOf(arrival, arrivals),
+        categoryIds,
+        categoryNames,
+        categoryIndex,
+        categoryParent,
+        makers,
         makerIndex);
   }
 

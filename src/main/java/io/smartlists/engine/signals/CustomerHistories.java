@@ -2,7 +2,9 @@ package io.smartlists.engine.signals;
 
 import io.smartlists.host.OrderRecord;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +43,15 @@ final class CustomerHistories {
     PurchaseHistory[] hs = histories;
     if (c != null && c < hs.length) {
       hs[c] = PurchaseHistory.EMPTY;
+    }
+  }
+
+  /** Forgets every customer whose id matches (an erasure that names them by hash). */
+  void forgetMatching(Predicate<String> customerIds) {
+    for (String id : List.copyOf(index.keySet())) {
+      if (customerIds.test(id)) {
+        forget(id);
+      }
     }
   }
 
@@ -96,6 +107,36 @@ final class CustomerHistories {
   }
 
   /**
+   * Takes {@code units} of the product bought in the customer's order at {@code t} out of their
+   * history (single writer): a cancelled order or returned goods. With {@code purchaseGone} the
+   * purchase itself goes (no unit of the product is left in that order), with its repurchase gaps.
+   */
+  void removeLine(
+      String customerId,
+      int product,
+      int units,
+      long t,
+      boolean purchaseGone,
+      RepurchaseIntervals intervals) {
+    Integer c = index.get(customerId);
+    PurchaseHistory[] hs = histories;
+    if (c == null || c >= hs.length || hs[c] == null) {
+      return;
+    }
+    hs[c] = hs[c].without(product, units, t, purchaseGone, intervals);
+  }
+
+  /** Takes the customer's order placed at {@code t} out of their order count (single writer). */
+  void removeOrder(String customerId, long t) {
+    Integer c = index.get(customerId);
+    PurchaseHistory[] hs = histories;
+    if (c == null || c >= hs.length || hs[c] == null) {
+      return;
+    }
+    hs[c] = hs[c].withoutOrder(t);
+  }
+
+  /**
    * Builds every registered customer's history from the log: lines are counting-sorted by customer;
    * within one customer's lines a sort of {@code product << 32 | line} groups each product's
    * purchases; gaps between successive purchases (at least a day apart) go to {@code gaps}.
@@ -103,8 +144,6 @@ final class CustomerHistories {
   void build(OrderLog log, RepurchaseIntervals.Gaps gaps) {
     int nc = count;
     int[] orderCount = new int[nc];
-    long[] lastOrder = new long[nc];
-    Arrays.fill(lastOrder, Long.MIN_VALUE);
     int[] start = new int[nc + 1];
     int from = 0;
     for (int o = 0; o < log.orders; o++) {
@@ -112,10 +151,20 @@ final class CustomerHistories {
       int to = log.orderEnd[o];
       if (c >= 0) {
         orderCount[c]++;
-        lastOrder[c] = Math.max(lastOrder[c], log.orderTime[o]);
         start[c + 1] += to - from;
       }
       from = to;
+    }
+    long[][] orderTimes = new long[nc][];
+    for (int c = 0; c < nc; c++) {
+      orderTimes[c] = new long[orderCount[c]];
+      orderCount[c] = 0;
+    }
+    for (int o = 0; o < log.orders; o++) {
+      int c = log.orderCustomer[o];
+      if (c >= 0) {
+        orderTimes[c][orderCount[c]++] = log.orderTime[o];
+      }
     }
     for (int c = 0; c < nc; c++) {
       start[c + 1] += start[c];
@@ -142,6 +191,7 @@ final class CustomerHistories {
     int[] hp = new int[64];
     int[] hq = new int[64];
     long[] ht = new long[64];
+    long[][] hts = new long[64][];
     for (int c = 0; c < nc; c++) {
       int s = start[c];
       int len = start[c + 1] - s;
@@ -152,6 +202,7 @@ final class CustomerHistories {
         hp = new int[size];
         hq = new int[size];
         ht = new long[size];
+        hts = new long[size][];
       }
       for (int i = 0; i < len; i++) {
         keys[i] = ((long) log.lineProduct[perm[s + i]] << 32) | i;
@@ -170,25 +221,31 @@ final class CustomerHistories {
           i++;
         }
         Arrays.sort(times, 0, k);
+        int purchases = 1;
         for (int j = 1; j < k; j++) {
           long gap = times[j] - times[j - 1];
           if (gap >= SignalsSnapshot.DAY) {
             gaps.add(p, gap / SignalsSnapshot.DAY);
           }
+          if (gap > 0) {
+            times[purchases++] = times[j]; // two lines of one order are one purchase
+          }
         }
         hp[distinct] = p;
         hq[distinct] = qty;
         ht[distinct] = times[k - 1];
+        hts[distinct] = purchases > 1 ? Arrays.copyOf(times, purchases) : null;
         distinct++;
       }
-      PurchaseHistory.sortByRecency(hp, hq, ht, distinct);
+      PurchaseHistory.sortByRecency(hp, hq, ht, hts, distinct);
+      Arrays.sort(orderTimes[c]);
       built[c] =
           new PurchaseHistory(
               Arrays.copyOf(hp, distinct),
               Arrays.copyOf(hq, distinct),
               Arrays.copyOf(ht, distinct),
-              orderCount[c],
-              lastOrder[c]);
+              Arrays.copyOf(hts, distinct),
+              orderTimes[c]);
     }
     histories = built;
   }

@@ -66,6 +66,19 @@ final class RepurchaseIntervals {
     }
   }
 
+  /** These intervals with room for {@code productCount} products (this when there is room). */
+  RepurchaseIntervals grownTo(int productCount) {
+    if (productCount <= medianDays.length) {
+      return this;
+    }
+    RepurchaseIntervals r = new RepurchaseIntervals(productCount);
+    System.arraycopy(medianDays, 0, r.medianDays, 0, medianDays.length);
+    System.arraycopy(gapCount, 0, r.gapCount, 0, gapCount.length);
+    System.arraycopy(gapSample, 0, r.gapSample, 0, gapSample.length);
+    r.sampleSeed = sampleSeed;
+    return r;
+  }
+
   /** The product's typical repurchase gap in days, or 0. */
   int intervalDays(int product) {
     return medianDays[product];
@@ -107,6 +120,31 @@ final class RepurchaseIntervals {
       s = next;
     }
     medianDays[p] = median(s, s.length);
+  }
+
+  /**
+   * Takes back one repurchase gap of the product (its purchase was cancelled or returned) and
+   * refreshes its median. Exact while the product has at most {@value #GAP_SAMPLE} gaps (the sample
+   * is then every gap); beyond, the value leaves the sample when the sample holds it.
+   */
+  void removeGap(int p, int days) {
+    if (gapCount[p] == 0) {
+      return;
+    }
+    gapCount[p]--;
+    int[] s = gapSample[p];
+    if (s == null) {
+      return;
+    }
+    int at = Arrays.binarySearch(s, days);
+    if (at < 0) {
+      return;
+    }
+    int[] next = new int[s.length - 1];
+    System.arraycopy(s, 0, next, 0, at);
+    System.arraycopy(s, at + 1, next, at, next.length - at);
+    gapSample[p] = next;
+    medianDays[p] = median(next, next.length);
   }
 
   private long nextRandom() {

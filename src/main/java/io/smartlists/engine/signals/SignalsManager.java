@@ -2,11 +2,17 @@ package io.smartlists.engine.signals;
 
 import io.smartlists.engine.model.GlobalRules;
 import io.smartlists.host.CatalogPort;
+import io.smartlists.host.CategoryInfo;
 import io.smartlists.host.CategoryViewed;
 import io.smartlists.host.CustomerLoggedIn;
+import io.smartlists.host.OrderCancelled;
 import io.smartlists.host.OrderConfirmed;
 import io.smartlists.host.OrderHistoryPort;
+import io.smartlists.host.OrderLine;
 import io.smartlists.host.OrderRecord;
+import io.smartlists.host.OrderReturned;
+import io.smartlists.host.ProductChanged;
+import io.smartlists.host.ProductInfo;
 import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEvent;
 import java.time.Clock;
@@ -14,9 +20,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +38,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@link #apply} is cheap: an order updates the bounded bestseller arrays of its products'
  *       scopes, the customer's history and the co-purchase index (single writer, under a lock
  *       readers never take); views update the visitor's browsing.
+ *   <li>A cancellation ({@link OrderCancelled}) or a return ({@link OrderReturned}) takes what no
+ *       longer stands of the order out of the same signals ({@link SignalsSnapshot#removeLines}),
+ *       so that they agree with a rebuild from the host's history, which leaves it out. Each is
+ *       applied once: a second delivery, a second cancellation or units returned beyond those
+ *       bought take nothing more (the lines left of recent adjusted orders are remembered).
  *   <li>{@link #rebuild()} reads the whole history in batches into a new snapshot while readers and
  *       {@link #apply} keep using the old one; orders applied meanwhile are replayed into the new
  *       snapshot unless the rebuild already read them; then the new snapshot is swapped in.
@@ -38,9 +52,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Until the first rebuild, {@link #current()} holds the catalogue-free empty signals.
  *
  * <p>Between rebuilds, sales never leave the bestseller window (decay keeps them ranking below
- * newer sales), products and categories added to the catalogue are unknown, and a change of the
- * window or half-life is not applied ({@link #rulesChanged()}): schedule a rebuild, daily is
- * plenty.
+ * newer sales), a product added or changed is known once {@link #refreshProduct} read it (a {@code
+ * ProductChanged} event), categories added to the catalogue are unknown, and a change of the window
+ * or half-life is not applied ({@link #rulesChanged()}): schedule a rebuild, daily is plenty.
  */
 public final class SignalsManager {
 
@@ -58,18 +72,44 @@ public final class SignalsManager {
   private final BrowsingStore browsing;
   private final Object writeLock = new Object();
   private final Object rebuildLock = new Object();
-  private final Map<String, Boolean> recentOrders =
-      new LinkedHashMap<>(1024, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-          return size() > RECENT_ORDERS;
-        }
-      };
+  private final Map<String, Boolean> recentOrders = bounded();
+
+  /**
+   * The lines that still stand of orders cancelled or returned from (recent ones, guarded by
+   * writeLock): a second cancellation, a return after a cancellation or more units returned than
+   * bought take nothing more out.
+   */
+  private final Map<String, List<OrderLine>> standing = bounded();
+
+  /** Recent returns, to ignore one delivered twice (the order id, time and lines identify it). */
+  private final Map<OrderReturned, Boolean> recentReturns = bounded();
 
   private volatile SignalsSnapshot current;
 
-  /** Orders applied while a rebuild runs (guarded by writeLock), or null when none runs. */
-  private @Nullable List<OrderRecord> pending;
+  /** Order changes applied while a rebuild runs (guarded by writeLock), or null when none runs. */
+  private @Nullable List<Pending> pending;
+
+  /** A change applied to the signals while a rebuild runs, replayed into the rebuilt ones. */
+  private sealed interface Pending permits Change, Refresh {}
+
+  /**
+   * An order applied: a confirmation ({@code before} null), or what stood before and stands after a
+   * cancellation or return.
+   */
+  private record Change(OrderRecord order, @Nullable List<OrderLine> before, List<OrderLine> after)
+      implements Pending {}
+
+  /** A product refreshed from the catalogue. */
+  private record Refresh(String productId) implements Pending {}
+
+  private static <K, V> Map<K, V> bounded() {
+    return new LinkedHashMap<>(1024, 0.75f, false) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+        return size() > RECENT_ORDERS;
+      }
+    };
+  }
 
   private int[] scratchProducts = new int[16];
   private int[] scratchQuantities = new int[16];
@@ -148,10 +188,89 @@ public final class SignalsManager {
       browsing.login(l.visitorId(), l.customerId());
     } else if (event instanceof OrderConfirmed o) {
       applyOrder(o.order());
+    } else if (event instanceof ProductChanged c) {
+      refreshProduct(c.productId());
+    } else if (event instanceof OrderCancelled c) {
+      synchronized (writeLock) {
+        adjust(c.order(), List.of());
+      }
+    } else if (event instanceof OrderReturned r) {
+      synchronized (writeLock) {
+        if (recentReturns.put(r, Boolean.TRUE) == null) { // else delivered twice
+          List<OrderLine> before = standing.getOrDefault(r.order().orderId(), r.order().lines());
+          adjust(r.order(), deduct(before, r.returnedLines()));
+        }
+      }
     }
-    // OrderCancelled, OrderReturned: not applied live yet; the next rebuild reads the host's order
-    // history, which no longer holds the cancelled order or the returned units (OrderHistoryPort).
     // CartChanged: the cart is the page's context (ListContext.contextProducts); nothing to learn.
+  }
+
+  /**
+   * Reads one product from the host's catalogue ({@code CatalogPort.product}) and swaps in signals
+   * that know it as it is now: added, changed (name, categories, manufacturer, availability: the
+   * new arrivals and the bestsellers of its categories and manufacturer follow) or gone. A rebuild
+   * running meanwhile refreshes it again in its new signals.
+   *
+   * @return false when only a rebuild can take the change: the product is filed in a category of
+   *     the host's tree that the signals do not know yet (the tree is read at rebuilds)
+   */
+  public boolean refreshProduct(String productId) {
+    ProductInfo info = catalog.product(productId);
+    if (info != null && !current.catalogue.knowsCategoriesOf(info)) {
+      for (CategoryInfo c : catalog.categories()) {
+        if (info.categoryIds().contains(c.id()) && current.categoryIndex(c.id()) < 0) {
+          return false; // a new category of the tree: only a rebuild reads the tree
+        }
+      } // else filed in categories the host's tree does not list: left out, as a rebuild does
+    }
+    synchronized (writeLock) {
+      current = current.withProduct(productId, info);
+      List<Pending> p = pending;
+      if (p != null) {
+        p.add(new Refresh(productId));
+      }
+      return true;
+    }
+  }
+
+  /** Takes out of the signals what no longer stands of the order: all but {@code after}. */
+  private void adjust(OrderRecord order, List<OrderLine> after) {
+    List<OrderLine> before = standing.getOrDefault(order.orderId(), order.lines());
+    if (before.equals(after)) {
+      return; // cancelled before, or nothing of this return was left to take back
+    }
+    standing.put(order.orderId(), after);
+    List<Pending> p = pending;
+    if (p != null) {
+      p.add(new Change(order, before, after));
+    }
+    current.removeLines(order, before, after);
+  }
+
+  /**
+   * The lines left after returning these units: each returned unit comes off the first line of its
+   * product that has one left (as {@code StandingOrders} and the host's history deduct them), and
+   * lines with nothing left disappear.
+   */
+  static List<OrderLine> deduct(List<OrderLine> lines, List<OrderLine> returned) {
+    Map<String, Integer> back = new LinkedHashMap<>();
+    for (OrderLine r : returned) {
+      back.merge(r.productId(), Math.max(0, r.quantity()), Integer::sum);
+    }
+    List<OrderLine> left = new ArrayList<>(lines.size());
+    for (OrderLine line : lines) {
+      int give = Math.min(line.quantity(), back.getOrDefault(line.productId(), 0));
+      if (give > 0) {
+        back.merge(line.productId(), -give, Integer::sum);
+      }
+      if (line.quantity() - give > 0) {
+        left.add(
+            give == 0
+                ? line
+                : new OrderLine(line.productId(), line.quantity() - give, line.unitPrice()));
+      }
+    }
+    return List.copyOf(left);
   }
 
   private void applyOrder(OrderRecord order) {
@@ -159,9 +278,9 @@ public final class SignalsManager {
       if (recentOrders.put(order.orderId(), Boolean.TRUE) != null) {
         return; // delivered twice
       }
-      List<OrderRecord> p = pending;
+      List<Pending> p = pending;
       if (p != null) {
-        p.add(order);
+        p.add(new Change(order, null, order.lines()));
       }
       applyTo(current, order);
     }
@@ -178,6 +297,17 @@ public final class SignalsManager {
       if (customerId != null) {
         current.customers.forget(customerId);
       }
+    }
+  }
+
+  /**
+   * Forgets, like {@link #forget}, every customer and visitor whose id matches: an erasure that
+   * reaches this node through the event log names them by salted hash only.
+   */
+  public void forgetMatching(Predicate<String> customerIds, Predicate<String> visitorIds) {
+    synchronized (writeLock) {
+      browsing.forgetMatching(customerIds, visitorIds);
+      current.customers.forgetMatching(customerIds);
     }
   }
 
@@ -228,11 +358,27 @@ public final class SignalsManager {
         }
         SignalsSnapshot next = builder.build();
         synchronized (writeLock) {
-          List<OrderRecord> applied = pending;
+          List<Pending> applied = pending;
           if (applied != null) {
-            for (OrderRecord order : applied) {
-              if (!builder.seen(order.orderId())) {
-                applyTo(next, order);
+            Set<String> replayed = new HashSet<>();
+            for (Pending change : applied) {
+              if (change instanceof Refresh r) {
+                next = next.withProduct(r.productId(), catalog.product(r.productId()));
+                continue;
+              }
+              Change c = (Change) change;
+              String id = c.order().orderId();
+              List<OrderLine> before = c.before();
+              List<OrderLine> after = c.after();
+              if (before == null) {
+                if (!builder.seen(id)) {
+                  applyTo(next, c.order());
+                  replayed.add(id);
+                }
+              } else if (builder.seen(id) || replayed.contains(id)) {
+                // the rebuild read the order before this change reached the host's history
+                // (or it was confirmed meanwhile): take the change out of the new signals too
+                next.removeLines(c.order(), before, after);
               }
             }
           }

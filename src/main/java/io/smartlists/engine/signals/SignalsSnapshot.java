@@ -3,8 +3,10 @@ package io.smartlists.engine.signals;
 import io.smartlists.engine.signals.copurchase.CoPurchaseIndex;
 import io.smartlists.host.OrderLine;
 import io.smartlists.host.OrderRecord;
+import io.smartlists.host.ProductInfo;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
@@ -87,6 +89,100 @@ final class SignalsSnapshot implements Signals {
     ranks.apply(ps, qs, n, t);
     int customer = customers.apply(order, ps, qs, n, t, repurchase);
     coPurchase.addOrder(Arrays.copyOf(ps, n), customer, t);
+  }
+
+  /**
+   * Takes what no longer stands of one order out of every signal it fed (a cancellation or a
+   * return): {@code before} are the order's lines that stood until now, {@code after} those that
+   * still stand (empty when cancelled or all returned). Bestsellers lose the units and revenue, the
+   * customer's history the units (and the purchase, with its repurchase gaps, when no unit of the
+   * product is left in the order; the order itself when nothing is left), co-purchase the products
+   * with no unit left. Lines of unknown products are left out.
+   */
+  void removeLines(OrderRecord order, List<OrderLine> before, List<OrderLine> after) {
+    int cap = before.size();
+    int[] ps = new int[cap];
+    int[] qb = new int[cap];
+    int[] qa = new int[cap];
+    double[] rev = new double[cap];
+    int n = 0;
+    for (OrderLine line : before) {
+      Integer idx = catalogue.productIndex.get(line.productId());
+      if (idx == null || line.quantity() <= 0) {
+        continue;
+      }
+      int at = CatalogueIndex.indexOf(ps, n, idx);
+      if (at < 0) {
+        at = n++;
+        ps[at] = idx;
+      }
+      qb[at] += line.quantity();
+      rev[at] += line.quantity() * line.unitPrice().doubleValue();
+    }
+    for (OrderLine line : after) {
+      Integer idx = catalogue.productIndex.get(line.productId());
+      int at = idx == null ? -1 : CatalogueIndex.indexOf(ps, n, idx);
+      if (at >= 0 && line.quantity() > 0) {
+        qa[at] += line.quantity();
+        rev[at] -= line.quantity() * line.unitPrice().doubleValue();
+      }
+    }
+    int[] rp = new int[n];
+    int[] rq = new int[n];
+    double[] rr = new double[n];
+    int[] gone = new int[n];
+    int m = 0;
+    int g = 0;
+    for (int i = 0; i < n; i++) {
+      if (qb[i] > qa[i]) {
+        rp[m] = ps[i];
+        rq[m] = qb[i] - qa[i];
+        rr[m] = rev[i];
+        m++;
+      }
+      if (qa[i] <= 0) {
+        gone[g++] = ps[i];
+      }
+    }
+    long t = order.placedAt().getEpochSecond();
+    ranks.remove(rp, rq, rr, m, t);
+    String customerId = order.customerId();
+    if (customerId != null) {
+      for (int i = 0; i < n; i++) {
+        if (qb[i] > qa[i]) {
+          customers.removeLine(customerId, ps[i], qb[i] - qa[i], t, qa[i] <= 0, repurchase);
+        }
+      }
+      if (after.isEmpty()) {
+        customers.removeOrder(customerId, t);
+      }
+    }
+    if (g > 0) {
+      coPurchase.removeFromOrder(Arrays.copyOf(ps, n), Arrays.copyOf(gone, g));
+    }
+  }
+
+  /**
+   * These signals with one product added or changed in the catalogue ({@code info}), or gone from
+   * it (null): a new catalogue index (names, categories, manufacturer, new arrivals), the
+   * bestseller ranks of the product's former and new scopes ranked again, room for a new product in
+   * the repurchase intervals. Customer histories, co-purchase (which grows on the first order of a
+   * new product) and browsing are shared with this snapshot.
+   */
+  SignalsSnapshot withProduct(String productId, @Nullable ProductInfo info) {
+    CatalogueIndex changed = catalogue.withProduct(productId, info);
+    if (changed == catalogue) {
+      return this;
+    }
+    int p = changed.indexOf(productId);
+    return new SignalsSnapshot(
+        changed,
+        ranks.withCatalogue(changed, p),
+        customers,
+        repurchase.grownTo(changed.productCount()),
+        coPurchase,
+        browsing,
+        builtAt);
   }
 
   // =========================================================================================

@@ -238,6 +238,18 @@ public final class CoPurchaseIndex {
     writer.addOrder(distinctProducts, customer);
   }
 
+  /**
+   * Takes products out of an order added before (single writer): a cancelled order ({@code removed}
+   * = all of {@code standing}) or returned goods (the products with no unit left). Order counts and
+   * same-order pair counts drop; same-customer counts and calibrated weights follow the next build.
+   *
+   * @param standing the order's distinct product indexes before, in line order
+   * @param removed those of them that leave the order
+   */
+  public void removeFromOrder(int[] standing, int[] removed) {
+    writer.removeFromOrder(standing, removed);
+  }
+
   private static void sortDescending(int[] ids, float[] s, int n) {
     for (int a = 1; a < n; a++) {
       int id = ids[a];

@@ -76,6 +76,81 @@ final class CoPurchaseWriter {
     index.version++; // volatile write (release): publishes the counts and rows written above
   }
 
+  /**
+   * Takes products out of one order applied before (cancelled, or all their units returned): {@code
+   * standing} are the order's distinct products before, in line order, {@code removed} those of
+   * them that leave it. Their order counts drop, and the same-order pairs they formed count one
+   * order less (a kept neighbour whose count reaches 0 leaves its row; a pair not kept is left
+   * alone). Same-customer counts are not taken back: they follow the next build.
+   */
+  void removeFromOrder(int[] standing, int[] removed) {
+    int[] products = Rows.distinct(standing);
+    int len = products.length;
+    boolean[] gone = new boolean[len];
+    boolean any = false;
+    for (int a = 0; a < len; a++) {
+      gone[a] =
+          products[a] < index.productCount && Rows.contains(removed, removed.length, products[a]);
+      any |= gone[a];
+    }
+    if (!any) {
+      return;
+    }
+    int[] cnt = index.orderCount;
+    float[] st = index.stats;
+    float beta = index.tuning.beta();
+    boolean popularChanged = false;
+    for (int a = 0; a < len; a++) {
+      int p = products[a];
+      if (gone[a] && cnt[p] > 0) {
+        cnt[p]--;
+        st[STATS * p + ORDER_DAMP] = Rows.damp(cnt[p], beta);
+        st[STATS * p + ORDER_COUNT] = cnt[p];
+        popularChanged |= Rows.contains(index.popular, index.popular.length, p);
+      }
+    }
+    if (popularChanged) {
+      int max = 0;
+      for (int c : cnt) {
+        max = Math.max(max, c);
+      }
+      index.maxOrderCount = max;
+      index.popular = CoPurchaseBuilder.topByCount(cnt, CoPurchaseIndex.POPULAR);
+    }
+    for (int a = 0; a < len; a++) {
+      for (int b = 0; b < len; b++) {
+        if (a != b
+            && (gone[a] || gone[b])
+            && products[a] < index.productCount
+            && products[b] < index.productCount) {
+          unbump(
+              index.orderRows, products[a], products[b], PairWeight.of(len, a, b, index.proximity));
+        }
+      }
+    }
+    index.version++; // volatile write (release): publishes the counts and rows written above
+  }
+
+  /** Counts one co-occurrence of {@code b} with {@code a} less, of weight {@code w}, in a's row. */
+  private static void unbump(int[][] rows, int a, int b, float w) {
+    int[] row = rows[a];
+    for (int x = 0; x < row.length; x += 3) {
+      if (row[x] == b) {
+        if (row[x + 1] <= 1) {
+          int[] shorter = new int[row.length - 3];
+          System.arraycopy(row, 0, shorter, 0, x);
+          System.arraycopy(row, x + 3, shorter, x, row.length - x - 3);
+          Rows.ROWS.setRelease(rows, a, shorter);
+        } else {
+          row[x + 1]--; // in place: a reader sees the old or the new count
+          float left = Math.max(0f, Float.intBitsToFloat(row[x + 2]) - w);
+          row[x + 2] = Float.floatToRawIntBits(left);
+        }
+        return;
+      }
+    }
+  }
+
   private void addCustomerProducts(int customer, int[] products) {
     if (customer >= recent.length) {
       recent = Arrays.copyOf(recent, Math.max(customer + 1, recent.length * 2));

@@ -1,4 +1,4 @@
-package io.smartlists.admin;
+package io.smartlists.merchandising;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -17,16 +17,16 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The catalogue as the admin's pickers and slot editor show it: every manufacturer (sorted), every
- * category by id and its display path. Cached, because a manufacturer list means reading every
- * product of the host's catalogue.
+ * The catalogue as the admin's pickers, slot editor and draft validation see it: every manufacturer
+ * (sorted), every category by id and its display path. Cached, because a manufacturer list means
+ * reading every product of the host's catalogue; one instance serves the editor and the admin.
  */
-final class CatalogueLookups {
+public final class CatalogueLookups {
 
   private final LoadingCache<String, Set<String>> manufacturers;
   private final LoadingCache<String, Map<String, CategoryInfo>> categories;
 
-  CatalogueLookups(CatalogPort catalog) {
+  public CatalogueLookups(CatalogPort catalog) {
     this.manufacturers =
         Caffeine.newBuilder()
             .refreshAfterWrite(Duration.ofMinutes(5))
@@ -38,17 +38,17 @@ final class CatalogueLookups {
   }
 
   /** Every manufacturer of the catalogue, sorted (cached for a few minutes). */
-  Set<String> manufacturers() {
+  public Set<String> manufacturers() {
     return manufacturers.get("");
   }
 
   /** Every category of the catalogue by id (cached for a minute). */
-  Map<String, CategoryInfo> categories() {
+  public Map<String, CategoryInfo> categories() {
     return categories.get("");
   }
 
   /** The display name of a category with its ancestors, e.g. "Shoes › Boots", or null. */
-  @Nullable String categoryPath(String categoryId) {
+  public @Nullable String categoryPath(String categoryId) {
     Map<String, CategoryInfo> all = categories.get("");
     CategoryInfo c = all.get(categoryId);
     if (c == null) {
