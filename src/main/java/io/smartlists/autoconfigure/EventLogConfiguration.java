@@ -1,8 +1,10 @@
 package io.smartlists.autoconfigure;
 
+import io.smartlists.engine.SmartListsEngine;
 import io.smartlists.eventlog.EventCodec;
 import io.smartlists.eventlog.EventLogLifecycle;
 import io.smartlists.eventlog.EventLogSettings;
+import io.smartlists.eventlog.EventLogStatus;
 import io.smartlists.eventlog.EventLogTailer;
 import io.smartlists.eventlog.JdbcEventPublisher;
 import io.smartlists.eventlog.SpringEventBridge;
@@ -12,7 +14,9 @@ import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,10 +49,17 @@ final class EventLogConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
+  EventLogStatus smartListsEventLogStatus(SmartListsProperties properties) {
+    return new EventLogStatus(properties.getEventLog().getStallLimit(), System::nanoTime);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
   EventLogTailer smartListsEventLogTailer(
       DataSource dataSource,
       SmartListsSchema schema,
       SignalsMaintenance signals,
+      EventLogStatus status,
       SmartListsProperties properties) {
     EventLogSettings settings = properties.getEventLog().toSettings();
     EventLogTailer tailer =
@@ -59,6 +70,7 @@ final class EventLogConfiguration {
             settings.batchSize(),
             settings.gapTimeout(),
             System::nanoTime);
+    tailer.status(status);
     tailer.onErasure(signals::erased);
     return tailer;
   }
@@ -76,18 +88,33 @@ final class EventLogConfiguration {
       DataSource dataSource,
       SmartListsSchema schema,
       EventLogTailer tailer,
+      EventLogStatus status,
       SmartListsProperties properties) {
     return new JdbcEventPublisher(
         new JdbcTemplate(dataSource),
         new EventCodec(),
         tailer,
         properties.getEventLog().toSettings().applyWait(),
-        new ViewDeduplicator(properties.getEventLog().getViewDedupeWindow(), System::nanoTime));
+        new ViewDeduplicator(properties.getEventLog().getViewDedupeWindow(), System::nanoTime),
+        status,
+        properties.getEventLog().getWriteQueue());
   }
 
   @Bean
   @ConditionalOnMissingBean
   SpringEventBridge smartListsSpringEventBridge(SmartListsEventPublisher publisher) {
     return new SpringEventBridge(publisher);
+  }
+
+  /** The module's health component, when the store has Actuator's health support. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(HealthIndicator.class)
+  static class Health {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "smartListsHealthIndicator")
+    HealthIndicator smartListsHealthIndicator(EventLogStatus status, SmartListsEngine engine) {
+      return new SmartListsHealthIndicator(status, engine);
+    }
   }
 }

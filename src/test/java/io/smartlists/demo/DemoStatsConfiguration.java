@@ -1,10 +1,12 @@
 package io.smartlists.demo;
 
 import io.smartlists.engine.SmartListsEngine;
+import io.smartlists.eventlog.EventLogStatus;
 import io.smartlists.host.OrderHistoryPort;
 import io.smartlists.stats.ShopperEventSink;
 import io.smartlists.testing.SynchronousStatSink;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -15,9 +17,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The reference store's statistics: its clock, the traffic replay, and its shopper-event sink,
- * which writes impressions, clicks and add-to-carts at once (a demo on an embedded H2). Until the
- * module's asynchronous recorder is the auto-configured sink, this sink is what fills the
- * Statistics screen; once it is, delete {@link #demoShopperEventSink}.
+ * which writes impressions, clicks and add-to-carts at once (a demo on an embedded H2), dropping
+ * them while the database is away ({@link DemoStatSink}). Until the module's asynchronous recorder
+ * is the auto-configured sink, this sink is what fills the Statistics screen; once it is, delete
+ * {@link #demoShopperEventSink}.
  *
  * <p>{@code mvn spring-boot:test-run} starts the store through {@link DemoStoreApplication#main},
  * which sets {@code demo.replay.enabled=true}: once the store is up, the replay plays {@code
@@ -27,8 +30,9 @@ import org.springframework.context.annotation.Configuration;
 class DemoStatsConfiguration {
 
   @Bean
-  ShopperEventSink demoShopperEventSink(DataSource dataSource) {
-    return new SynchronousStatSink(dataSource);
+  ShopperEventSink demoShopperEventSink(
+      DataSource dataSource, ObjectProvider<EventLogStatus> eventLog) {
+    return new DemoStatSink(new SynchronousStatSink(dataSource), eventLog.getIfAvailable());
   }
 
   @Bean
