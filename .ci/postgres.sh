@@ -1,12 +1,31 @@
 #!/usr/bin/env bash
-# Starts a throwaway PostgreSQL cluster for the full-stack test (PostgresFullStackTests) and prints
-# the JDBC URL to export as SMARTLISTS_TEST_POSTGRES_URL. Usage: eval "$(.ci/postgres.sh start)";
-# .ci/postgres.sh stop "$SL_PGDATA". Installs Debian's postgresql when it is missing.
+# A throwaway PostgreSQL cluster for the tests on the production database (the *Postgres* tests and
+# the multi-node harness). Usage:
+#   env="$(.ci/postgres.sh start)" && eval "$env"   exports SL_PGDATA, SL_PGPORT and
+#                                                   SMARTLISTS_TEST_POSTGRES_URL; exits non-zero
+#                                                   (and leaves nothing behind) when it cannot start
+#   .ci/postgres.sh halt "$SL_PGDATA"               stops the server, keeps the cluster (outage test)
+#   .ci/postgres.sh resume "$SL_PGDATA"             starts it again on the same port
+#   .ci/postgres.sh stop "$SL_PGDATA"               stops it and deletes the cluster
+# The port is SL_PGPORT when set (it must be free); otherwise the first free port from 55432 on.
+# Installs Debian's postgresql when it is missing.
 set -euo pipefail
-port=${SL_PGPORT:-55432}
 
 as_postgres() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi
+}
+
+pg_bin() {
+  ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1
+}
+
+port_busy() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+server_start() { # data port
+  as_postgres "$(pg_bin)/pg_ctl" -D "$1" -l "$1/server.log" -w -t 60 \
+    -o "-p $2 -k $1 -c listen_addresses=127.0.0.1" start >&2
 }
 
 case "${1:-start}" in
@@ -16,19 +35,54 @@ case "${1:-start}" in
       $sudo apt-get update -q >&2
       DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends postgresql >&2
     fi
-    bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+    bin=$(pg_bin)
     data=$(mktemp -d /tmp/smartlists-pg.XXXXXX)
+    trap 'as_postgres "$bin/pg_ctl" -D "$data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$data"' ERR
     chown postgres "$data" 2>/dev/null || sudo chown postgres "$data"
     as_postgres "$bin/initdb" -D "$data" -A trust -U postgres -E UTF8 >/dev/null
-    as_postgres "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w \
-      -o "-p $port -k $data -c listen_addresses=127.0.0.1" start >&2
+    if [ -n "${SL_PGPORT:-}" ]; then
+      candidates=("$SL_PGPORT")
+    else
+      candidates=($(seq 55432 55531))
+    fi
+    port=""
+    for p in "${candidates[@]}"; do
+      if port_busy "$p"; then
+        echo "postgres.sh: port $p is busy" >&2
+        continue
+      fi
+      # another process may take the port between the check and the start: then try the next one
+      if server_start "$data" "$p"; then
+        port=$p
+        break
+      fi
+      echo "postgres.sh: PostgreSQL did not start on port $p (see $data/server.log)" >&2
+      sed -n '$p' "$data/server.log" >&2 || true
+    done
+    if [ -z "$port" ]; then
+      echo "postgres.sh: PostgreSQL could not start on any of: ${candidates[*]}" >&2
+      false
+    fi
+    echo "$port" >"$data/sl_port"
     as_postgres "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres smartlists
     echo "export SL_PGDATA=$data"
+    echo "export SL_PGPORT=$port"
     echo "export SMARTLISTS_TEST_POSTGRES_URL='jdbc:postgresql://127.0.0.1:$port/smartlists?user=postgres'"
     ;;
+  halt)
+    as_postgres "$(pg_bin)/pg_ctl" -D "$2" -m fast -w stop >&2
+    ;;
+  resume)
+    server_start "$2" "$(cat "$2/sl_port")"
+    ;;
   stop)
-    bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-    as_postgres "$bin/pg_ctl" -D "$2" -m fast stop >&2 || true
-    rm -rf "$2"
+    if [ -n "${2:-}" ] && [ -d "$2" ]; then
+      as_postgres "$(pg_bin)/pg_ctl" -D "$2" -m fast stop >&2 || true
+      rm -rf "$2"
+    fi
+    ;;
+  *)
+    echo "usage: $0 start | halt DATA | resume DATA | stop DATA" >&2
+    exit 2
     ;;
 esac

@@ -81,6 +81,33 @@ class ArchitectureTests {
         .check(CLASSES);
   }
 
+  /**
+   * The only libraries the engine and the host SPI may use, an explicit allow-list (the deny-list
+   * above names the frameworks): the JDK, JSpecify's annotations and EJML's float32 dense linear
+   * algebra (ejml-core, ejml-fdense: plain Java, no native code), which inverts the EASE head of
+   * {@code engine.signals.copurchase.EaseHead} at build time.
+   */
+  @Test
+  void engineAndHost_useOnlyAllowedLibraries() {
+    classes()
+        .that()
+        .resideInAnyPackage("io.smartlists.engine..", "io.smartlists.host..")
+        .should()
+        .onlyDependOnClassesThat(
+            JavaClass.Predicates.resideInAnyPackage(
+                    "java..",
+                    "org.jspecify.annotations..",
+                    "org.ejml.data..",
+                    "org.ejml.dense.row..",
+                    "io.smartlists.engine..",
+                    "io.smartlists.host..")
+                .or(
+                    DescribedPredicate.describe(
+                        "primitive or array", (JavaClass c) -> c.isPrimitive() || c.isArray())))
+        .because("a store gets the engine with no other dependency than these")
+        .check(CLASSES);
+  }
+
   @Test
   void engine_dependsOnNoModulePackageButHost() {
     noClasses()

@@ -26,8 +26,8 @@ import java.util.Map;
  * Options: {@code --file PATH} (repeatable), {@code --k N} (10), {@code --seed N} (42), {@code
  * --json}, {@code --protocol basket|next|all} (all), {@code --ease auto|on|off} (auto: on when the
  * dense model fits in the heap, {@link #EASE_AUTO_MAX_PRODUCTS} products at most), {@code --threads
- * N} (the available processors), {@code --prototype} (adds issue 13's model-selection prototype,
- * {@link SelectionPrototype}). Progress, times and the peak heap go to stderr.
+ * N} (the available processors), {@code --references on|off} (on; off runs SMART_CROSS_SELLING
+ * alone, for a quick look at the engine's model). Progress, times and the peak heap go to stderr.
  */
 public final class Evaluate {
 
@@ -49,7 +49,7 @@ public final class Evaluate {
       boolean next,
       String ease,
       int threads,
-      boolean prototype) {
+      boolean references) {
 
     static Options parse(String[] args) {
       List<Path> files = new ArrayList<>();
@@ -59,7 +59,7 @@ public final class Evaluate {
       String protocol = "all";
       String ease = "auto";
       int threads = Runtime.getRuntime().availableProcessors();
-      boolean prototype = false;
+      boolean references = true;
       for (int a = 0; a < args.length; a++) {
         switch (args[a]) {
           case "--file" -> files.add(Path.of(value(args, ++a, "--file")));
@@ -69,7 +69,13 @@ public final class Evaluate {
           case "--protocol" -> protocol = value(args, ++a, "--protocol");
           case "--ease" -> ease = value(args, ++a, "--ease");
           case "--threads" -> threads = Integer.parseInt(value(args, ++a, "--threads"));
-          case "--prototype" -> prototype = true;
+          case "--references" -> {
+            String v = value(args, ++a, "--references");
+            if (!List.of("on", "off").contains(v)) {
+              throw new IllegalArgumentException("--references must be on or off");
+            }
+            references = v.equals("on");
+          }
           default -> {
             if (args[a].startsWith("--")) {
               throw new IllegalArgumentException("unknown option " + args[a] + "\n" + USAGE);
@@ -102,7 +108,7 @@ public final class Evaluate {
           !protocol.equals("basket"),
           ease,
           threads,
-          prototype);
+          references);
     }
 
     private static String value(String[] args, int at, String option) {
@@ -115,7 +121,7 @@ public final class Evaluate {
 
   static final String USAGE =
       "usage: Evaluate --file orders.csv [--file more.csv] [--k 10] "
-          + "[--seed 42] [--protocol basket|next|all] [--ease auto|on|off] [--threads N] [--prototype] [--json]";
+          + "[--seed 42] [--protocol basket|next|all] [--ease auto|on|off] [--threads N] [--references on|off] [--json]";
 
   public static void main(String[] args) {
     Options options;
@@ -243,8 +249,8 @@ public final class Evaluate {
   static List<Recommender> models(Dataset data, int[] trainOrders, Options options) {
     List<Recommender> models = new ArrayList<>();
     models.add(new SmartCrossSellingModel());
-    if (options.prototype()) {
-      models.add(new SelectionPrototype());
+    if (!options.references()) {
+      return models; // SMART_CROSS_SELLING alone
     }
     models.add(new Baselines.Popularity());
     models.add(new Baselines.CoPurchaseCounts());

@@ -32,10 +32,10 @@ final class SmartCrossSellingModel implements Recommender {
   public String fitted() {
     return String.format(
         java.util.Locale.ROOT,
-        "line proximity %s, text weight %s, popularity prior %s",
+        "line proximity %s, text weight %s; %s",
         num(index.proximity()),
         num(index.textWeight()),
-        num(index.priorWeight()));
+        index.selection().summary());
   }
 
   private static String num(float v) {

@@ -12,13 +12,22 @@ import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CustomerInfo;
 import io.smartlists.host.CustomerPort;
 import io.smartlists.host.ProductInfo;
+import io.smartlists.mail.MailBlock;
+import io.smartlists.mail.MailRequest;
+import io.smartlists.mail.SmartListsMail;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,16 +48,65 @@ final class PreviewController {
   private final CatalogPort catalog;
   private final CustomerPort customers;
   private final Labels labels;
+  private final ObjectProvider<SmartListsMail> mail;
+
+  /**
+   * Content-Security-Policy of the e-mail preview: the e-mail's own inline styles and remote
+   * images, nothing that runs, sandboxed (the admin's policy would strip the e-mail's inline
+   * styles).
+   */
+  static final String MAIL_PREVIEW_POLICY =
+      "default-src 'none'; style-src 'unsafe-inline' https:; img-src https: http: data:; "
+          + "font-src https:; form-action 'none'; frame-ancestors 'none'; "
+          + "sandbox allow-popups allow-popups-to-escape-sandbox";
 
   PreviewController(
       SmartListsEngine engine,
       CatalogPort catalog,
       CustomerPort customers,
-      MessageSource messages) {
+      MessageSource messages,
+      ObjectProvider<SmartListsMail> mail) {
     this.engine = engine;
     this.catalog = catalog;
     this.customers = customers;
     this.labels = new Labels(messages);
+    this.mail = mail;
+  }
+
+  /**
+   * An e-mail placement's block as the chosen customer would receive it for the given order lines:
+   * the e-mail's HTML as a page of its own (its links lead to the store but count nothing).
+   */
+  @GetMapping(AdminPaths.BASE + "/preview/mail")
+  ResponseEntity<String> showMailPreview(
+      @RequestParam Placement placement,
+      @RequestParam String customer,
+      @RequestParam(defaultValue = "") String products,
+      @RequestParam(defaultValue = "") String format) {
+    SmartListsMail service = mail.getIfUnique();
+    CustomerInfo c = customers.customer(customer.strip());
+    if (service == null || !placement.email() || c == null) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
+    }
+    MailBlock block = service.preview(mailRequest(placement, c, products));
+    boolean text = "text".equals(format);
+    return ResponseEntity.ok()
+        .contentType(
+            new MediaType(
+                text ? MediaType.TEXT_PLAIN : MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+        .header("Content-Security-Policy", MAIL_PREVIEW_POLICY)
+        .cacheControl(CacheControl.noStore())
+        .body(text ? block.text() : block.html());
+  }
+
+  private static MailRequest mailRequest(Placement placement, CustomerInfo c, String products) {
+    List<String> ids = new ArrayList<>();
+    for (String id : products.split("[\\s,]+")) {
+      if (!id.isBlank() && !ids.contains(id)) {
+        ids.add(id);
+      }
+    }
+    return new MailRequest(c.id(), placement, null, ids, null, null);
   }
 
   /** One recommended item as the preview shows it. */
@@ -169,6 +227,15 @@ final class PreviewController {
     model.addAttribute("slots", slots);
     model.addAttribute("dropped", dropped);
     model.addAttribute("visitorId", visitorId);
+    SmartListsMail service = mail.getIfUnique();
+    if (placement.email() && service != null && customerId != null) {
+      CustomerInfo c = customers.customer(customerId);
+      if (c != null) {
+        MailBlock block = service.preview(mailRequest(placement, c, products));
+        model.addAttribute("mailSubject", block.subject());
+        model.addAttribute("mailEmpty", block.isEmpty());
+      }
+    }
     return "smartlists/admin/preview";
   }
 }

@@ -1,9 +1,11 @@
 package io.smartlists.autoconfigure;
 
+import io.smartlists.engine.SmartListsEngine;
 import io.smartlists.eventlog.BrowsingEventTable;
 import io.smartlists.eventlog.EventCodec;
 import io.smartlists.eventlog.EventLogLifecycle;
 import io.smartlists.eventlog.EventLogSettings;
+import io.smartlists.eventlog.EventLogStatus;
 import io.smartlists.eventlog.EventLogTailer;
 import io.smartlists.eventlog.JdbcEventPublisher;
 import io.smartlists.eventlog.SpringEventBridge;
@@ -21,7 +23,9 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,10 +60,17 @@ final class EventLogConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
+  EventLogStatus smartListsEventLogStatus(SmartListsProperties properties) {
+    return new EventLogStatus(properties.getEventLog().getStallLimit(), System::nanoTime);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
   EventLogTailer smartListsEventLogTailer(
       DataSource dataSource,
       SmartListsSchema schema,
       SignalsMaintenance signals,
+      EventLogStatus status,
       SmartListsProperties properties) {
     EventLogSettings settings = properties.getEventLog().toSettings();
     EventLogTailer tailer =
@@ -71,6 +82,7 @@ final class EventLogConfiguration {
             settings.gapTimeout(),
             System::nanoTime,
             UUID.randomUUID().toString());
+    tailer.status(status);
     tailer.onErasure(signals::erased);
     return tailer;
   }
@@ -88,6 +100,7 @@ final class EventLogConfiguration {
       DataSource dataSource,
       SmartListsSchema schema,
       EventLogTailer tailer,
+      EventLogStatus status,
       ObjectProvider<ShopperEventSink> recorder,
       SmartListsProperties properties) {
     ShopperEventSink sink = recorder.getIfUnique();
@@ -120,6 +133,8 @@ final class EventLogConfiguration {
         tailer,
         properties.getEventLog().toSettings().applyWait(),
         new ViewDeduplicator(properties.getEventLog().getViewDedupeWindow(), System::nanoTime),
+        status,
+        properties.getEventLog().getWriteQueue(),
         views);
   }
 
@@ -127,5 +142,17 @@ final class EventLogConfiguration {
   @ConditionalOnMissingBean
   SpringEventBridge smartListsSpringEventBridge(SmartListsEventPublisher publisher) {
     return new SpringEventBridge(publisher);
+  }
+
+  /** The module's health component, when the store has Actuator's health support. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(HealthIndicator.class)
+  static class Health {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "smartListsHealthIndicator")
+    HealthIndicator smartListsHealthIndicator(EventLogStatus status, SmartListsEngine engine) {
+      return new SmartListsHealthIndicator(status, engine);
+    }
   }
 }

@@ -166,6 +166,18 @@ public class SmartListsProperties {
     private Duration applyWait = Duration.ofSeconds(1);
 
     /**
+     * Browsing events (views, cart changes, sign-ins) kept in memory for a retry while the database
+     * is away; further ones are dropped and counted (health details, {@code droppedEvents}).
+     */
+    private int writeQueue = 10_000;
+
+    /**
+     * A write or read of the event log waiting this long for the database makes the node degraded:
+     * request threads stop waiting for the event log and the health indicator says so.
+     */
+    private Duration stallLimit = Duration.ofSeconds(2);
+
+    /**
      * Browsing events (not orders) of this trailing window are replayed when a node starts; 0 for
      * none.
      */
@@ -237,6 +249,22 @@ public class SmartListsProperties {
 
     public void setApplyWait(Duration applyWait) {
       this.applyWait = applyWait;
+    }
+
+    public int getWriteQueue() {
+      return writeQueue;
+    }
+
+    public void setWriteQueue(int writeQueue) {
+      this.writeQueue = writeQueue;
+    }
+
+    public Duration getStallLimit() {
+      return stallLimit;
+    }
+
+    public void setStallLimit(Duration stallLimit) {
+      this.stallLimit = stallLimit;
     }
 
     EventLogSettings toSettings() {

@@ -30,6 +30,9 @@ public final class EventLogLifecycle implements SmartLifecycle {
   private final Clock clock;
   private @Nullable ScheduledExecutorService executor;
 
+  /** Only the tailer thread reads and writes it. */
+  private boolean failing;
+
   /** A lifecycle for {@code tailer} with the poll interval, replay window and retention given. */
   public EventLogLifecycle(EventLogTailer tailer, EventLogSettings settings, Clock clock) {
     this.tailer = tailer;
@@ -93,8 +96,17 @@ public final class EventLogLifecycle implements SmartLifecycle {
         () -> {
           try {
             tailer.poll();
+            if (failing) {
+              failing = false;
+              log.info("Smart Lists event log reads the database again");
+            }
           } catch (RuntimeException e) {
-            log.warn("Smart Lists event log poll failed", e);
+            if (!failing) {
+              failing = true; // one stack trace per outage, not one per poll
+              log.warn("Smart Lists event log poll failed; serving widgets from memory", e);
+            } else {
+              log.debug("Smart Lists event log poll failed again", e);
+            }
           }
         },
         millis,

@@ -58,6 +58,8 @@ public final class EventLogTailer {
       new AtomicReference<>();
 
   private @Nullable Executor executor;
+  private volatile EventLogStatus status =
+      new EventLogStatus(Duration.ofSeconds(2), System::nanoTime);
 
   private volatile Consumer<ErasureNotice> erasures = notice -> {};
 
@@ -180,6 +182,16 @@ public final class EventLogTailer {
     return new ArrayList<>(missing.keySet());
   }
 
+  /** Where this tailer reports its reads (shared with the publisher's writer). */
+  public EventLogStatus status() {
+    return status;
+  }
+
+  /** Reports reads to {@code status} from now on. */
+  public void status(EventLogStatus status) {
+    this.status = status;
+  }
+
   /** Where the erasure notices of the log go (this node's engine forgets the shopper). */
   public void onErasure(Consumer<ErasureNotice> erasures) {
     this.erasures = erasures;
@@ -234,6 +246,19 @@ public final class EventLogTailer {
     if (high < 0) {
       return 0;
     }
+    EventLogStatus s = status;
+    s.pollStarted();
+    try {
+      int n = readNew();
+      s.pollEnded(null);
+      return n;
+    } catch (RuntimeException e) {
+      s.pollEnded(e);
+      throw e;
+    }
+  }
+
+  private int readNew() {
     long now = nanoTime.getAsLong();
     int count = 0;
     if (!missing.isEmpty()) {

@@ -1,12 +1,15 @@
 package io.smartlists.eventlog;
 
+import io.smartlists.host.CartChanged;
 import io.smartlists.host.CategoryViewed;
+import io.smartlists.host.CustomerLoggedIn;
 import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEvent;
 import io.smartlists.host.SmartListsEventPublisher;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -24,13 +27,20 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * tailer to poll and waits briefly for it, so the page after "place order" already sees the change;
  * the other nodes pick the event up on their next poll.
  *
- * <p>Product and category views are the exception when a view recorder is given (the statistics
+ * <p>Browsing events (views, cart changes, sign-ins) published outside a transaction are handed to
+ * a {@link BrowsingEventWriter} instead, so a request thread never waits for a database connection:
+ * while the database answers, the thread waits (at most the apply wait) for the event to be written
+ * and applied, as before; while the {@link EventLogStatus} says the database is away it does not
+ * wait at all, and the writer retries, or drops and counts once its queue is full. Orders, returns,
+ * cancellations and catalogue changes are always written on the caller's thread.
+ *
+ * <p>Product and category views take another path when a view recorder is given (the statistics
  * recorder, writing {@link BrowsingEventTable} rows): this node applies the view to its signals at
  * once, and the recorder writes it to {@code SL_EVENT} in its next batch (within about a second)
  * with this node's origin, for the other nodes' tailers and for replays after a restart. The page
  * neither inserts nor waits; a crash can lose the views of the last second, never an order.
  */
-public final class JdbcEventPublisher implements SmartListsEventPublisher {
+public final class JdbcEventPublisher implements SmartListsEventPublisher, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(JdbcEventPublisher.class);
 
@@ -43,11 +53,23 @@ public final class JdbcEventPublisher implements SmartListsEventPublisher {
   private final long applyWaitMillis;
   private final ViewDeduplicator views;
   private final @Nullable Consumer<SmartListsEvent> viewRecorder;
+  private final EventLogStatus status;
+  private final BrowsingEventWriter writer;
+
+  /** A publisher with the default browsing queue; views go through its own browsing writer. */
+  public JdbcEventPublisher(
+      JdbcTemplate jdbc,
+      EventCodec codec,
+      EventLogTailer tailer,
+      Duration applyWait,
+      ViewDeduplicator views) {
+    this(jdbc, codec, tailer, applyWait, views, tailer.status(), 10_000, null);
+  }
 
   /**
-   * @param viewRecorder enqueues a view for the statistics recorder, which writes it to {@code
-   *     SL_EVENT} in its batches ({@link BrowsingEventTable}), or null to insert views at once like
-   *     every other event
+   * A publisher with the default browsing queue.
+   *
+   * @param viewRecorder enqueues a view for the statistics recorder, or null (see below)
    */
   public JdbcEventPublisher(
       JdbcTemplate jdbc,
@@ -56,12 +78,45 @@ public final class JdbcEventPublisher implements SmartListsEventPublisher {
       Duration applyWait,
       ViewDeduplicator views,
       @Nullable Consumer<SmartListsEvent> viewRecorder) {
+    this(jdbc, codec, tailer, applyWait, views, tailer.status(), 10_000, viewRecorder);
+  }
+
+  /** A publisher whose views go through its own browsing writer. */
+  public JdbcEventPublisher(
+      JdbcTemplate jdbc,
+      EventCodec codec,
+      EventLogTailer tailer,
+      Duration applyWait,
+      ViewDeduplicator views,
+      EventLogStatus status,
+      int queueCapacity) {
+    this(jdbc, codec, tailer, applyWait, views, status, queueCapacity, null);
+  }
+
+  /**
+   * @param status where the writer reports (share the tailer's, so both see the database alike)
+   * @param queueCapacity browsing events kept for a retry while the database is away
+   * @param viewRecorder enqueues a view for the statistics recorder, which writes it to {@code
+   *     SL_EVENT} in its batches ({@link BrowsingEventTable}), or null to send views through this
+   *     publisher's own browsing writer like cart changes and sign-ins
+   */
+  public JdbcEventPublisher(
+      JdbcTemplate jdbc,
+      EventCodec codec,
+      EventLogTailer tailer,
+      Duration applyWait,
+      ViewDeduplicator views,
+      EventLogStatus status,
+      int queueCapacity,
+      @Nullable Consumer<SmartListsEvent> viewRecorder) {
     this.jdbc = jdbc;
     this.codec = codec;
     this.tailer = tailer;
     this.applyWaitMillis = applyWait.toMillis();
     this.views = views;
     this.viewRecorder = viewRecorder;
+    this.status = status;
+    this.writer = new BrowsingEventWriter(jdbc, INSERT, status, queueCapacity);
   }
 
   @Override
@@ -76,6 +131,13 @@ public final class JdbcEventPublisher implements SmartListsEventPublisher {
       recorder.accept(event);
       return;
     }
+    boolean inTransaction =
+        TransactionSynchronizationManager.isSynchronizationActive()
+            && TransactionSynchronizationManager.isActualTransactionActive();
+    if (!inTransaction && isBrowsing(event)) {
+      publishBrowsing(event);
+      return;
+    }
     try {
       jdbc.update(
           INSERT,
@@ -88,8 +150,7 @@ public final class JdbcEventPublisher implements SmartListsEventPublisher {
       log.warn("Smart Lists could not record {}", event, e);
       return;
     }
-    if (TransactionSynchronizationManager.isSynchronizationActive()
-        && TransactionSynchronizationManager.isActualTransactionActive()) {
+    if (inTransaction) {
       TransactionSynchronizationManager.registerSynchronization(
           new TransactionSynchronization() {
             @Override
@@ -100,6 +161,57 @@ public final class JdbcEventPublisher implements SmartListsEventPublisher {
     } else {
       applySoon();
     }
+  }
+
+  private static boolean isBrowsing(SmartListsEvent event) {
+    return event instanceof ProductViewed
+        || event instanceof CategoryViewed
+        || event instanceof CartChanged
+        || event instanceof CustomerLoggedIn;
+  }
+
+  /** Hands the event to the writer; waits for it to be written and applied unless degraded. */
+  private void publishBrowsing(SmartListsEvent event) {
+    CompletableFuture<Void> written = new CompletableFuture<>();
+    boolean queued =
+        writer.offer(
+            new BrowsingEventWriter.Row(
+                EventCodec.type(event),
+                event.visitorId(),
+                EventCodec.customerId(event),
+                codec.write(event),
+                OffsetDateTime.ofInstant(event.at(), ZoneOffset.UTC),
+                written));
+    if (!queued) {
+      log.debug("Smart Lists dropped {}: the event queue is full", event);
+      return;
+    }
+    if (status.degraded()) {
+      return; // the writer retries; the page does not wait for the database
+    }
+    CompletableFuture<Void> applied =
+        tailer.started() ? written.thenCompose(v -> tailer.requestPoll()) : written;
+    try {
+      applied.get(applyWaitMillis, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      log.debug(
+          "Smart Lists event not applied within {} ms; the tailer will catch up", applyWaitMillis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      log.debug("Smart Lists event not written yet; the writer retries", e);
+    }
+  }
+
+  /** Browsing events waiting for the database. */
+  public int backlog() {
+    return writer.backlog();
+  }
+
+  /** Writes the queued browsing events (a few seconds at most) and stops the writer. */
+  @Override
+  public void close() {
+    writer.close();
   }
 
   /** Polls on the tailer's own thread (never on the committing connection) and waits a little. */

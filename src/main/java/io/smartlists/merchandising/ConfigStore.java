@@ -1,5 +1,6 @@
 package io.smartlists.merchandising;
 
+import io.smartlists.engine.model.DefaultConfiguration;
 import io.smartlists.engine.model.GlobalRules;
 import io.smartlists.engine.model.JourneyStage;
 import io.smartlists.engine.model.Placement;
@@ -138,6 +139,27 @@ final class ConfigStore {
     r.touch(author, now);
     rules.save(r);
     cells.flush();
+  }
+
+  /** The placements without a single stored cell (added to the module after the store seeded). */
+  List<Placement> placementsWithoutCells() {
+    java.util.EnumSet<Placement> missing = java.util.EnumSet.allOf(Placement.class);
+    for (CellEntity c : cells.findAll()) {
+      missing.remove(c.placement());
+    }
+    return List.copyOf(missing);
+  }
+
+  /** Stores the shipped default cells of {@code placement}, which has none stored. */
+  void writeDefaults(Placement placement, String author, Instant now) {
+    for (JourneyStage st : JourneyStage.values()) {
+      CellEntity cell = new CellEntity(placement, st);
+      for (SlotConfig s : DefaultConfiguration.defaultSlots(placement, st)) {
+        cell.slots().add(new SlotEntity(s));
+      }
+      cell.touch(author, now);
+      cells.save(cell);
+    }
   }
 
   private Map<String, CellEntity> byKey() {

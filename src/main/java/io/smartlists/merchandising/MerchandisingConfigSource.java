@@ -4,9 +4,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.smartlists.engine.ConfigSource;
 import io.smartlists.engine.model.DefaultConfiguration;
+import io.smartlists.engine.model.Placement;
 import io.smartlists.engine.model.SmartListsConfig;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -33,6 +35,9 @@ public final class MerchandisingConfigSource implements ConfigSource {
   private final Clock clock;
   private final LoadingCache<String, Long> version;
   private final LoadingCache<Long, SmartListsConfig> configs;
+
+  /** True once this node checked that every placement has stored cells. */
+  private volatile boolean toppedUp;
 
   public MerchandisingConfigSource(
       CellRepository cells,
@@ -72,8 +77,40 @@ public final class MerchandisingConfigSource implements ConfigSource {
     if (v == null) {
       seed();
       v = revisions.latestVersion();
+    } else if (!toppedUp) {
+      topUp();
+      v = revisions.latestVersion();
     }
+    toppedUp = true;
     return v == null ? 0 : v;
+  }
+
+  /**
+   * Gives the placements this version of the module added (the e-mail placements, issue 12) their
+   * shipped default cells in a store seeded before them, as one recorded revision, so they are
+   * versioned and restorable like the rest; cells the merchant already has are left alone. Runs
+   * once per node; two nodes racing are stopped by the cells' unique (placement, stage).
+   */
+  private void topUp() {
+    try {
+      tx.executeWithoutResult(
+          s -> {
+            List<Placement> missing = store.placementsWithoutCells();
+            if (missing.isEmpty()) {
+              return;
+            }
+            for (Placement p : missing) {
+              store.writeDefaults(p, SYSTEM, clock.instant());
+            }
+            store.flush();
+            Long latest = revisions.latestVersion();
+            revisions.record(
+                SYSTEM, new Change.Seeded(), store.snapshot(latest == null ? 0 : latest + 1));
+            log.info("Smart Lists: seeded the shipped default cells of {}", missing);
+          });
+    } catch (DataIntegrityViolationException e) {
+      log.debug("another node seeded the new placements first", e);
+    }
   }
 
   private SmartListsConfig load(long atVersion) {

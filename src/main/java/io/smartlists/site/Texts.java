@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * are cached per (reason, locale), bounded. Prices use one {@link NumberFormat} per thread and
  * locale instead of a new {@code DecimalFormat} per item in the template.
  */
-final class Texts {
+public final class Texts {
 
   private static final int MAX_LOCALES = 64;
 
@@ -40,7 +40,7 @@ final class Texts {
    * A shopper-facing title for items of this list when the slot's own title does not describe them
    * (French for {@code fr}, else English).
    */
-  static String shopperTitle(ListType list, String language) {
+  public static String shopperTitle(ListType list, String language) {
     boolean fr = "fr".equals(language);
     String name = list.name();
     if (name.startsWith("BESTSELLERS")) {
@@ -56,7 +56,7 @@ final class Texts {
   }
 
   /** The reason's text in the locale's language. */
-  static String reason(Reason reason, Locale locale) {
+  public static String reason(Reason reason, Locale locale) {
     return REASONS.get(new Key(reason, locale), k -> k.reason.text(k.locale));
   }
 
@@ -64,7 +64,7 @@ final class Texts {
    * The price grouped and separated the locale's way: with the currency's symbol and its decimals
    * ({@code €12.50}, {@code 12,50 €}) when the host gave one, else a bare number with two decimals.
    */
-  static String price(BigDecimal price, @Nullable Currency currency, Locale locale) {
+  public static String price(BigDecimal price, @Nullable Currency currency, Locale locale) {
     PriceKey key = new PriceKey(locale, currency);
     ThreadLocal<NumberFormat> format = PRICES.get(key);
     if (format == null) {

@@ -2,7 +2,6 @@ package io.smartlists.site;
 
 import io.smartlists.engine.model.Placement;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,11 +34,18 @@ public final class WidgetApiController {
   }
 
   @GetMapping("${smartlists.site.path:/smartlists}/api/widget")
-  ResponseEntity<WidgetView> widget(
+  ResponseEntity<?> widget(
       @RequestParam Placement placement,
       @RequestParam(name = "product", required = false) @Nullable List<String> products,
       HttpServletRequest request,
       Locale locale) {
+    if (placement.email()) {
+      // e-mail blocks come from SmartListsMail (signed links that outlive a session), not a page
+      return ResponseEntity.badRequest()
+          .cacheControl(CacheControl.noStore())
+          .contentType(MediaType.APPLICATION_JSON)
+          .body(Map.of("error", "placement must be one of " + Placement.onSite()));
+    }
     WidgetView view = widgets.widget(request, placement, Expressions.ids(products), locale);
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(view);
   }
@@ -56,7 +62,7 @@ public final class WidgetApiController {
             : ((MethodArgumentTypeMismatchException) e).getName();
     String error =
         "placement".equals(name)
-            ? "placement must be one of " + Arrays.toString(Placement.values())
+            ? "placement must be one of " + Placement.onSite()
             : "malformed parameter " + name;
     return ResponseEntity.badRequest()
         .cacheControl(CacheControl.noStore())

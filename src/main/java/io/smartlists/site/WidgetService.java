@@ -195,9 +195,30 @@ public final class WidgetService {
       Placement placement,
       List<String> contextProductIds,
       Locale locale) {
+    String visitorId;
     try {
-      String visitorId = visitors.id(request);
-      String customerId = customerId();
+      visitorId = visitors.id(request);
+    } catch (RuntimeException e) {
+      log.warn("Smart Lists widget {} could not be rendered, rendering it empty", placement, e);
+      stats.empty(placement, "render-error");
+      return WidgetView.empty(placement.name(), Widget.Outcome.ERROR.name());
+    }
+    return widget(request, placement, contextProductIds, locale, visitorId, customerId());
+  }
+
+  /**
+   * The widget for a shopper the caller identified (the landing page of an e-mail knows its
+   * recipient from a signed token, not from a sign-in), resolved and tracked like {@link
+   * #widget(HttpServletRequest, Placement, List, Locale)}.
+   */
+  public WidgetView widget(
+      HttpServletRequest request,
+      Placement placement,
+      List<String> contextProductIds,
+      Locale locale,
+      String visitorId,
+      @Nullable String customerId) {
+    try {
       Widget widget = compose(placement, contextProductIds, visitorId, customerId);
       if (widget.isEmpty()) {
         return WidgetView.empty(placement.name(), widget.outcome().name());

@@ -148,7 +148,7 @@ public record WidgetView(
    * chain, a title that says what those items are ("Bestsellers"), not the merchant's title of the
    * list that found nothing ("Time to re-order?" over catalogue bestsellers).
    */
-  static String title(Widget.Slot slot, String language) {
+  public static String title(Widget.Slot slot, String language) {
     for (Widget.Item item : slot.items()) {
       if (!item.fallback()) {
         return slot.config().title(language);
@@ -166,7 +166,7 @@ public record WidgetView(
   /**
    * A store-relative URL ("/product/42") under the context path; absolute URLs stay as they are.
    */
-  static String local(String contextPath, String url) {
+  public static String local(String contextPath, String url) {
     if (url.startsWith("/") && !url.startsWith("//")) {
       return contextPath + url;
     }

@@ -34,8 +34,8 @@ public final class CartAddTracker {
     this.carts = Caffeine.newBuilder().expireAfterAccess(window).maximumSize(200_000).build();
   }
 
-  /** Remembers an accepted click. */
-  void clicked(ClickRow click) {
+  /** Remembers an accepted click (a storefront or an e-mail link). */
+  public void clicked(ClickRow click) {
     remember("v:" + click.visitorId(), click);
     if (click.customerId() != null) {
       remember("c:" + click.customerId(), click);

@@ -53,13 +53,21 @@ public final class ClickSigner {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(fields));
   }
 
-  /** True when {@code signature} is the signature of {@code fields} (constant-time comparison). */
+  /**
+   * True when {@code signature} is the signature of {@code fields} (constant-time comparison), in
+   * exactly the form {@link #sign} writes it. The decoder alone would also accept variants (a last
+   * character differing in its unused low bits, padding): each would then pass as a new link, and a
+   * replay check keyed by the signature would count one click several times.
+   */
   public boolean verify(List<String> fields, String signature) {
     byte[] given;
     try {
       given = Base64.getUrlDecoder().decode(signature);
     } catch (IllegalArgumentException e) {
       return false;
+    }
+    if (!Base64.getUrlEncoder().withoutPadding().encodeToString(given).equals(signature)) {
+      return false; // not the canonical form (says nothing about the secret)
     }
     return MessageDigest.isEqual(mac(fields), given);
   }

@@ -20,6 +20,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -95,6 +96,7 @@ class AdminControllerTests {
   @MockitoBean SmartListsEngine engine;
   @MockitoBean CatalogPort catalog;
   @MockitoBean CustomerPort customers;
+  @MockitoBean io.smartlists.mail.SmartListsMail mail;
 
   private final SmartListsConfig defaults = DefaultConfiguration.create();
 
@@ -549,6 +551,65 @@ class AdminControllerTests {
     assertThat(request.getValue().trace()).isTrue();
     assertThat(request.getValue().customerId()).isEqualTo("c7");
     assertThat(request.getValue().contextProductIds()).containsExactly("p1");
+  }
+
+  @Test
+  @WithMockUser(username = "admin", roles = "SMARTLISTS_ADMIN")
+  void showPreview_emailPlacement_offersTheEmailAsTheCustomerReceivesIt() throws Exception {
+    given(catalog.product("p1")).willReturn(product("p1", "Leather boots"));
+    given(customers.customer("c7"))
+        .willReturn(new CustomerInfo("c7", "Ada Lovelace", false, Set.of(), Locale.ENGLISH));
+    given(engine.compose(any()))
+        .willReturn(Widget.empty(Placement.EMAIL_POST_PURCHASE, Widget.Outcome.OK, 3));
+    io.smartlists.mail.MailBlock block =
+        new io.smartlists.mail.MailBlock(
+            "EMAIL_POST_PURCHASE",
+            "RETENTION_FIRST_PURCHASE",
+            "en",
+            "preview",
+            "To go with your order: Wool socks",
+            "Goes well with",
+            "<!doctype html><html><body><table role=\"presentation\"></table></body></html>",
+            "Goes well with",
+            "https://shop.example/smartlists/for-you?t=x.y",
+            List.of(
+                new io.smartlists.mail.MailBlock.Slot(
+                    0, "SMART_CROSS_SELLING", "Goes well with", List.of())));
+    given(mail.preview(any())).willReturn(block);
+
+    mvc.perform(
+            get("/admin/smartlists/preview")
+                .param("placement", "EMAIL_POST_PURCHASE")
+                .param("customer", "c7")
+                .param("products", "p1"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("To go with your order: Wool socks")))
+        .andExpect(
+            content()
+                .string(
+                    containsString(
+                        "/admin/smartlists/preview/mail?placement=EMAIL_POST_PURCHASE&amp;customer=c7&amp;products=p1")));
+    mvc.perform(
+            get("/admin/smartlists/preview/mail")
+                .param("placement", "EMAIL_POST_PURCHASE")
+                .param("customer", "c7")
+                .param("products", "p1"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("role=\"presentation\"")))
+        .andExpect(
+            header().string("Content-Security-Policy", PreviewController.MAIL_PREVIEW_POLICY));
+    ArgumentCaptor<io.smartlists.mail.MailRequest> request =
+        ArgumentCaptor.forClass(io.smartlists.mail.MailRequest.class);
+    verify(mail, org.mockito.Mockito.times(2)).preview(request.capture());
+    assertThat(request.getValue().customerId()).isEqualTo("c7");
+    assertThat(request.getValue().orderProductIds()).containsExactly("p1");
+    verify(mail, never()).render(any());
+    // not an e-mail placement, or an unknown customer: nothing to open
+    mvc.perform(
+            get("/admin/smartlists/preview/mail")
+                .param("placement", "CART")
+                .param("customer", "c7"))
+        .andExpect(status().isNotFound());
   }
 
   @Test

@@ -57,6 +57,11 @@ final class StoreClient {
     return raw(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()).statusCode();
   }
 
+  /** A GET with this shopper's cookies, whatever the status, redirects not followed. */
+  HttpResponse<String> getRaw(String path) {
+    return raw(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+  }
+
   /** The response of a form POST sent as is (no CSRF token added), redirects not followed. */
   HttpResponse<String> postRaw(String path, Map<String, String> form) {
     return raw(

@@ -10,6 +10,7 @@ import io.smartlists.autoconfigure.MerchandisingConfiguration;
 import io.smartlists.engine.model.DefaultConfiguration;
 import io.smartlists.engine.model.JourneyStage;
 import io.smartlists.engine.model.ListType;
+import io.smartlists.engine.model.Placement;
 import io.smartlists.engine.model.SlotConfig;
 import io.smartlists.engine.model.SmartListsConfig;
 import java.time.Clock;
@@ -166,14 +167,52 @@ class MerchandisingEditorTests {
         .singleElement()
         .satisfies(r -> assertThat(r.change()).isEqualTo(new Change.Seeded()));
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM SL_CELL", Integer.class))
-        .isEqualTo(3 * JourneyStage.values().length);
+        .isEqualTo(Placement.values().length * JourneyStage.values().length);
+  }
+
+  /**
+   * Issue 12: a store seeded before the e-mail placements existed gets their shipped cells once, as
+   * one recorded revision, and keeps every cell it already had.
+   */
+  @Test
+  void current_storeSeededBeforeTheEmailPlacements_getsTheirDefaultsAsOneRevision() {
+    config.current();
+    for (String table : List.of("SL_SLOT_PARAM", "SL_SLOT")) {
+      jdbc.update(
+          "DELETE FROM "
+              + table
+              + (table.equals("SL_SLOT")
+                  ? " WHERE CELL_ID IN (SELECT ID FROM SL_CELL WHERE PLACEMENT LIKE 'EMAIL_%')"
+                  : ""));
+    }
+    jdbc.update("DELETE FROM SL_CELL WHERE PLACEMENT LIKE 'EMAIL_%'");
+    jdbc.update(
+        "DELETE FROM SL_SLOT WHERE CELL_ID IN (SELECT ID FROM SL_CELL WHERE"
+            + " PLACEMENT = 'CART' AND STAGE = 'B2B')");
+    long before = jdbc.queryForObject("SELECT MAX(ID) FROM SL_CONFIG_REVISION", Long.class);
+
+    MerchandisingConfigSource restarted = node(Duration.ofSeconds(2));
+    SmartListsConfig current = restarted.current();
+
+    SmartListsConfig shipped = DefaultConfiguration.create();
+    for (Placement p : Placement.emails()) {
+      for (JourneyStage stage : JourneyStage.values()) {
+        assertThat(current.slots(p, stage)).isEqualTo(shipped.slots(p, stage)).isNotEmpty();
+      }
+    }
+    assertThat(current.slots(CART, JourneyStage.B2B)).as("the merchant's emptied cell").isEmpty();
+    assertThat(current.version()).isEqualTo(before + 1);
+    assertThat(editor.history(10)).hasSize(2);
+    // a second node finds nothing to add
+    node(Duration.ofSeconds(2)).current();
+    assertThat(editor.history(10)).hasSize(2);
   }
 
   @Test
   void cells_emptyStore_showTheShippedDefault() {
     List<CellView> cells = editor.cells();
 
-    assertThat(cells).hasSize(3 * JourneyStage.values().length);
+    assertThat(cells).hasSize(Placement.values().length * JourneyStage.values().length);
     assertThat(cells)
         .filteredOn(c -> c.placement() == CART && c.stage() == JourneyStage.B2B)
         .singleElement()

@@ -149,11 +149,96 @@ public final class DefaultConfiguration {
     for (Placement placement : Placement.values()) {
       Map<JourneyStage, List<SlotConfig>> byStage = new EnumMap<>(JourneyStage.class);
       for (JourneyStage stage : JourneyStage.values()) {
-        byStage.put(stage, defaultSlots(stage));
+        byStage.put(stage, defaultSlots(placement, stage));
       }
       cells.put(placement, byStage);
     }
     return new SmartListsConfig(0, cells, StageRules.DEFAULT, GlobalRules.DEFAULT);
+  }
+
+  /** The default slots of one (placement, stage) cell. */
+  public static List<SlotConfig> defaultSlots(Placement placement, JourneyStage stage) {
+    return switch (placement) {
+      case PRODUCT_PAGE, CART, ORDER_CONFIRMATION -> defaultSlots(stage);
+      case EMAIL_NEWSLETTER -> emailSlots(onSiteLists(stage));
+      case EMAIL_POST_PURCHASE -> emailSlots(postPurchaseLists(stage));
+      case EMAIL_REACTIVATION -> emailSlots(reactivationLists(stage));
+    };
+  }
+
+  /** The order is the context: lists that read the order's lines come first. */
+  private static List<ListType> postPurchaseLists(JourneyStage stage) {
+    return switch (stage) {
+      case ACQUISITION ->
+          List.of(
+              SMART_CROSS_SELLING,
+              BESTSELLERS_MOST_REPRESENTED_PRODUCT_CATEGORY,
+              BESTSELLERS_CATALOG);
+      case CONVERSION ->
+          List.of(
+              SMART_CROSS_SELLING,
+              BESTSELLERS_CURRENT_OR_LAST_VIEWED_PRODUCT_CATEGORY,
+              BESTSELLERS_VISITED_MANUFACTURER);
+      case REACTIVATION ->
+          List.of(SMART_CROSS_SELLING, ORDER_PRODUCT_REMINDERS, NEW_ARRIVALS_CATALOG);
+      case RETENTION_FIRST_PURCHASE ->
+          List.of(
+              SMART_CROSS_SELLING,
+              BESTSELLERS_CURRENT_OR_LAST_VIEWED_PRODUCT_CATEGORY,
+              ORDER_PRODUCT_REMINDERS);
+      // the repeat palette has no cross-selling: the order's aisle, then the customer's
+      case RETENTION_REPEAT ->
+          List.of(
+              BESTSELLERS_MOST_REPRESENTED_PRODUCT_CATEGORY,
+              BESTSELLERS_MOST_REPRESENTED_CATEGORY,
+              BESTSELLERS_CATALOG);
+      case B2B ->
+          List.of(
+              BESTSELLERS_CURRENT_OR_LAST_VIEWED_PRODUCT_CATEGORY,
+              NEW_ARRIVALS_CATALOG,
+              BESTSELLERS_CATALOG);
+    };
+  }
+
+  /** Reminders and new arrivals first, where the stage's palette has them. */
+  private static List<ListType> reactivationLists(JourneyStage stage) {
+    return switch (stage) {
+      case ACQUISITION -> List.of(NEW_ARRIVALS_CATALOG, BESTSELLERS_CATALOG, SMART_CROSS_SELLING);
+      case CONVERSION ->
+          List.of(
+              BESTSELLERS_VISITED_CATEGORY, BESTSELLERS_VISITED_MANUFACTURER, SMART_CROSS_SELLING);
+      case REACTIVATION ->
+          List.of(ORDER_PRODUCT_REMINDERS, NEW_ARRIVALS_CATALOG, SMART_CROSS_SELLING);
+      case RETENTION_FIRST_PURCHASE ->
+          List.of(ORDER_PRODUCT_REMINDERS, SMART_CROSS_SELLING, BESTSELLERS_VISITED_CATEGORY);
+      case RETENTION_REPEAT ->
+          List.of(
+              BESTSELLERS_MOST_REPRESENTED_CATEGORY,
+              BESTSELLERS_VISITED_MANUFACTURER,
+              BESTSELLERS_CATALOG);
+      case B2B ->
+          List.of(
+              NEW_ARRIVALS_CATALOG,
+              BESTSELLERS_CATALOG,
+              BESTSELLERS_CURRENT_OR_LAST_VIEWED_PRODUCT_CATEGORY);
+    };
+  }
+
+  private static List<ListType> onSiteLists(JourneyStage stage) {
+    List<ListType> types = new ArrayList<>();
+    for (SlotConfig slot : defaultSlots(stage)) {
+      types.add(slot.type());
+    }
+    return types;
+  }
+
+  private static List<SlotConfig> emailSlots(List<ListType> types) {
+    List<SlotConfig> slots = new ArrayList<>(types.size());
+    for (ListType type : types) {
+      slots.add(
+          new SlotConfig(type, defaultTitles(type), 4, 4, null, List.of(), List.of(), List.of()));
+    }
+    return slots;
   }
 
   /**

@@ -64,6 +64,11 @@ public final class DemoCustomers implements CustomerPort {
     return found;
   }
 
+  /** Every customer, in the data set's order. */
+  public List<CustomerInfo> all() {
+    return List.copyOf(infos.values());
+  }
+
   /** The customer entity, or null. */
   public @Nullable Customer find(String customerId) {
     return customers.get(customerId);

@@ -1,12 +1,14 @@
 package io.smartlists.demo.order;
 
 import io.smartlists.demo.StoreEvents;
+import io.smartlists.demo.mail.OrderPlaced;
 import io.smartlists.host.OrderLine;
 import io.smartlists.host.OrderRecord;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,10 +22,12 @@ class CheckoutService {
 
   private final OrderRepository orders;
   private final StoreEvents events;
+  private final ApplicationEventPublisher store;
 
-  CheckoutService(OrderRepository orders, StoreEvents events) {
+  CheckoutService(OrderRepository orders, StoreEvents events, ApplicationEventPublisher store) {
     this.orders = orders;
     this.events = events;
+    this.store = store;
   }
 
   @Transactional
@@ -43,6 +47,13 @@ class CheckoutService {
     events.orderConfirmed(
         request,
         new OrderRecord(Long.toString(saved.getId()), customerId, saved.getPlacedAt(), recorded));
+    // the post-purchase e-mail leaves once the order is committed (DemoMailer)
+    List<String> productIds = new ArrayList<>();
+    for (OrderLine line : recorded) {
+      productIds.add(line.productId());
+    }
+    store.publishEvent(
+        new OrderPlaced(Long.toString(saved.getId()), customerId, email, productIds));
     return saved;
   }
 }

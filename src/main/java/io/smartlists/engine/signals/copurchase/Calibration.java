@@ -3,6 +3,8 @@ package io.smartlists.engine.signals.copurchase;
 import static io.smartlists.engine.signals.copurchase.Rows.EMPTY;
 import static io.smartlists.engine.signals.copurchase.Rows.ORDER_DAMP;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The weights a build chose for the three terms that depend most on the shop's data: the line
  * proximity of same-order pairs, the text neighbourhood and the popularity prior.
@@ -33,14 +35,30 @@ record Calibration(float proximity, float textWeight, float prior) {
    */
   static final float[] PROXIMITIES = {0f, 0.5f, 1f};
 
+  /**
+   * The validation split a calibration used: the index {@code trial} built from the older orders
+   * {@code sub} (its same-order rows at the last proximity tried, its text weight the last tried),
+   * the orders oldest first {@code byTime}, the validation orders from {@code cut} on.
+   */
+  record Trial(CoPurchaseBuilder sub, CoPurchaseIndex index, int[] byTime, int cut) {}
+
+  /** A calibration and, unless there were too few orders to validate, its trial. */
+  record Result(Calibration chosen, @Nullable Trial trial) {}
+
   /** The calibrated weights of these orders, or the tuning's when there are too few to validate. */
   static Calibration of(CoPurchaseBuilder b) {
+    return calibrate(b).chosen();
+  }
+
+  /** As {@link #of}, with the trial it validated on. */
+  static Result calibrate(CoPurchaseBuilder b) {
     Tuning tuning = b.tuning;
     int[] byTime = CoPurchaseBuilder.sortByTime(b.orderCount, b.times);
     int m = Math.min(byTime.length, CALIBRATION_ORDERS);
     int validate = m / 10;
     if (validate < 20) {
-      return new Calibration(tuning.proximity(), tuning.textWeight(), tuning.prior());
+      return new Result(
+          new Calibration(tuning.proximity(), tuning.textWeight(), tuning.prior()), null);
     }
     int from = byTime.length - m;
     int cut = byTime.length - validate;
@@ -82,7 +100,9 @@ record Calibration(float proximity, float textWeight, float prior) {
         bestPrior = p[1];
       }
     }
-    return new Calibration(PROXIMITIES[bestProximity], text, PRIORS[bestPrior]);
+    return new Result(
+        new Calibration(PROXIMITIES[bestProximity], text, PRIORS[bestPrior]),
+        new Trial(sub, trial, byTime, cut));
   }
 
   /**

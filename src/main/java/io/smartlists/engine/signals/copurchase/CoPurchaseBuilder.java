@@ -86,16 +86,27 @@ public final class CoPurchaseBuilder {
    * Builds the index; the builder can be dropped afterwards.
    *
    * <p>First calibrates the three weights that depend most on the shop's data, the popularity
-   * prior, the text neighbourhood and the line proximity ({@code Calibration}), then builds the
-   * index with the chosen proximity.
+   * prior, the text neighbourhood and the line proximity ({@code Calibration}), and chooses the
+   * model family on the same validation split ({@code Selector}), then builds the index with the
+   * chosen proximity and family (logged, and kept as {@link CoPurchaseIndex#selection()}).
    */
   public CoPurchaseIndex build() {
-    Calibration chosen = Calibration.of(this);
+    Selector.Choice choice = Selector.choose(this);
+    Calibration chosen = choice.calibration();
     CoPurchaseIndex index = assemble(chosen.proximity());
     index.textWeight = chosen.textWeight();
-    index.prior = chosen.prior();
+    Selector.apply(choice, this, index);
+    LOG.log(
+        index.selection().validationOrders() == 0
+            ? System.Logger.Level.DEBUG
+            : System.Logger.Level.INFO,
+        "co-purchase model over {0} orders: {1}",
+        orderCount,
+        index.selection().summary());
     return index;
   }
+
+  private static final System.Logger LOG = System.getLogger(CoPurchaseBuilder.class.getName());
 
   /** The order {@code o}'s distinct products, in line order. */
   int[] order(int o) {

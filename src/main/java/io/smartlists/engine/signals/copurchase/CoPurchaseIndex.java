@@ -116,6 +116,15 @@ public final class CoPurchaseIndex {
    */
   float proximity;
 
+  /**
+   * How the read path scores: the family the build's selection chose ({@link ModelSelection}), with
+   * its parameters (EASE head included). Immutable, replaced only by a build before publication.
+   */
+  volatile Scoring scoring = Scoring.NEIGHBOURHOOD;
+
+  /** What the build's selection chose, and its validation figures. */
+  volatile ModelSelection selection;
+
   final CoPurchaseWriter writer;
   final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
@@ -124,6 +133,7 @@ public final class CoPurchaseIndex {
     this.prior = tuning.prior();
     this.textWeight = tuning.textWeight();
     this.proximity = tuning.proximity();
+    this.selection = ModelSelection.unvalidated(tuning.prior());
     this.productCount = productCount;
     this.orderCount = new int[productCount];
     this.customerCount = new int[productCount];
@@ -148,6 +158,15 @@ public final class CoPurchaseIndex {
 
   static CoPurchaseBuilder builder(int productCount, Tuning tuning) {
     return new CoPurchaseBuilder(productCount, tuning);
+  }
+
+  /**
+   * What the build chose on its validation split (the newest tenth of the training orders): the
+   * model family served and its parameters, with each family's validation hit rate; {@link
+   * ModelSelection#summary()} prints it.
+   */
+  public ModelSelection selection() {
+    return selection;
   }
 
   /** The popularity prior's weight chosen by the build's calibration. */

@@ -33,7 +33,14 @@ final class CoPurchaseReader {
     if (k <= 0) {
       return 0;
     }
-    Scratch s = votes(index, context, history);
+    Scoring scoring = index.scoring;
+    Scratch s = votes(index, scoring, context, history);
+    EaseHead ease = scoring.ease;
+    if (ease != null && scoring.easeShare > 0) {
+      ease.candidates(s, context);
+      return blend(
+          index, s, ease, index.prior, scoring.easeShare, k, outProducts, outScores, outAnchor);
+    }
     int written = topK(index, s, index.prior, k, outProducts, outScores);
     for (int r = 0; r < written; r++) {
       outAnchor[r] = s.anchor(outProducts[r]);
@@ -48,6 +55,15 @@ final class CoPurchaseReader {
    * (perf: the calibration's 21 full recommendations per validation case; see docs/bench).
    */
   static Scratch votes(CoPurchaseIndex index, int[] context, int[] history) {
+    return votes(index, index.scoring, context, history);
+  }
+
+  /**
+   * As {@link #votes(CoPurchaseIndex, int[], int[])} for this family: popularity casts no vote (the
+   * bestsellers are the only candidates), asymmetric cosine replaces the same-order votes; the EASE
+   * blend's votes are the neighbourhood's (EASE is added by {@link #blend}).
+   */
+  static Scratch votes(CoPurchaseIndex index, Scoring scoring, int[] context, int[] history) {
     int[] cnt = index.orderCount;
     float[] st = index.stats;
     int[][] oRows = index.orderRows;
@@ -65,22 +81,35 @@ final class CoPurchaseReader {
         s.exclude(p);
       }
     }
+    if (scoring.family == Family.POPULARITY) {
+      for (int p : index.popular) {
+        if (p < n) {
+          s.touch(p);
+        }
+      }
+      return s;
+    }
+    boolean asymmetric = scoring.family == Family.ASYMMETRIC_COSINE;
     for (int c = 0; c < context.length; c++) {
       int i = context[c];
       if (i < 0 || i >= n || s.seen(i, c, context)) {
         continue;
       }
       float confidence = cnt[i] == 0 ? 0f : cnt[i] / (cnt[i] + t.evidence());
-      addVotes(
-          s,
-          Rows.row(oRows, i),
-          CoPurchaseIndex.NEIGHBOURS,
-          st,
-          ORDER_DAMP,
-          t.shrink(),
-          confidence,
-          i,
-          n);
+      if (asymmetric) {
+        addAsymmetricVotes(s, Rows.row(oRows, i), scoring, cnt, i, n);
+      } else {
+        addVotes(
+            s,
+            Rows.row(oRows, i),
+            CoPurchaseIndex.NEIGHBOURS,
+            st,
+            ORDER_DAMP,
+            t.shrink(),
+            confidence,
+            i,
+            n);
+      }
       addVotes(
           s,
           Rows.row(cRows, i),
@@ -156,6 +185,77 @@ final class CoPurchaseReader {
     return written;
   }
 
+  /**
+   * The top {@code k} of the EASE blend, after {@link EaseHead#candidates} filled the scratch's
+   * EASE buffers: {@code max(1 - w, 0.001) · votes + w · ease · S / E + prior · count / max count},
+   * with {@code S} the strongest vote and {@code E} the strongest EASE score of this request (so
+   * both parts weigh on one scale, and at {@code w = 1} the votes only order what EASE leaves
+   * equal). Candidates are the scratch's and EASE's best; products outside the head get only their
+   * votes.
+   */
+  static int blend(
+      CoPurchaseIndex index,
+      Scratch s,
+      EaseHead ease,
+      float prior,
+      float w,
+      int k,
+      int[] outProducts,
+      float[] outScores,
+      int[] outAnchor) {
+    float[] st = index.stats;
+    float max = Math.max(1, index.maxOrderCount);
+    int entries = s.size;
+    int[] ids = s.touched;
+    float[] score = s.score;
+    float strongest = 0;
+    for (int x = 0; x < entries; x++) {
+      if (s.candidate(x)) {
+        strongest = Math.max(strongest, score[x]);
+      }
+    }
+    float voteShare = Math.max(1 - w, 0.001f);
+    float easeScale =
+        s.easeCount == 0 ? 0f : w * (strongest > 0 ? strongest : 1f) / s.easeScores[0];
+    int written = 0;
+    for (int x = 0; x < entries + s.easeCount; x++) {
+      int j;
+      float sc;
+      int anchor;
+      if (x < entries) {
+        if (!s.candidate(x)) {
+          continue;
+        }
+        j = ids[x];
+        sc = voteShare * score[x] + easeScale * s.easeScore(ease, j);
+        anchor = s.anchor[x];
+      } else {
+        int c = x - entries;
+        j = s.easeIds[c];
+        if (s.entry(j) >= 0) {
+          continue; // voted for (or excluded): scored above
+        }
+        sc = easeScale * s.easeScores[c];
+        anchor = s.easeAnchors[c];
+      }
+      sc += prior * st[STATS * j + ORDER_COUNT] / max;
+      if (written == k && !better(sc, j, outScores[k - 1], outProducts[k - 1])) {
+        continue;
+      }
+      int pos = written < k ? written++ : k - 1;
+      while (pos > 0 && better(sc, j, outScores[pos - 1], outProducts[pos - 1])) {
+        outProducts[pos] = outProducts[pos - 1];
+        outScores[pos] = outScores[pos - 1];
+        outAnchor[pos] = outAnchor[pos - 1];
+        pos--;
+      }
+      outProducts[pos] = j;
+      outScores[pos] = sc;
+      outAnchor[pos] = anchor;
+    }
+    return written;
+  }
+
   private static boolean better(float score, int product, float otherScore, int other) {
     return score > otherScore || (score == otherScore && product < other);
   }
@@ -197,6 +297,25 @@ final class CoPurchaseReader {
       int j = row[x];
       if (j < n) {
         s.add(j, votes[v] * scale, from); // excluded products are skipped by add
+      }
+    }
+  }
+
+  /**
+   * Asymmetric cosine's votes of one context product's same-order row: {@code co(i,j) · count(i)^-α
+   * · count(j)^-(1-α)} (at most 1, since {@code co} is at most either count), not rescaled, so a
+   * context product weighs by its evidence.
+   */
+  private static void addAsymmetricVotes(
+      Scratch s, int[] row, Scoring scoring, int[] cnt, int from, int n) {
+    float weight = scoring.contextDamp(cnt[from]);
+    if (row.length == 0 || weight <= 0) {
+      return;
+    }
+    for (int x = 0; x < row.length; x += 3) {
+      int j = row[x];
+      if (j < n && j < cnt.length) {
+        s.add(j, row[x + 1] * weight * scoring.candidateDamp(cnt[j]), from);
       }
     }
   }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 final class Rows {
 
   static final int[] EMPTY = new int[0];
+  static final float[] EMPTY_FLOATS = new float[0];
 
   /** Floats per product in {@code stats}: order damping, customer damping, order count, padding. */
   static final int STATS = 4;

@@ -28,6 +28,13 @@ final class Scratch {
   float[] votes = new float[3 * CoPurchaseIndex.NEIGHBOURS];
   int size;
 
+  // EASE head (EaseHead.candidates): its dense scores over the head and its best candidates
+  float[] dense = new float[0];
+  final int[] easeIds = new int[EaseHead.CANDIDATES];
+  final float[] easeScores = new float[EaseHead.CANDIDATES];
+  final int[] easeAnchors = new int[EaseHead.CANDIDATES];
+  int easeCount;
+
   void begin(int n) {
     if (mark.length < n) {
       mark = new int[Math.max(n, mark.length * 2)]; // zeros: below base 1
@@ -50,8 +57,16 @@ final class Scratch {
     return votes;
   }
 
+  /** A buffer for the EASE head's dense scores. */
+  float[] dense(int count) {
+    if (dense.length < count) {
+      dense = new float[count];
+    }
+    return dense;
+  }
+
   /** This request's entry of the product, or -1. */
-  private int entry(int p) {
+  int entry(int p) {
     int e = mark[p] - base;
     return Integer.compareUnsigned(e, size) < 0 ? e : -1;
   }
@@ -126,5 +141,11 @@ final class Scratch {
 
   int anchor(int j) {
     return anchor[entry(j)];
+  }
+
+  /** The EASE head's score of a product after {@code EaseHead.candidates} (0 outside the head). */
+  float easeScore(EaseHead ease, int j) {
+    int a = j < ease.headOf.length ? ease.headOf[j] : -1;
+    return a < 0 ? 0f : Math.max(0f, dense[a]);
   }
 }

@@ -2,6 +2,7 @@ package io.smartlists.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.smartlists.engine.signals.copurchase.ModelSelection;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,8 +14,11 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Issue 13: the model selection reads the training orders' validation split, never the test. */
-class SelectionPrototypeTests {
+/**
+ * Issue 13: the engine's model selection ({@code CoPurchaseIndex.selection()}, made at build time)
+ * reads the training orders' validation split, never the evaluation's test period.
+ */
+class SmartCrossSellingSelectionTests {
 
   @Test
   void selection_isMadeOnTheValidationSplitAlone() throws Exception {
@@ -22,7 +26,7 @@ class SelectionPrototypeTests {
     List<OrderCsv.Row> rows = OrderCsv.read(file);
     Dataset data = Dataset.of("groceries", rows);
     BasketCompletion bc = new BasketCompletion(data);
-    SelectionPrototype original = new SelectionPrototype();
+    SmartCrossSellingModel original = new SmartCrossSellingModel();
     original.fit(data, bc.trainOrders, bc.customerHistory);
 
     // shuffle the test period: its order ids permuted, so each tested id holds another test
@@ -59,7 +63,7 @@ class SelectionPrototypeTests {
     int moved = 0;
     for (int o : bc2.testOrders) {
       tested2.add(data2.orderIds[o]);
-      Integer before = index(data, data2.orderIds[o]);
+      int before = index(data, data2.orderIds[o]);
       if (!Set.of(box(data.orders[before])).equals(Set.of(box(data2.orders[o])))) {
         moved++;
       }
@@ -70,14 +74,15 @@ class SelectionPrototypeTests {
       assertThat(data2.orders[bc2.trainOrders[x]]).isEqualTo(data.orders[bc.trainOrders[x]]);
     }
 
-    SelectionPrototype again = new SelectionPrototype();
+    SmartCrossSellingModel again = new SmartCrossSellingModel();
     again.fit(data2, bc2.trainOrders, bc2.customerHistory);
-    assertThat(again.weight()).isEqualTo(original.weight());
-    assertThat(again.lambda()).isEqualTo(original.lambda());
-    assertThat(again.fitted()).isEqualTo(original.fitted()).contains("EASE share");
+    ModelSelection chosen = original.index().selection();
+    assertThat(chosen.validationOrders()).isPositive();
+    assertThat(again.index().selection()).isEqualTo(chosen);
+    assertThat(again.fitted()).isEqualTo(original.fitted()).contains("family " + chosen.family());
   }
 
-  private static Integer index(Dataset data, String orderId) {
+  private static int index(Dataset data, String orderId) {
     for (int o = 0; o < data.orderIds.length; o++) {
       if (data.orderIds[o].equals(orderId)) {
         return o;

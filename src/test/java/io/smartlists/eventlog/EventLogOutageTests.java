@@ -1,0 +1,212 @@
+package io.smartlists.eventlog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smartlists.host.OrderConfirmed;
+import io.smartlists.host.OrderLine;
+import io.smartlists.host.OrderRecord;
+import io.smartlists.host.ProductViewed;
+import io.smartlists.host.SmartListsEvent;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The event log while the database is away (a {@link DataSource} that refuses connections on
+ * demand, as a pool does once its connection timeout expires): browsing events are queued without
+ * the caller waiting, retried, dropped and counted once the queue is full, written exactly once
+ * when the database is back, and the tailer catches up without a restart; the status says degraded
+ * meanwhile. The two-JVM version on a stopped PostgreSQL is {@code MultiNodePostgresTests}.
+ */
+class EventLogOutageTests {
+
+  private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+  private final ExecutorService tailerThread = Executors.newSingleThreadExecutor();
+  private final AtomicBoolean down = new AtomicBoolean();
+  private final DataSource h2 =
+      new DriverManagerDataSource(
+          "jdbc:h2:mem:outage-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+  private final DataSource db = new Switchable(h2, down);
+  private final EventLogStatus status =
+      new EventLogStatus(Duration.ofMillis(200), System::nanoTime);
+  private final List<SmartListsEvent> applied = Collections.synchronizedList(new ArrayList<>());
+  private JdbcEventPublisher publisher;
+  private EventLogTailer tailer;
+
+  private void node(int queueCapacity) {
+    Flyway.configure()
+        .dataSource(h2)
+        .locations("classpath:db/smartlists/eventlog")
+        .table("SL_SCHEMA_HISTORY")
+        .load()
+        .migrate();
+    tailer =
+        new EventLogTailer(
+            new JdbcTemplate(db),
+            new EventCodec(),
+            applied::add,
+            50,
+            Duration.ofMinutes(1),
+            System::nanoTime,
+            UUID.randomUUID().toString());
+    tailer.status(status);
+    tailer.executor(tailerThread);
+    tailer.start();
+    publisher =
+        new JdbcEventPublisher(
+            new JdbcTemplate(db),
+            new EventCodec(),
+            tailer,
+            Duration.ofSeconds(2),
+            new ViewDeduplicator(Duration.ZERO, System::nanoTime),
+            status,
+            queueCapacity);
+  }
+
+  @AfterEach
+  void stop() {
+    if (publisher != null) {
+      publisher.close();
+    }
+    tailerThread.shutdownNow();
+  }
+
+  @Test
+  void databaseAway_viewsQueuedWithoutWaiting_droppedWhenFull_writtenOnceWhenBack() {
+    node(20);
+    publisher.publish(view("p0"));
+    assertThat(rows()).isEqualTo(1);
+    assertThat(applied).hasSize(1);
+    assertThat(status.degraded()).isFalse();
+
+    down.set(true);
+    assertThatThrownBy(tailer::poll).isInstanceOf(RuntimeException.class);
+    assertThat(status.degraded()).isTrue();
+    long t0 = System.nanoTime();
+    for (int i = 1; i <= 30; i++) {
+      publisher.publish(view("p" + i));
+    }
+    long waitedMillis = (System.nanoTime() - t0) / 1_000_000;
+    assertThat(waitedMillis).as("30 publishes while the database is away").isLessThan(500);
+    // 20 queued (one batch may be with the writer, retrying), the rest dropped and counted
+    assertThat(status.dropped()).isBetween(9L, 10L);
+    assertThat(status.details()).containsEntry("degraded", true);
+
+    down.set(false);
+    await(() -> rows() == 31 - status.dropped(), "queued views written");
+    assertThat(tailer.poll()).isEqualTo(30 - (int) status.dropped());
+    assertThat(status.degraded()).isFalse();
+    assertThat(status.retried()).isPositive();
+    // written once each: the queued views are distinct products
+    assertThat(applied.stream().map(e -> ((ProductViewed) e).productId()).distinct().count())
+        .isEqualTo(applied.size());
+  }
+
+  @Test
+  void ordersAreNeverQueued_theirWriteFailsOnTheCallersThread() {
+    node(20);
+    down.set(true);
+    OrderConfirmed order =
+        new OrderConfirmed(
+            "v1",
+            new OrderRecord("o1", "c1", NOW, List.of(new OrderLine("p1", 1, BigDecimal.ONE))),
+            NOW);
+    publisher.publish(order); // the host's own transaction fails with it; nothing is queued
+    assertThat(publisher.backlog()).isZero();
+    down.set(false);
+    assertThat(rows()).isZero();
+  }
+
+  private long rows() {
+    Long n = new JdbcTemplate(h2).queryForObject("SELECT COUNT(*) FROM SL_EVENT", Long.class);
+    return n == null ? 0 : n;
+  }
+
+  private static ProductViewed view(String product) {
+    return new ProductViewed("v1", null, product, NOW);
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  /** Refuses connections while {@code down} is set. */
+  private record Switchable(DataSource delegate, AtomicBoolean down) implements DataSource {
+
+    @Override
+    public Connection getConnection() throws SQLException {
+      if (down.get()) {
+        throw new SQLTransientConnectionException("database unreachable (test)");
+      }
+      return delegate.getConnection();
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+      return getConnection();
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+      return delegate.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+      delegate.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+      delegate.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+      return delegate.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() {
+      return Logger.getGlobal();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+      return delegate.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+      return false;
+    }
+  }
+}
