@@ -73,7 +73,15 @@ case "${1:-start}" in
     as_postgres "$(pg_bin)/pg_ctl" -D "$2" -m fast -w stop >&2
     ;;
   resume)
-    server_start "$2" "$(cat "$2/sl_port")"
+    # a restart right after a fast stop can be refused once (the old postmaster's lock or socket
+    # not yet released): try three times, then show the server's log
+    for attempt in 1 2 3; do
+      if server_start "$2" "$(cat "$2/sl_port")"; then exit 0; fi
+      echo "postgres.sh: resume attempt $attempt failed" >&2
+      sleep 2
+    done
+    tail -n 30 "$2/server.log" >&2 || true
+    exit 1
     ;;
   stop)
     if [ -n "${2:-}" ] && [ -d "$2" ]; then
