@@ -83,7 +83,8 @@ public final class EventLogLifecycle implements SmartLifecycle {
                 }
               }
             } catch (RuntimeException e) {
-              log.warn("Smart Lists could not purge old events", e);
+              // during an outage the tailer's poll reported it already: DEBUG then
+              outage.failed(e, "purging old events again in an hour");
             }
           },
           1,

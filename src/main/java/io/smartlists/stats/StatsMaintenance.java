@@ -63,7 +63,7 @@ public final class StatsMaintenance implements SmartLifecycle {
               log.info("Smart Lists deleted {} raw statistics rows past the retention", rows);
             }
           } catch (RuntimeException e) {
-            log.warn("Smart Lists statistics purge failed", e);
+            rollupOutage.failed(e, "purging again in an hour");
           }
         },
         10,
