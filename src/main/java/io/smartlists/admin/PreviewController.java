@@ -234,6 +234,8 @@ final class PreviewController {
         MailBlock block = service.preview(mailRequest(placement, c, products));
         model.addAttribute("mailSubject", block.subject());
         model.addAttribute("mailEmpty", block.isEmpty());
+        // the UTM parameters every link of this e-mail carries (properties or the E-mail screen)
+        model.addAttribute("mailUtm", service.links().utm().parameters(placement.name()));
       }
     }
     return "smartlists/admin/preview";

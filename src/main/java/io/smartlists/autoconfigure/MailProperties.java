@@ -47,6 +47,61 @@ public class MailProperties {
    */
   private @Nullable String apiKey;
 
+  /** How often a node re-reads the UTM parameters saved in the admin (from another node). */
+  private Duration utmRefresh = Duration.ofSeconds(30);
+
+  /** The admin's newsletter job. */
+  private final Newsletter newsletter = new Newsletter();
+
+  /** The admin's newsletter job ({@code smartlists.mail.newsletter.*}). */
+  public static class Newsletter {
+
+    /** Rendering threads (on 2 cores, 1 leaves the storefront a core). */
+    private int threads = 1;
+
+    /** Blocks per second at most (0: unthrottled). */
+    private double maxPerSecond = 1_000;
+
+    /** Where result files go; unset: {@code smartlists-newsletters} in the temporary directory. */
+    private @Nullable String directory;
+
+    public int getThreads() {
+      return threads;
+    }
+
+    public void setThreads(int threads) {
+      this.threads = threads;
+    }
+
+    public double getMaxPerSecond() {
+      return maxPerSecond;
+    }
+
+    public void setMaxPerSecond(double maxPerSecond) {
+      this.maxPerSecond = maxPerSecond;
+    }
+
+    public @Nullable String getDirectory() {
+      return directory;
+    }
+
+    public void setDirectory(@Nullable String directory) {
+      this.directory = directory;
+    }
+  }
+
+  public Duration getUtmRefresh() {
+    return utmRefresh;
+  }
+
+  public void setUtmRefresh(Duration utmRefresh) {
+    this.utmRefresh = utmRefresh;
+  }
+
+  public Newsletter getNewsletter() {
+    return newsletter;
+  }
+
   public @Nullable String getBaseUrl() {
     return baseUrl;
   }

@@ -7,9 +7,9 @@ package io.smartlists.autoconfigure;
  *
  * <p>All features share one history table ({@value SmartListsSchema#HISTORY_TABLE}), so versions
  * are unique across the module: each feature owns a major version ({@code eventlog} 1, {@code
- * merchandising} 2, {@code stats} 3, the next feature 4...) and numbers its later migrations below
- * it ({@code V1_1__...}, {@code V2_1__...}). Features evolve independently, so migrations run out
- * of order.
+ * merchandising} 2, {@code stats} 3, {@code mail} 4, the next feature 5...) and numbers its later
+ * migrations below it ({@code V1_1__...}, {@code V2_1__...}). Features evolve independently, so
+ * migrations run out of order.
  *
  * @param feature the folder under {@code db/smartlists}
  */
@@ -29,6 +29,9 @@ public record SmartListsMigrations(String feature) {
    * (3.1).
    */
   public static final SmartListsMigrations STATS = new SmartListsMigrations("stats");
+
+  /** The e-mail settings {@code SL_MAIL_UTM} with their history (major version 4). */
+  public static final SmartListsMigrations MAIL = new SmartListsMigrations("mail");
 
   /** The Flyway location of this feature's migrations. */
   public String location() {

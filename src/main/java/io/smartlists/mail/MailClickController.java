@@ -145,7 +145,7 @@ public final class MailClickController {
               token.productId(),
               token.issuedAt());
       ClickRow row =
-          new ClickRow(clock.instant(), signature, click, visitors.id(request), token.customerId());
+          new ClickRow(clock.instant(), signature, click, visitors.id(request), customerOf(token));
       sink.record(ClickRow.TABLE, row);
       if (cartAdds != null) {
         cartAdds.clicked(row);
@@ -175,7 +175,7 @@ public final class MailClickController {
     // stores)
     String visitorId = visitors.id(request);
     if (token != null) {
-      customerId = token.customerId();
+      customerId = customerOf(token);
       try {
         placement = Placement.valueOf(token.placement());
       } catch (IllegalArgumentException e) {
@@ -192,7 +192,13 @@ public final class MailClickController {
   }
 
   private @Nullable CustomerInfo customer(MailToken token) {
-    return customer(token.customerId());
+    String customerId = customerOf(token);
+    return customerId == null ? null : customer(customerId);
+  }
+
+  /** The token's customer, null for a guest's order ({@link MailRequest#GUEST}). */
+  private static @Nullable String customerOf(MailToken token) {
+    return token.customerId().isEmpty() ? null : token.customerId();
   }
 
   private @Nullable CustomerInfo customer(String customerId) {

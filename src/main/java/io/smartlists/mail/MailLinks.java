@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +24,7 @@ public final class MailLinks {
   private final String baseUrl;
   private final String sitePath;
   private final Duration maxAge;
-  private final Map<String, String> utm;
+  private final MailUtm utm;
   private final Clock clock;
 
   /**
@@ -43,6 +41,20 @@ public final class MailLinks {
       Duration maxAge,
       Map<String, String> utm,
       Clock clock) {
+    this(signer, baseUrl, sitePath, maxAge, MailUtm.of(utm), clock);
+  }
+
+  /**
+   * @param utm the UTM parameters of each e-mail placement (the properties overridden by the
+   *     admin's settings)
+   */
+  public MailLinks(
+      ClickSigner signer,
+      String baseUrl,
+      String sitePath,
+      Duration maxAge,
+      MailUtm utm,
+      Clock clock) {
     if (!baseUrl.startsWith("https://") && !baseUrl.startsWith("http://")) {
       throw new IllegalArgumentException(
           "smartlists.mail.base-url must be an absolute http(s) URL, was " + baseUrl);
@@ -51,7 +63,7 @@ public final class MailLinks {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.sitePath = sitePath;
     this.maxAge = maxAge;
-    this.utm = new LinkedHashMap<>(utm);
+    this.utm = utm;
     this.clock = clock;
   }
 
@@ -116,19 +128,22 @@ public final class MailLinks {
     return t.substring(t.lastIndexOf('.') + 1);
   }
 
+  /** The UTM parameters of the links (for the admin). */
+  public MailUtm utm() {
+    return utm;
+  }
+
   private String utm(MailToken token) {
-    if (utm.isEmpty()) {
+    Map<String, String> params = utm.parameters(token.placement());
+    if (params.isEmpty()) {
       return "";
     }
     StringBuilder s = new StringBuilder();
-    String placement = token.placement().toLowerCase(Locale.ROOT);
-    for (Map.Entry<String, String> e : utm.entrySet()) {
+    for (Map.Entry<String, String> e : params.entrySet()) {
       s.append('&')
           .append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
           .append('=')
-          .append(
-              URLEncoder.encode(
-                  e.getValue().replace("{placement}", placement), StandardCharsets.UTF_8));
+          .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
     }
     return s.toString();
   }

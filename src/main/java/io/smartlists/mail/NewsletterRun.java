@@ -8,6 +8,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -32,7 +34,19 @@ public final class NewsletterRun {
     public double perSecond() {
       return elapsedNanos == 0 ? 0 : done * 1e9 / elapsedNanos;
     }
+
+    /** Seconds left at the rate so far, or -1 when the total or the rate is unknown. */
+    public long etaSeconds() {
+      double rate = perSecond();
+      if (total == null || rate <= 0) {
+        return -1;
+      }
+      return (long) Math.ceil(Math.max(0, total - done) / rate);
+    }
   }
+
+  /** Progress is reported every this many blocks (and at the end). */
+  static final int PROGRESS_EVERY = 250;
 
   /** The end of a run. */
   public record Result(long blocks, long empty, long elapsedNanos) {
@@ -59,8 +73,8 @@ public final class NewsletterRun {
   /**
    * Renders the {@code EMAIL_NEWSLETTER} block of every customer {@code segment} yields, in the
    * customer's own language unless {@code locale} is given, hands each non-empty block to {@code
-   * out} (from the rendering threads: {@code out} must be thread-safe), and reports progress about
-   * every 1,000 blocks and at the end.
+   * out} (from the rendering threads: {@code out} must be thread-safe), and reports progress every
+   * {@value #PROGRESS_EVERY} blocks and at the end.
    *
    * @param total the segment's size when known (for a progress bar), else null
    */
@@ -70,6 +84,34 @@ public final class NewsletterRun {
       @Nullable Locale locale,
       Consumer<MailBlock> out,
       Consumer<Progress> progress) {
+    return run(segment, total, locale, out, progress, () -> false);
+  }
+
+  /**
+   * As {@link #run(Iterator, Long, Locale, Consumer, Consumer)}, stopping early once {@code
+   * cancelled} says so (checked before each customer): blocks in flight finish, no new one starts.
+   */
+  public Result run(
+      Iterator<String> segment,
+      @Nullable Long total,
+      @Nullable Locale locale,
+      Consumer<MailBlock> out,
+      Consumer<Progress> progress,
+      BooleanSupplier cancelled) {
+    return run(segment, total, locale, (customer, block) -> out.accept(block), progress, cancelled);
+  }
+
+  /**
+   * As {@link #run(Iterator, Long, Locale, Consumer, Consumer, BooleanSupplier)}, handing {@code
+   * out} each block with its recipient's customer id.
+   */
+  public Result run(
+      Iterator<String> segment,
+      @Nullable Long total,
+      @Nullable Locale locale,
+      BiConsumer<String, MailBlock> out,
+      Consumer<Progress> progress,
+      BooleanSupplier cancelled) {
     long start = System.nanoTime();
     AtomicLong done = new AtomicLong();
     AtomicLong empty = new AtomicLong();
@@ -86,7 +128,7 @@ public final class NewsletterRun {
               return t;
             });
     try {
-      while (segment.hasNext()) {
+      while (!cancelled.getAsBoolean() && segment.hasNext()) {
         String customerId = segment.next();
         if (intervalNanos > 0) {
           long now = System.nanoTime();
@@ -103,12 +145,12 @@ public final class NewsletterRun {
                 if (block.isEmpty()) {
                   empty.incrementAndGet();
                 } else {
-                  out.accept(block);
+                  out.accept(customerId, block);
                 }
               } finally {
                 long n = done.incrementAndGet();
                 inFlight.release();
-                if (n % 1_000 == 0) {
+                if (n % PROGRESS_EVERY == 0) {
                   progress.accept(new Progress(n, empty.get(), total, System.nanoTime() - start));
                 }
               }
@@ -125,7 +167,10 @@ public final class NewsletterRun {
     return new Result(done.get(), empty.get(), elapsed);
   }
 
-  /** A one-line text progress bar ({@code [#####.....] 52,000 / 100,000 4,812/s}). */
+  /**
+   * A one-line text progress bar ({@code [#####.....] 52,000 / 100,000 4,812/s ETA 0:10}), for a
+   * command line ({@code \r} before each).
+   */
   public static String bar(Progress p) {
     StringBuilder s = new StringBuilder();
     if (p.total() != null && p.total() > 0) {
@@ -135,6 +180,11 @@ public final class NewsletterRun {
     } else {
       s.append(String.format(Locale.ROOT, "%,d", p.done()));
     }
-    return s.append(String.format(Locale.ROOT, "  %,.0f/s", p.perSecond())).toString();
+    s.append(String.format(Locale.ROOT, "  %,.0f/s", p.perSecond()));
+    long eta = p.etaSeconds();
+    if (eta >= 0 && (p.total() == null || p.done() < p.total())) {
+      s.append(String.format(Locale.ROOT, "  ETA %d:%02d", eta / 60, eta % 60));
+    }
+    return s.toString();
   }
 }

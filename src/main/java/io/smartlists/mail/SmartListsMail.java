@@ -3,6 +3,7 @@ package io.smartlists.mail;
 import io.smartlists.engine.SmartListsEngine;
 import io.smartlists.engine.model.Widget;
 import io.smartlists.engine.model.WidgetRequest;
+import io.smartlists.engine.signals.Signals;
 import io.smartlists.host.CustomerInfo;
 import io.smartlists.host.CustomerPort;
 import io.smartlists.host.ProductInfo;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,7 +108,13 @@ public final class SmartListsMail {
         preview
             ? PREVIEW_SEND
             : request.sendId() != null ? request.sendId() : UUID.randomUUID().toString();
-    CustomerInfo customer = customer(request.customerId());
+    // a guest's order: no customer, a visitor id of its own (the holdout splits guests by order)
+    String customerId = request.guest() ? null : request.customerId();
+    String visitorId =
+        customerId != null
+            ? NewsletterSegment.visitorId(customerId)
+            : "mail:guest:" + (request.orderId() == null ? sendId : request.orderId());
+    CustomerInfo customer = customerId == null ? null : customer(customerId);
     Locale locale =
         request.locale() != null
             ? request.locale()
@@ -118,13 +126,7 @@ public final class SmartListsMail {
     try {
       widget =
           engine.compose(
-              new WidgetRequest(
-                  request.placement(),
-                  "mail:" + request.customerId(),
-                  request.customerId(),
-                  context,
-                  now,
-                  false));
+              new WidgetRequest(request.placement(), visitorId, customerId, context, now, false));
     } catch (RuntimeException e) {
       log.warn("Smart Lists e-mail block {} failed, leaving it out", request.placement(), e);
       widget = Widget.empty(request.placement(), Widget.Outcome.ERROR, 0);
@@ -157,7 +159,7 @@ public final class SmartListsMail {
     }
     if (tracking != null) {
       // the impression of both arms is recorded; the holdout's e-mail goes without the block
-      if (tracking.shown(widget, "mail:" + request.customerId(), request.customerId()).withheld()) {
+      if (tracking.shown(widget, visitorId, customerId).withheld()) {
         return empty(request, widget, language, sendId, landingUrl);
       }
     }
@@ -196,6 +198,8 @@ public final class SmartListsMail {
     List<MailBlock.Slot> slots = new ArrayList<>();
     String firstName = null;
     List<String> titles = new ArrayList<>();
+    Predicate<String> bought =
+        request.guest() ? name -> false : new Bought(engine, request.customerId());
     for (Widget.Slot slot : widget.slots()) {
       String title = WidgetView.title(slot, language);
       titles.add(title);
@@ -224,7 +228,7 @@ public final class SmartListsMail {
         String url = links.clickUrl(token);
         String image = p.imageUrl() == null ? null : links.absolute(p.imageUrl());
         String price = Texts.price(p.price(), p.currency(), locale);
-        String reason = Texts.reason(item.reason(), locale);
+        String reason = MailReasons.text(item.reason(), request.placement(), locale, bought);
         items.add(
             new MailBlock.Item(
                 p.id(), p.name(), url, image, price, reason, item.list().name(), item.fallback()));
@@ -266,6 +270,37 @@ public final class SmartListsMail {
         rendered.text(),
         landingUrl,
         slots);
+  }
+
+  /**
+   * Whether the recipient bought a product of this name: the names of their last {@value #NAMES}
+   * distinct purchases, read once per block and only when a reason asks.
+   */
+  private static final class Bought implements Predicate<String> {
+    static final int NAMES = 500;
+    private final SmartListsEngine engine;
+    private final String customerId;
+    private @Nullable Set<String> names;
+
+    Bought(SmartListsEngine engine, String customerId) {
+      this.engine = engine;
+      this.customerId = customerId;
+    }
+
+    @Override
+    public boolean test(String name) {
+      Set<String> n = names;
+      if (n == null) {
+        n = new HashSet<>();
+        Signals signals = engine.signals();
+        int[] products = signals.purchasedProducts(customerId);
+        for (int i = 0; i < Math.min(products.length, NAMES); i++) {
+          n.add(signals.productName(products[i]));
+        }
+        names = n;
+      }
+      return n.contains(name);
+    }
   }
 
   private static String value(List<String> values, String value) {

@@ -576,6 +576,15 @@ class AdminControllerTests {
                 new io.smartlists.mail.MailBlock.Slot(
                     0, "SMART_CROSS_SELLING", "Goes well with", List.of())));
     given(mail.preview(any())).willReturn(block);
+    given(mail.links())
+        .willReturn(
+            new io.smartlists.mail.MailLinks(
+                new io.smartlists.stats.ClickSigner(new byte[32]),
+                "https://shop.example",
+                "/smartlists",
+                java.time.Duration.ofDays(30),
+                java.util.Map.of("utm_medium", "email"),
+                java.time.Clock.systemUTC()));
 
     mvc.perform(
             get("/admin/smartlists/preview")
@@ -584,6 +593,8 @@ class AdminControllerTests {
                 .param("products", "p1"))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("To go with your order: Wool socks")))
+        // the UTM parameters its links carry
+        .andExpect(content().string(containsString("<code>utm_medium=email</code>")))
         .andExpect(
             content()
                 .string(

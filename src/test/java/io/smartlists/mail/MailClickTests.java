@@ -107,6 +107,27 @@ class MailClickTests {
   }
 
   @Test
+  void guestOrder_clickIsRecordedWithoutACustomer_andItsLandingPageIsAnonymous() throws Exception {
+    MailBlock block =
+        mail.render(MailRequest.guestPostPurchase("g-1", List.of("s3"), Locale.ENGLISH));
+    assertThat(block.isEmpty()).isFalse();
+    MailBlock.Item item = block.slots().get(0).items().get(0);
+    mvc.perform(get(path(item.url())))
+        .andExpect(status().isFound())
+        .andExpect(header().string("Location", "/product/" + item.productId()));
+    assertThat(sink.clicks())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.click().placement()).isEqualTo("EMAIL_POST_PURCHASE");
+              assertThat(c.customerId()).isNull();
+            });
+    MvcResult page =
+        mvc.perform(get(path(block.landingUrl()))).andExpect(status().isOk()).andReturn();
+    assertThat(page.getModelAndView().getModel().get("customerName")).isNull();
+  }
+
+  @Test
   void tamperedToken_personalisesNothing() throws Exception {
     MailBlock block = mail.render(MailRequest.reactivation("alice", Locale.ENGLISH));
     String landing = path(block.landingUrl());

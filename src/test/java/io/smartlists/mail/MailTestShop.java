@@ -34,6 +34,11 @@ final class MailTestShop {
   final MailLinks links;
 
   MailTestShop() {
+    this(data -> {});
+  }
+
+  /** The shop with {@code more} customers and orders added before the engine is built. */
+  MailTestShop(java.util.function.Consumer<EngineTestData> more) {
     data.category("shoes", "Shoes", null).category("care", "Shoe care", null);
     for (int i = 1; i <= 12; i++) {
       data.product("s" + i).name("Shoe " + i).in("shoes").by(i % 2 == 0 ? "Acme" : "Bolt");
@@ -48,6 +53,7 @@ final class MailTestShop {
     data.order("alice", 40, "s1", "c1");
     data.order("alice", 10, "s2", "c3");
     data.customer("zoe");
+    more.accept(data);
     engine =
         new SmartListsEngine(
             catalogWithImages(data.catalog()),

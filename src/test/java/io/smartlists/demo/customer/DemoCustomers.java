@@ -2,10 +2,12 @@ package io.smartlists.demo.customer;
 
 import io.smartlists.demo.catalog.DemoCatalog;
 import io.smartlists.demo.data.DemoDataLoader;
+import io.smartlists.host.CustomerDirectoryPort;
 import io.smartlists.host.CustomerInfo;
 import io.smartlists.host.CustomerPort;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,17 +21,21 @@ import org.springframework.stereotype.Component;
  * customer is a business account when its customer group is {@value DemoCatalog#B2B_GROUP}.
  */
 @Component
-public final class DemoCustomers implements CustomerPort {
+public final class DemoCustomers implements CustomerPort, CustomerDirectoryPort {
 
   private final Map<String, Customer> customers = new LinkedHashMap<>();
   private final Map<String, CustomerInfo> infos = new LinkedHashMap<>();
   private final List<Customer> featured = new ArrayList<>();
+  private final List<String> ids = new ArrayList<>();
+  private final Map<String, Integer> positions = new HashMap<>();
 
   DemoCustomers(DemoDataLoader data, CustomerRepository repository) {
     List<Customer> all = new ArrayList<>(repository.findAll());
     all.sort(Comparator.comparingLong((Customer c) -> Long.parseLong(c.getId())));
     for (Customer c : all) {
       customers.put(c.getId(), c);
+      positions.put(c.getId(), ids.size());
+      ids.add(c.getId());
       infos.put(
           c.getId(),
           new CustomerInfo(
@@ -62,6 +68,21 @@ public final class DemoCustomers implements CustomerPort {
       }
     }
     return found;
+  }
+
+  /** Customer ids in id order, a batch after {@code lastCustomerId} (the newsletter segments). */
+  @Override
+  public List<String> customerIdsAfter(@Nullable String lastCustomerId, int batchSize) {
+    int from = 0;
+    if (lastCustomerId != null) {
+      Integer at = positions.get(lastCustomerId);
+      if (at == null) {
+        return List.of();
+      }
+      from = at + 1;
+    }
+    return List.copyOf(
+        ids.subList(Math.min(from, ids.size()), Math.min(from + batchSize, ids.size())));
   }
 
   /** Every customer, in the data set's order. */

@@ -48,21 +48,33 @@ public class DemoMailer {
     this.engine = engine;
   }
 
-  /** The post-purchase e-mail of a signed-in customer's order (guests get none: no customer id). */
+  /**
+   * The post-purchase e-mail of an order: a signed-in customer's, or a guest's that left an e-mail
+   * address at checkout (composed from the order alone: no customer, no history).
+   */
   @TransactionalEventListener
   public void orderPlaced(OrderPlaced order) {
     String customerId = order.customerId();
     SmartListsMail mail = this.mail.getIfAvailable();
-    if (customerId == null || mail == null) {
-      return;
+    if (mail == null) {
+      return; // the module is off
+    }
+    if (customerId == null && (order.email() == null || !order.email().contains("@"))) {
+      return; // a guest without an address: nobody to write to
     }
     try {
       MailBlock block =
           mail.render(
-              MailRequest.postPurchase(
-                  customerId, order.orderId(), order.productIds(), locale(customerId)));
+              customerId == null
+                  ? MailRequest.guestPostPurchase(order.orderId(), order.productIds(), Locale.US)
+                  : MailRequest.postPurchase(
+                      customerId, order.orderId(), order.productIds(), locale(customerId)));
       if (!block.isEmpty()) {
-        send(recipient(customerId, order.email()), block);
+        send(
+            customerId == null
+                ? java.util.Objects.requireNonNull(order.email())
+                : recipient(customerId, order.email()),
+            block);
       }
     } catch (RuntimeException | MessagingException e) {
       log.warn("the post-purchase e-mail of order {} was not sent", order.orderId(), e);
