@@ -257,6 +257,48 @@ class SiteTests {
   }
 
   @Test
+  void frames_cachedByContent_eachImpressionKeepsItsOwnSignedLinks_issue11() throws Exception {
+    String first = page("/test/product/p1");
+    String second = page("/test/product/p1");
+    // the same widget twice: the second comes from the fragment cache, with its own impression's
+    // links (another widget id and token) at the same places, and no marker left
+    List<String> a = links(first);
+    List<String> b = links(second);
+    assertThat(a).hasSameSizeAs(b).isNotEmpty();
+    for (int k = 0; k < a.size(); k++) {
+      assertThat(b.get(k)).isNotEqualTo(a.get(k));
+      assertThat(b.get(k).replaceAll("(?<=[?;])(w|t|h)=[^&]*", ""))
+          .isEqualTo(a.get(k).replaceAll("(?<=[?;])(w|t|h)=[^&]*", ""));
+    }
+    assertThat(second).doesNotContain(WidgetAttributeProcessor.CLICK_MARKER);
+    assertThat(second.replaceAll("/smartlists/click[^\"]*", ""))
+        .isEqualTo(first.replaceAll("/smartlists/click[^\"]*", ""));
+  }
+
+  @Test
+  void fill_replacesEachPositionalMarkerWithItsLink() {
+    String m = WidgetAttributeProcessor.CLICK_MARKER;
+    String frame =
+        "<a href=\"" + m + "-0-1-\">x</a><a href=\"" + m + "-1-10-\">y</a>" + m + "-0-0-";
+    String[][] links = new String[2][11];
+    links[0][0] = "A";
+    links[0][1] = "B";
+    links[1][10] = "C";
+    assertThat(WidgetAttributeProcessor.fill(frame, links))
+        .isEqualTo("<a href=\"B\">x</a><a href=\"C\">y</a>A");
+  }
+
+  private static List<String> links(String html) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("href=\"(/smartlists/click[^\"]*)\"").matcher(html);
+    List<String> out = new java.util.ArrayList<>();
+    while (m.find()) {
+      out.add(m.group(1));
+    }
+    return out;
+  }
+
+  @Test
   void productPage_productNamesAreEscaped() throws Exception {
     String html = page("/test/product/p1");
 
