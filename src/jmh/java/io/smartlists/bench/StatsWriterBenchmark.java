@@ -23,14 +23,15 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The statistics writer's sustained rate: 100,000 queued impressions (3-slot widgets of 4,096
  * visitors, the impression table with its index) written by {@link ShopperEventRecorder#flush()} in
- * batches of 1,000, one transaction each, through a HikariCP pool like a store's. {@code db=h2}:
- * embedded in-memory H2; {@code db=postgres}: the database of {@code SMARTLISTS_TEST_POSTGRES_URL}
- * (e.g. the one {@code .ci/postgres.sh start} prints), in a fresh schema; {@code
- * db=postgres-rewrite}: the same with the driver's {@code reWriteBatchedInserts}. The score is time
- * per event; events/s = 1 / score.
+ * batches of {@code batchSize} (one JDBC batch and one transaction each, as the writer thread
+ * does), through a HikariCP pool like a store's. {@code db} as in {@link BenchDatabase}: {@code h2}
+ * embedded in memory, {@code postgres} a fresh schema in {@code SMARTLISTS_TEST_POSTGRES_URL}
+ * ({@code source <(.ci/postgres.sh start)}), {@code postgres-rewrite} the same with the driver's
+ * {@code reWriteBatchedInserts=true} (multi-row {@code INSERT ... VALUES (...), (...)}). The table
+ * is emptied after each iteration. The score is time per event; events/s = 1 / score.
  *
- * <p>Run: {@code ./mvnw -Pjmh test-compile exec:exec -Djmh.args="StatsWriterBenchmark -f 1 -wi 3 -i
- * 5"}.
+ * <p>Run (BENCHMARKS.md): {@code ./mvnw -q -Pjmh -Dsl.build.dir=target-jmh exec:exec
+ * -Djmh.args="StatsWriterBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s -p batchSize=1000,5000"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -236,13 +236,24 @@ public final class JdbcStatsQueries implements StatsQueries {
     return jdbc.query(sql, COUNT_ROW, args);
   }
 
+  /**
+   * Only the clicks attribution can use: those of a token that was recorded (once at least) by a
+   * visitor or a customer who has an {@code OrderConfirmed} in [from, to) (every order attributed
+   * to clicks of this range is in it). Every recording of such a token in the range is read, so the
+   * first one still wins. Without the filter, a 90-day range read every click of it.
+   */
   @Override
   public List<Attribution.Click> clickDetails(Instant from, Instant to) {
     List<Attribution.Click> clicks = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
     jdbc.query(
         "SELECT AT, TOKEN, VISITOR_ID, CUSTOMER_ID, PRODUCT_ID, PLACEMENT, STAGE, LIST_TYPE,"
-            + " SLOT_POSITION FROM SL_STAT_CLICK WHERE AT >= ? AND AT < ? ORDER BY AT, ID",
+            + " SLOT_POSITION FROM SL_STAT_CLICK WHERE AT >= ? AND AT < ? AND TOKEN IN (SELECT"
+            + " C.TOKEN FROM SL_STAT_CLICK C WHERE C.AT >= ? AND C.AT < ? AND (C.VISITOR_ID IN"
+            + " (SELECT VISITOR_ID FROM SL_EVENT WHERE TYPE = 'OrderConfirmed' AND OCCURRED_AT >= ?"
+            + " AND OCCURRED_AT < ?) OR C.CUSTOMER_ID IN (SELECT CUSTOMER_ID FROM SL_EVENT WHERE"
+            + " TYPE = 'OrderConfirmed' AND OCCURRED_AT >= ? AND OCCURRED_AT < ?)))"
+            + " ORDER BY AT, ID",
         rs -> {
           if (seen.add(rs.getString(2))) {
             clicks.add(
@@ -256,6 +267,12 @@ public final class JdbcStatsQueries implements StatsQueries {
                     rs.getInt(9)));
           }
         },
+        Sql.utc(from),
+        Sql.utc(to),
+        Sql.utc(from),
+        Sql.utc(to),
+        Sql.utc(from),
+        Sql.utc(to),
         Sql.utc(from),
         Sql.utc(to));
     return clicks;
