@@ -1,7 +1,5 @@
 package io.smartlists.bench;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import io.smartlists.stats.Arm;
 import io.smartlists.stats.ImpressionRow;
 import io.smartlists.stats.ShopperEventRecorder;
@@ -10,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.flywaydb.core.Flyway;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -22,19 +19,19 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The statistics writer's sustained rate: 100,000 queued impressions (3-slot widgets of 4,096
  * visitors, the impression table with its index) written by {@link ShopperEventRecorder#flush()} in
- * batches of 1,000, one transaction each, through a HikariCP pool like a store's. {@code db=h2}:
- * embedded in-memory H2; {@code db=postgres}: the database of {@code SMARTLISTS_TEST_POSTGRES_URL}
- * (e.g. the one {@code .ci/postgres.sh start} prints), in a fresh schema; {@code
- * db=postgres-rewrite}: the same with the driver's {@code reWriteBatchedInserts}. The score is time
- * per event; events/s = 1 / score.
+ * batches of {@code batchSize} (one JDBC batch and one transaction each, as the writer thread
+ * does), through a HikariCP pool like a store's. {@code db} as in {@link BenchDatabase}: {@code h2}
+ * embedded in memory, {@code postgres} a fresh schema in {@code SMARTLISTS_TEST_POSTGRES_URL}
+ * ({@code source <(.ci/postgres.sh start)}), {@code postgres-rewrite} the same with the driver's
+ * {@code reWriteBatchedInserts=true} (multi-row {@code INSERT ... VALUES (...), (...)}). The table
+ * is emptied after each iteration. The score is time per event; events/s = 1 / score.
  *
- * <p>Run: {@code ./mvnw -Pjmh test-compile exec:exec -Djmh.args="StatsWriterBenchmark -f 1 -wi 3 -i
- * 5"}.
+ * <p>Run (BENCHMARKS.md): {@code ./mvnw -q -Pjmh -Dsl.build.dir=target-jmh exec:exec
+ * -Djmh.args="StatsWriterBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s -p batchSize=1000,5000"}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,45 +43,20 @@ public class StatsWriterBenchmark {
   @Param({"h2", "postgres", "postgres-rewrite"})
   String db;
 
-  HikariDataSource dataSource;
+  /** Events per JDBC batch and transaction ({@code smartlists.stats.batch-size}, default 1,000). */
+  @Param({"1000"})
+  int batchSize;
+
+  BenchDatabase database;
   ShopperEventRecorder recorder;
   ImpressionRow[] rows;
 
   @Setup(Level.Trial)
   public void setUp() {
-    HikariConfig config = new HikariConfig();
-    config.setMaximumPoolSize(4);
-    if (db.equals("h2")) {
-      config.setJdbcUrl("jdbc:h2:mem:writer-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    } else {
-      String url = System.getenv("SMARTLISTS_TEST_POSTGRES_URL");
-      if (url == null) {
-        throw new IllegalStateException("set SMARTLISTS_TEST_POSTGRES_URL (.ci/postgres.sh start)");
-      }
-      String schema = "sl_bench_" + UUID.randomUUID().toString().replace("-", "");
-      HikariConfig admin = new HikariConfig();
-      admin.setJdbcUrl(url);
-      try (HikariDataSource a = new HikariDataSource(admin)) {
-        new JdbcTemplate(a).execute("CREATE SCHEMA " + schema);
-      }
-      String sep = url.contains("?") ? "&" : "?";
-      config.setJdbcUrl(
-          url
-              + sep
-              + "currentSchema="
-              + schema
-              + (db.equals("postgres-rewrite") ? "&reWriteBatchedInserts=true" : ""));
-    }
-    dataSource = new HikariDataSource(config);
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/smartlists/eventlog", "classpath:db/smartlists/stats")
-        .table("SL_SCHEMA_HISTORY")
-        .load()
-        .migrate();
+    database = BenchDatabase.open(db, 4);
     recorder =
         new ShopperEventRecorder(
-            dataSource, EVENTS, 1000, Duration.ofHours(1), Duration.ofSeconds(10));
+            database.dataSource, EVENTS, batchSize, Duration.ofHours(1), Duration.ofSeconds(10));
     rows = new ImpressionRow[EVENTS];
     List<String> products = List.of("819330", "819518", "820012", "820345");
     List<Boolean> fallbacks = List.of(false, false, false, true);
@@ -131,8 +103,14 @@ public class StatsWriterBenchmark {
     return n;
   }
 
+  /** Empties the table between iterations, so every iteration writes into the same size. */
+  @TearDown(Level.Iteration)
+  public void truncate() {
+    database.jdbc.execute("TRUNCATE TABLE SL_STAT_IMPRESSION");
+  }
+
   @TearDown(Level.Trial)
   public void tearDown() {
-    dataSource.close();
+    database.close();
   }
 }

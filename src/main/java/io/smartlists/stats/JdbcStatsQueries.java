@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,13 +39,22 @@ import tools.jackson.databind.json.JsonMapper;
  * SL_STAT_HOURLY_EXPOSURE} for the hours the {@link StatsRollupJob} has rolled up (one span, {@code
  * SL_STAT_ROLLUP}) and the raw rows for the rest of the range (the current hour and the roll-up's
  * grace, or everything before the first roll-up), so the figures are the same before and after a
- * roll-up. A click counts once per token, at its first recording; an add-to-cart once per click
- * token, at its first add. The attribution's clicks ({@link #clickDetails}) are few and always read
- * raw.
+ * roll-up. Whole UTC days inside the rolled-up span are read from the daily roll-up ({@code
+ * SL_STAT_DAILY}), the hours at the span's edges from the hourly one. A click counts once per
+ * token, at its first recording; an add-to-cart once per click token, at its first add. The
+ * attribution's clicks ({@link #clickDetails}) are few and always read raw.
  */
 public final class JdbcStatsQueries implements StatsQueries {
 
   private static final Logger log = LoggerFactory.getLogger(JdbcStatsQueries.class);
+
+  /** (day number or UTC day, placement, stage, list, count). */
+  private static final RowMapper<Count> COUNT_ROW =
+      (rs, i) ->
+          new Count(
+              LocalDate.ofEpochDay(rs.getLong(1)),
+              new Attribution.SlotKey(rs.getString(2), rs.getString(3), rs.getString(4)),
+              rs.getLong(5));
 
   private final JdbcTemplate jdbc;
   private final JsonMapper json = JsonMapper.builder().build();
@@ -151,7 +161,7 @@ public final class JdbcStatsQueries implements StatsQueries {
     Map<Count, Long> sums = new LinkedHashMap<>();
     Range rolled = split.rolled();
     if (rolled != null) {
-      String sql =
+      String hourly =
           "SELECT FLOOR(EXTRACT(EPOCH FROM HOUR_START) / 86400) AS D, PLACEMENT, STAGE, LIST_TYPE,"
               + " SUM("
               + rolledColumn
@@ -159,8 +169,40 @@ public final class JdbcStatsQueries implements StatsQueries {
               + (arm == null ? "" : " AND ARM = ?")
               + " GROUP BY FLOOR(EXTRACT(EPOCH FROM HOUR_START) / 86400), PLACEMENT, STAGE,"
               + " LIST_TYPE";
-      for (Count c : query(sql, rolled.from(), rolled.to(), arm)) {
-        sums.merge(new Count(c.day(), c.slot(), 0), c.count(), Long::sum);
+      // whole UTC days inside the rolled-up span from the daily roll-up, the hours around them
+      // from the hourly one
+      long firstDay = Math.floorDiv(rolled.from().getEpochSecond() + 86_399, 86_400);
+      long endDay = Math.floorDiv(rolled.to().getEpochSecond(), 86_400);
+      List<Range> hours = new ArrayList<>(2);
+      if (firstDay < endDay) {
+        String daily =
+            "SELECT EPOCH_DAY, PLACEMENT, STAGE, LIST_TYPE, SUM("
+                + rolledColumn
+                + ") FROM SL_STAT_DAILY WHERE EPOCH_DAY >= ? AND EPOCH_DAY < ?"
+                + (arm == null ? "" : " AND ARM = ?")
+                + " GROUP BY EPOCH_DAY, PLACEMENT, STAGE, LIST_TYPE";
+        Object[] args =
+            arm == null
+                ? new Object[] {firstDay, endDay}
+                : new Object[] {firstDay, endDay, arm.name()};
+        for (Count c : jdbc.query(daily, COUNT_ROW, args)) {
+          sums.merge(new Count(c.day(), c.slot(), 0), c.count(), Long::sum);
+        }
+        Instant dayStart = Instant.ofEpochSecond(firstDay * 86_400);
+        Instant dayEnd = Instant.ofEpochSecond(endDay * 86_400);
+        if (rolled.from().isBefore(dayStart)) {
+          hours.add(new Range(rolled.from(), dayStart));
+        }
+        if (dayEnd.isBefore(rolled.to())) {
+          hours.add(new Range(dayEnd, rolled.to()));
+        }
+      } else {
+        hours.add(rolled);
+      }
+      for (Range part : hours) {
+        for (Count c : query(hourly, part.from(), part.to(), arm)) {
+          sums.merge(new Count(c.day(), c.slot(), 0), c.count(), Long::sum);
+        }
       }
     }
     for (Range part : split.raw()) {
@@ -191,23 +233,27 @@ public final class JdbcStatsQueries implements StatsQueries {
         arm == null
             ? new Object[] {Sql.utc(from), Sql.utc(to)}
             : new Object[] {Sql.utc(from), Sql.utc(to), arm.name()};
-    return jdbc.query(
-        sql,
-        (rs, i) ->
-            new Count(
-                LocalDate.ofEpochDay(rs.getLong(1)),
-                new Attribution.SlotKey(rs.getString(2), rs.getString(3), rs.getString(4)),
-                rs.getLong(5)),
-        args);
+    return jdbc.query(sql, COUNT_ROW, args);
   }
 
+  /**
+   * Only the clicks attribution can use: those of a token that was recorded (once at least) by a
+   * visitor or a customer who has an {@code OrderConfirmed} in [from, to) (every order attributed
+   * to clicks of this range is in it). Every recording of such a token in the range is read, so the
+   * first one still wins. Without the filter, a 90-day range read every click of it.
+   */
   @Override
   public List<Attribution.Click> clickDetails(Instant from, Instant to) {
     List<Attribution.Click> clicks = new ArrayList<>();
     java.util.Set<String> seen = new java.util.HashSet<>();
     jdbc.query(
         "SELECT AT, TOKEN, VISITOR_ID, CUSTOMER_ID, PRODUCT_ID, PLACEMENT, STAGE, LIST_TYPE,"
-            + " SLOT_POSITION FROM SL_STAT_CLICK WHERE AT >= ? AND AT < ? ORDER BY AT, ID",
+            + " SLOT_POSITION FROM SL_STAT_CLICK WHERE AT >= ? AND AT < ? AND TOKEN IN (SELECT"
+            + " C.TOKEN FROM SL_STAT_CLICK C WHERE C.AT >= ? AND C.AT < ? AND (C.VISITOR_ID IN"
+            + " (SELECT VISITOR_ID FROM SL_EVENT WHERE TYPE = 'OrderConfirmed' AND OCCURRED_AT >= ?"
+            + " AND OCCURRED_AT < ?) OR C.CUSTOMER_ID IN (SELECT CUSTOMER_ID FROM SL_EVENT WHERE"
+            + " TYPE = 'OrderConfirmed' AND OCCURRED_AT >= ? AND OCCURRED_AT < ?)))"
+            + " ORDER BY AT, ID",
         rs -> {
           if (seen.add(rs.getString(2))) {
             clicks.add(
@@ -221,6 +267,12 @@ public final class JdbcStatsQueries implements StatsQueries {
                     rs.getInt(9)));
           }
         },
+        Sql.utc(from),
+        Sql.utc(to),
+        Sql.utc(from),
+        Sql.utc(to),
+        Sql.utc(from),
+        Sql.utc(to),
         Sql.utc(from),
         Sql.utc(to));
     return clicks;

@@ -27,7 +27,11 @@ public interface StatsQueries {
   /** Distinct clicks whose product was then added to the cart, by the add's time in [from, to). */
   List<Count> cartAdds(Instant from, Instant to);
 
-  /** Accepted clicks in [from, to), one per token (its first recording). */
+  /**
+   * Accepted clicks in [from, to), one per token (its first recording), at least those of the
+   * shoppers with an order in [from, to): attribution needs no other (an implementation may skip
+   * them).
+   */
   List<Attribution.Click> clickDetails(Instant from, Instant to);
 
   /** Orders confirmed in [from, to), from the event log. */

@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * (duplicate key, or a lock wait that times out on H2) rolls back and stops this run, and the next
  * run starts after the last hour that was rolled up, by whichever node. Hours are rolled up in
  * order from the first raw event's hour, so the rolled-up hours are one span, which {@link
- * JdbcStatsQueries} reads from the roll-ups while it reads the rest from the raw rows.
+ * JdbcStatsQueries} reads from the roll-ups while it reads the rest from the raw rows. The
+ * transaction of a UTC day's last hour also sums the day's hours into {@code SL_STAT_DAILY}, which
+ * the figures read for the days wholly inside that span.
  *
  * <p>An hour {@code [h, h+1)} is rolled up once {@code h + 1 hour + grace} has passed. Raw events
  * that reach the database later than that (a node whose clock runs more than the grace behind, or a
@@ -86,6 +88,19 @@ public final class StatsRollupJob {
           + ", VISITOR_ID, CUSTOMER_ID, ARM, MIN(AT) FROM SL_STAT_IMPRESSION R"
           + RANGE
           + " GROUP BY VISITOR_ID, CUSTOMER_ID, ARM";
+
+  /**
+   * A UTC day's rows of {@code SL_STAT_DAILY}: the sums of its rolled-up hours, written when its
+   * last hour is rolled up (the day, then the day's start and end).
+   */
+  private static final String DAILY =
+      "INSERT INTO SL_STAT_DAILY (EPOCH_DAY, "
+          + KEY
+          + ", IMPRESSIONS, CLICKS, CART_ADDS) SELECT CAST(? AS BIGINT), "
+          + KEY
+          + ", SUM(IMPRESSIONS), SUM(CLICKS), SUM(CART_ADDS) FROM SL_STAT_HOURLY"
+          + " WHERE HOUR_START >= ? AND HOUR_START < ? GROUP BY "
+          + KEY;
 
   private final DataSource dataSource;
   private final Duration grace;
@@ -170,6 +185,9 @@ public final class StatsRollupJob {
       }
       execute(c, HOURLY, from, 3, from, to);
       execute(c, HOURLY_EXPOSURE, from, 1, from, to);
+      if (to.getHour() == 0) {
+        rollUpDay(c, hour.truncatedTo(ChronoUnit.DAYS));
+      }
       c.commit();
       return true;
     } catch (SQLException | RuntimeException e) {
@@ -177,6 +195,26 @@ public final class StatsRollupJob {
       throw e;
     } finally {
       c.setAutoCommit(autoCommit);
+    }
+  }
+
+  /**
+   * The day's row in {@code SL_STAT_DAILY}, from its hours in {@code SL_STAT_HOURLY}; in the
+   * transaction of its last hour, so no other node writes it at the same time. Replaces what the
+   * migration may have written for the day while it was incomplete.
+   */
+  private static void rollUpDay(Connection c, Instant day) throws SQLException {
+    long epochDay = day.getEpochSecond() / 86_400;
+    try (PreparedStatement delete =
+        c.prepareStatement("DELETE FROM SL_STAT_DAILY WHERE EPOCH_DAY = ?")) {
+      delete.setLong(1, epochDay);
+      delete.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement(DAILY)) {
+      ps.setLong(1, epochDay);
+      ps.setObject(2, utc(day));
+      ps.setObject(3, utc(day.plus(Duration.ofDays(1))));
+      ps.executeUpdate();
     }
   }
 

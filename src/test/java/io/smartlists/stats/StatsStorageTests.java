@@ -306,4 +306,83 @@ class StatsStorageTests {
     assertThat(after.exposures()).isEqualTo(before.exposures());
     assertThat(after.total().impressions()).isEqualTo(5);
   }
+
+  /**
+   * Over several days the counts of the days wholly inside the rolled-up span come from the daily
+   * roll-up, the hours at its edges from the hourly one and the rest raw, and add up to the same
+   * figures as the raw rows alone.
+   */
+  @Test
+  void rollUp_overDays_dailyRollUpForWholeDays_sameFigures() {
+    Instant day1 = DAY.atStartOfDay(ZoneOffset.UTC).toInstant();
+    Instant day2 = day1.plus(Duration.ofDays(1));
+    Instant day3 = day2.plus(Duration.ofDays(1));
+    impression(day1.plus(Duration.ofHours(10)), "w1", "v1", null, Arm.EXPOSED, 0, CROSS, "p1");
+    impression(day1.plus(Duration.ofHours(10)), "w1", "v1", null, Arm.EXPOSED, 1, BEST, "p2");
+    ClickRow c1 = click(day1.plus(Duration.ofHours(11)), "t1", "w1", "v1", 1, BEST, "p2");
+    recorder.record(
+        CartAddRow.TABLE,
+        new CartAddRow(day1.plus(Duration.ofHours(23)), c1, 1, "v1", (String) null));
+    impression(day2.plus(Duration.ofHours(5)), "w2", "v2", "c2", Arm.EXPOSED, 0, CROSS, "p1");
+    impression(day2.plusSeconds(83_000), "w3", "v3", null, Arm.HOLDOUT, 0, CROSS, "p1");
+    click(day2.plus(Duration.ofHours(5)), "t2", "w2", "v2", 0, CROSS, "p1");
+    click(day2.plus(Duration.ofHours(6)), "t1", "w1", "v1", 1, BEST, "p2"); // t1 again: once
+    impression(day3.plus(Duration.ofMinutes(30)), "w4", "v1", null, Arm.EXPOSED, 0, CROSS, "p3");
+    click(day3.plus(Duration.ofMinutes(31)), "t3", "w4", "v1", 0, CROSS, "p3");
+    impression(day3.plus(Duration.ofMinutes(150)), "w5", "v2", "c2", Arm.EXPOSED, 0, BEST, "p4");
+    recorder.flush();
+    Instant from = day1;
+    Instant to = day3.plus(Duration.ofDays(1));
+    List<List<StatsQueries.Count>> before =
+        List.of(
+            queries.impressions(from, to, Arm.EXPOSED),
+            queries.impressions(from, to, Arm.HOLDOUT),
+            queries.clicks(from, to),
+            queries.cartAdds(from, to),
+            queries.impressions(day2, day3, Arm.EXPOSED));
+
+    // at day 3, 02:30 the hours up to day 3, 02:00 are rolled up: day 1 from 10:00 (its first
+    // event) is partial, day 2 is whole, day 3 has two hours rolled and the rest raw
+    assertThat(job(Duration.ofDays(90)).rollUp(day3.plus(Duration.ofMinutes(150))))
+        .isEqualTo(14 + 24 + 2);
+    assertThat(count("SELECT COUNT(DISTINCT EPOCH_DAY) FROM SL_STAT_DAILY")).isEqualTo(2);
+    assertThat(
+            count(
+                "SELECT SUM(IMPRESSIONS) FROM SL_STAT_DAILY WHERE EPOCH_DAY = "
+                    + DAY.plusDays(1).toEpochDay()))
+        .isEqualTo(2);
+    assertThat(
+            count(
+                "SELECT SUM(CLICKS) FROM SL_STAT_DAILY WHERE EPOCH_DAY = "
+                    + DAY.plusDays(1).toEpochDay()))
+        .as("t1 counts in day 1, where it was first recorded")
+        .isEqualTo(1);
+    // the day rows must be what is read for day 2: change them and the figures follow
+    jdbc.update(
+        "UPDATE SL_STAT_DAILY SET IMPRESSIONS = IMPRESSIONS + 100 WHERE EPOCH_DAY = ? AND ARM ="
+            + " 'EXPOSED'",
+        DAY.plusDays(1).toEpochDay());
+    assertThat(queries.impressions(day2, day3, Arm.EXPOSED))
+        .extracting(StatsQueries.Count::count)
+        .containsExactly(101L);
+    jdbc.update(
+        "UPDATE SL_STAT_DAILY SET IMPRESSIONS = IMPRESSIONS - 100 WHERE EPOCH_DAY = ? AND ARM ="
+            + " 'EXPOSED'",
+        DAY.plusDays(1).toEpochDay());
+    List<List<StatsQueries.Count>> after =
+        List.of(
+            queries.impressions(from, to, Arm.EXPOSED),
+            queries.impressions(from, to, Arm.HOLDOUT),
+            queries.clicks(from, to),
+            queries.cartAdds(from, to),
+            queries.impressions(day2, day3, Arm.EXPOSED));
+    Comparator<StatsQueries.Count> byKey =
+        Comparator.comparing((StatsQueries.Count c) -> c.day()).thenComparing(c -> c.slot().list());
+    for (int i = 0; i < before.size(); i++) {
+      assertThat(sorted(after.get(i), byKey)).isEqualTo(sorted(before.get(i), byKey));
+    }
+    assertThat(before.get(0)).extracting(StatsQueries.Count::count).containsOnly(1L);
+    assertThat(before.get(0)).hasSize(5);
+    assertThat(before.get(2)).extracting(StatsQueries.Count::count).containsOnly(1L).hasSize(3);
+  }
 }
