@@ -166,14 +166,12 @@ final class WidgetAttributeProcessor extends AbstractAttributeTagProcessor {
       }
       marked.add(new WidgetView.SlotView(slot.position(), slot.list(), slot.title(), markedItems));
     }
+    // the stage's reason ("no order yet, 3 views") changes with every view: it is for the JSON
+    // endpoint and the admin preview, the storefront fragment does not get it (else no two
+    // impressions of a browsing shopper would share a cached fragment)
     WidgetView key =
         new WidgetView(
-            view.placement(),
-            view.stage(),
-            view.stageReason(),
-            view.outcome(),
-            view.configVersion(),
-            marked);
+            view.placement(), view.stage(), null, view.outcome(), view.configVersion(), marked);
     String frame =
         frames.get(
             new FrameKey(key, context.getLocale()),
