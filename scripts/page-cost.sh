@@ -55,15 +55,18 @@ awk -F, 'NR > 1 && $10 == "true" && $11 == "false" { print $1 }' \
   src/test/resources/demo-data/products.csv | head -n "$PRODUCTS" >"$work/products.txt"
 first=$(head -1 "$work/products.txt")
 
-ready() { # port marker
+ready() { # port marker log pid
   for _ in $(seq 1 600); do
+    if ! kill -0 "$4" 2>/dev/null; then
+      echo "store on port $1 stopped; its log ($3):" >&2; tail -40 "$3" >&2; exit 1
+    fi
     if curl -fsS "http://127.0.0.1:$1/product/$first" 2>/dev/null | grep -q "$2"; then return 0; fi
     sleep 1
   done
   echo "store on port $1 did not become ready" >&2; exit 1
 }
-ready "$PORT_ON" 'class="sl-widget"'   # the module has rebuilt its signals and renders widgets
-ready "$PORT_OFF" 'data-product-id'
+ready "$PORT_ON" 'class="sl-widget"' "$work/on.log" "${pids[0]}" # the module renders widgets
+ready "$PORT_OFF" 'data-product-id' "$work/off.log" "${pids[1]}"
 
 {
   echo 'local products = {'

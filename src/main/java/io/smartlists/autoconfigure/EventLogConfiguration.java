@@ -1,6 +1,5 @@
 package io.smartlists.autoconfigure;
 
-import io.smartlists.engine.SmartListsEngine;
 import io.smartlists.eventlog.BrowsingEventTable;
 import io.smartlists.eventlog.EventCodec;
 import io.smartlists.eventlog.EventLogLifecycle;
@@ -23,9 +22,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,7 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Settings come from {@code smartlists.event-log.*}.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(DatabaseInitializationDependencyConfigurer.class)
+@Import({DatabaseInitializationDependencyConfigurer.class, SmartListsHealthConfiguration.class})
 final class EventLogConfiguration {
 
   @Bean
@@ -142,17 +139,5 @@ final class EventLogConfiguration {
   @ConditionalOnMissingBean
   SpringEventBridge smartListsSpringEventBridge(SmartListsEventPublisher publisher) {
     return new SpringEventBridge(publisher);
-  }
-
-  /** The module's health component, when the store has Actuator's health support. */
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(HealthIndicator.class)
-  static class Health {
-
-    @Bean
-    @ConditionalOnMissingBean(name = "smartListsHealthIndicator")
-    HealthIndicator smartListsHealthIndicator(EventLogStatus status, SmartListsEngine engine) {
-      return new SmartListsHealthIndicator(status, engine);
-    }
   }
 }

@@ -46,6 +46,8 @@ final class BrowsingEventWriter implements AutoCloseable {
       OffsetDateTime occurredAt,
       CompletableFuture<Void> written) {}
 
+  private final DatabaseOutage outage =
+      new DatabaseOutage(log, "Smart Lists browsing-event writer");
   private final JdbcTemplate jdbc;
   private final String insert;
   private final EventLogStatus status;
@@ -109,6 +111,7 @@ final class BrowsingEventWriter implements AutoCloseable {
           batch.forEach(r -> r.written().complete(null));
           batch.clear();
           backoffMillis = 100;
+          outage.recovered();
         } else {
           if (closed) {
             batch.forEach(r -> status.droppedOne());
@@ -116,11 +119,9 @@ final class BrowsingEventWriter implements AutoCloseable {
             continue;
           }
           status.retriedOne();
-          log.warn(
-              "Smart Lists could not write {} browsing events ({}); retrying in {} ms",
-              batch.size(),
-              error.toString(),
-              backoffMillis);
+          outage.failed(
+              error,
+              "keeps " + batch.size() + " browsing events, retrying in " + backoffMillis + " ms");
           Thread.sleep(backoffMillis);
           backoffMillis = Math.min(MAX_BACKOFF.toMillis(), backoffMillis * 2);
         }

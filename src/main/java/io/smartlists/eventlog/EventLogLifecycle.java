@@ -30,8 +30,7 @@ public final class EventLogLifecycle implements SmartLifecycle {
   private final Clock clock;
   private @Nullable ScheduledExecutorService executor;
 
-  /** Only the tailer thread reads and writes it. */
-  private boolean failing;
+  private final DatabaseOutage outage = new DatabaseOutage(log, "Smart Lists event log tailer");
 
   /** A lifecycle for {@code tailer} with the poll interval, replay window and retention given. */
   public EventLogLifecycle(EventLogTailer tailer, EventLogSettings settings, Clock clock) {
@@ -84,7 +83,8 @@ public final class EventLogLifecycle implements SmartLifecycle {
                 }
               }
             } catch (RuntimeException e) {
-              log.warn("Smart Lists could not purge old events", e);
+              // during an outage the tailer's poll reported it already: DEBUG then
+              outage.failed(e, "purging old events again in an hour");
             }
           },
           1,
@@ -96,17 +96,10 @@ public final class EventLogLifecycle implements SmartLifecycle {
         () -> {
           try {
             tailer.poll();
-            if (failing) {
-              failing = false;
-              log.info("Smart Lists event log reads the database again");
-            }
+            outage.recovered();
           } catch (RuntimeException e) {
-            if (!failing) {
-              failing = true; // one stack trace per outage, not one per poll
-              log.warn("Smart Lists event log poll failed; serving widgets from memory", e);
-            } else {
-              log.debug("Smart Lists event log poll failed again", e);
-            }
+            // one WARN per outage with the cause's message, not a stack trace per poll
+            outage.failed(e, "serving widgets from memory, polling again every " + pollInterval);
           }
         },
         millis,

@@ -1,11 +1,13 @@
 package io.smartlists.merchandising;
 
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.smartlists.engine.ConfigSource;
 import io.smartlists.engine.model.DefaultConfiguration;
 import io.smartlists.engine.model.Placement;
 import io.smartlists.engine.model.SmartListsConfig;
+import io.smartlists.eventlog.DatabaseOutage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +29,8 @@ public final class MerchandisingConfigSource implements ConfigSource {
 
   private static final Logger log = LoggerFactory.getLogger(MerchandisingConfigSource.class);
   private static final String SYSTEM = "system";
+
+  private final DatabaseOutage outage = new DatabaseOutage(log, "Smart Lists configuration cache");
 
   private final ConfigStore store;
   private final RevisionLog revisions;
@@ -52,7 +56,32 @@ public final class MerchandisingConfigSource implements ConfigSource {
     this.readTx = new TransactionTemplate(transactions);
     this.readTx.setReadOnly(true);
     this.clock = clock;
-    this.version = Caffeine.newBuilder().refreshAfterWrite(pollInterval).build(k -> readVersion());
+    this.version =
+        Caffeine.newBuilder()
+            .refreshAfterWrite(pollInterval)
+            .build(
+                new CacheLoader<String, Long>() {
+                  @Override
+                  public Long load(String key) {
+                    return readVersion();
+                  }
+
+                  /**
+                   * A failed refresh keeps the version in force (widgets go on with the cached
+                   * configuration) and is logged once per outage, not with a stack trace per poll.
+                   */
+                  @Override
+                  public Long reload(String key, Long inForce) {
+                    try {
+                      long v = readVersion();
+                      outage.recovered();
+                      return v;
+                    } catch (RuntimeException e) {
+                      outage.failed(e, "serving configuration version " + inForce + " from memory");
+                      return inForce;
+                    }
+                  }
+                });
     this.configs = Caffeine.newBuilder().maximumSize(4).build(this::load);
   }
 

@@ -3,6 +3,7 @@ package io.smartlists.stats;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smartlists.eventlog.DatabaseOutage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -34,22 +35,37 @@ import org.springframework.context.SmartLifecycle;
  *       request never waits and never touches the database.
  *   <li>The writer wakes every {@code flushInterval}, or as soon as a full batch is queued, takes
  *       up to {@code batchSize} events, and inserts them: per table one prepared statement, {@code
- *       addBatch} per row, {@code executeBatch}, then one commit for the whole batch. A batch that
- *       fails is rolled back and counted ({@code outcome=failed}); the writer goes on with the
- *       next.
+ *       addBatch} per row, {@code executeBatch}, then one commit for the whole batch.
+ *   <li>A batch that fails because the database cannot be reached (no connection, or a connection
+ *       error: SQL state class {@code 08}, {@code 57P}, a broken connection) is rolled back and
+ *       kept: the writer tries it again after 250 ms, then after twice as long each time, at most
+ *       every {@value #MAX_BACKOFF_MILLIS} ms, until it is written ({@code
+ *       smartlists.stats.retries} counts the attempts). Meanwhile the queue keeps its capacity:
+ *       requests go on enqueueing, and what does not fit is dropped and counted as ever. A batch
+ *       that fails for another reason (a constraint, a bad row) is rolled back and counted ({@code
+ *       outcome=failed}) at once; the writer goes on with the next.
  *   <li>Stopping the context (this is a {@link SmartLifecycle} that stops after the web server)
- *       flushes the queue before the data source closes.
+ *       flushes the queue before the data source closes; what is still unwritten after {@code
+ *       shutdownTimeout} (the database is away) is counted as failed.
  * </ul>
  *
  * <p>Loss window: a crash (or {@code kill -9}) loses what is queued and not yet committed: at most
  * the events of the last {@code flushInterval} plus one batch in flight (about the last second of
- * views, impressions and clicks with the defaults). Orders never come here: they are written in the
- * host's transaction through the event log.
+ * views, impressions and clicks with the defaults) while the database answers; during an outage,
+ * everything queued since it began (up to {@code capacity} events plus the batch being retried). An
+ * outage loses events only once the queue is full (then the newest are dropped and counted), or
+ * when the node stops before the database returns. A commit whose acknowledgement is lost with the
+ * connection is written again by the retry (a duplicate, never a loss). Orders never come here:
+ * they are written in the host's transaction through the event log.
  */
 public final class ShopperEventRecorder implements ShopperEventSink, SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(ShopperEventRecorder.class);
   private static final long QUIET_NANOS = TimeUnit.MINUTES.toNanos(1);
+  private static final long FIRST_BACKOFF_MILLIS = 250;
+
+  /** The longest wait between two attempts at a batch the database did not take. */
+  static final long MAX_BACKOFF_MILLIS = 5_000;
 
   private final DataSource dataSource;
   private final int capacity;
@@ -63,9 +79,21 @@ public final class ShopperEventRecorder implements ShopperEventSink, SmartLifecy
   private final LongAdder written = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private final LongAdder batches = new LongAdder();
+  private final LongAdder retries = new LongAdder();
 
   /** Held by whoever takes a batch until it is committed, so {@link #flush} returns after it. */
   private final Object writeLock = new Object();
+
+  /** A batch the database did not take, waiting for its next attempt (guarded by writeLock). */
+  private @Nullable List<Pending> retrying;
+
+  private int retryAttempts;
+  private long retryAtNanos;
+
+  /** Events of the batch being retried, for {@link #queued()} (read without the lock). */
+  private volatile int retryingSize;
+
+  private final DatabaseOutage outage = new DatabaseOutage(log, "Smart Lists statistics writer");
 
   private final AtomicLong lastFailureLogged = new AtomicLong(System.nanoTime() - QUIET_NANOS);
 
@@ -127,7 +155,10 @@ public final class ShopperEventRecorder implements ShopperEventSink, SmartLifecy
     return written.sum();
   }
 
-  /** Events lost because their batch failed (rolled back) or a row could not be bound. */
+  /**
+   * Events lost because their batch failed (rolled back) for another reason than an unreachable
+   * database, a row could not be bound, or the node stopped before the database returned.
+   */
   public long failed() {
     return failed.sum();
   }
@@ -137,9 +168,14 @@ public final class ShopperEventRecorder implements ShopperEventSink, SmartLifecy
     return batches.sum();
   }
 
-  /** Events waiting for the writer. */
+  /** Events waiting for the writer, the batch it is retrying included. */
   public int queued() {
-    return size.get();
+    return size.get() + retryingSize;
+  }
+
+  /** Attempts at a batch after the database did not take it. */
+  public long retries() {
+    return retries.sum();
   }
 
   /**
@@ -159,7 +195,10 @@ public final class ShopperEventRecorder implements ShopperEventSink, SmartLifecy
         .description("Shopper events lost because their batch insert failed")
         .tag("outcome", "failed")
         .register(registry);
-    Gauge.builder("smartlists.stats.queue", size, AtomicInteger::get)
+    FunctionCounter.builder("smartlists.stats.retries", retries, LongAdder::sum)
+        .description("Attempts at a batch of shopper events the database did not take")
+        .register(registry);
+    Gauge.builder("smartlists.stats.queue", this, ShopperEventRecorder::queued)
         .description("Shopper events waiting for the statistics writer")
         .register(registry);
   }
@@ -204,7 +243,8 @@ public final class ShopperEventRecorder implements ShopperEventSink, SmartLifecy
       log.warn(
           "Smart Lists statistics writer did not flush within {}; {} events left unwritten",
           shutdownTimeout,
-          size.get());
+          queued());
+      LockSupport.unpark(t); // a writer waiting to retry gives up now (and counts what it had)
     }
     writer = null;
   }
@@ -218,48 +258,126 @@ public final class ShopperEventRecorder implements ShopperEventSink, SmartLifecy
    * Writes what is queued now on the calling thread, after the batch the writer may have in flight
    * is committed, and returns how many events this call wrote. Tests and benchmarks call it instead
    * of sleeping: once it returns, every event recorded before the call is in the database (or
-   * counted as failed).
+   * counted as failed), unless the database cannot be reached: then the batch it could not write is
+   * kept for the writer to retry, the rest stays queued, and it returns at once.
    */
   public int flush() {
     int total = 0;
     List<Pending> batch = new ArrayList<>(batchSize);
     while (true) {
       synchronized (writeLock) {
+        List<Pending> again = retrying;
+        if (again != null) {
+          retrying = null;
+          retryingSize = 0;
+          if (!attemptLocked(again, retryAttempts + 1)) {
+            return total;
+          }
+          total += again.size();
+          continue;
+        }
         int n = drainLocked(batch);
         if (n == 0) {
           return total;
         }
+        if (!attemptLocked(batch, 1)) {
+          return total;
+        }
         total += n;
-        write(batch);
-        batch.clear();
+        batch = new ArrayList<>(batchSize);
       }
     }
   }
 
   private void run() {
-    List<Pending> batch = new ArrayList<>(batchSize);
     while (true) {
-      boolean last = stopping;
-      int n;
+      long waitNanos;
       synchronized (writeLock) {
-        n = drainLocked(batch);
-        if (n > 0) {
-          write(batch);
-          batch.clear();
-        }
+        waitNanos = stepLocked(stopping);
       }
-      if (n == batchSize) {
-        continue; // more may be waiting
+      if (waitNanos < 0) {
+        return;
       }
-      if (last) {
-        if (queue.isEmpty()) {
-          return;
-        }
-        continue;
+      if (waitNanos > 0) {
+        LockSupport.parkNanos(this, waitNanos);
       }
-      if (size.get() < batchSize) {
-        LockSupport.parkNanos(this, flushNanos);
+    }
+  }
+
+  /**
+   * One step of the writer: retries the kept batch when it is due, else writes the next batch.
+   * Returns 0 to go on at once, the nanoseconds to wait, or -1 when the writer ends.
+   *
+   * @param last the recorder is stopping: end once the queue is empty
+   */
+  private long stepLocked(boolean last) {
+    List<Pending> again = retrying;
+    if (again != null) {
+      if (stopped) {
+        abandonLocked();
+        return -1;
       }
+      long wait = retryAtNanos - System.nanoTime();
+      if (wait > 0) {
+        return wait;
+      }
+      retrying = null;
+      retryingSize = 0;
+      attemptLocked(again, retryAttempts + 1);
+      return 0;
+    }
+    List<Pending> batch = new ArrayList<>(batchSize);
+    int n = drainLocked(batch);
+    if (n > 0) {
+      attemptLocked(batch, 1);
+      if (retrying != null || n == batchSize) {
+        return 0; // wait for the retry, or more may be waiting
+      }
+    }
+    if (last) {
+      return queue.isEmpty() ? -1 : 0;
+    }
+    return size.get() < batchSize ? flushNanos : 0;
+  }
+
+  /**
+   * Writes the batch; when the database could not be reached, keeps it for another attempt after
+   * the backoff and returns false.
+   *
+   * @param attempt 1 for a batch's first attempt
+   */
+  private boolean attemptLocked(List<Pending> batch, int attempt) {
+    if (attempt > 1) {
+      retries.increment();
+    }
+    if (write(batch)) {
+      return true;
+    }
+    long backoff = Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(attempt - 1, 10));
+    retrying = batch;
+    retryingSize = batch.size();
+    retryAttempts = attempt;
+    retryAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(backoff);
+    return false;
+  }
+
+  /** The node stopped before the database came back: what is left is lost, and counted. */
+  private void abandonLocked() {
+    List<Pending> again = retrying;
+    int lost = again == null ? 0 : again.size();
+    retrying = null;
+    retryingSize = 0;
+    List<Pending> rest = new ArrayList<>(batchSize);
+    int n;
+    while ((n = drainLocked(rest)) > 0) {
+      lost += n;
+      rest.clear();
+    }
+    failed.add(lost);
+    if (lost > 0) {
+      log.warn(
+          "Smart Lists statistics writer stopped before the database came back: {} events lost",
+          lost);
     }
   }
 
@@ -279,9 +397,14 @@ public final class ShopperEventRecorder implements ShopperEventSink, SmartLifecy
     return n;
   }
 
-  /** One transaction: per table, in the order of first appearance, one JDBC batch. */
+  /**
+   * One transaction: per table, in the order of first appearance, one JDBC batch. Returns false
+   * when the database could not be reached (the batch is rolled back and nothing is counted: the
+   * caller keeps it), true when the batch is done with: committed, or failed for another reason and
+   * counted.
+   */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private void write(List<Pending> batch) {
+  private boolean write(List<Pending> batch) {
     Map<StatTable<?>, Group> byTable = new IdentityHashMap<>(4);
     List<Group> groups = new ArrayList<>(4);
     for (Pending p : batch) {
@@ -295,7 +418,10 @@ public final class ShopperEventRecorder implements ShopperEventSink, SmartLifecy
     }
     int unbound = 0;
     boolean committed = false;
+    boolean connected = false;
+    @Nullable Exception unreachable = null;
     try (Connection c = dataSource.getConnection()) {
+      connected = true;
       boolean autoCommit = c.getAutoCommit();
       try {
         if (autoCommit) {
@@ -329,16 +455,33 @@ public final class ShopperEventRecorder implements ShopperEventSink, SmartLifecy
         } catch (SQLException ignored) {
           // the connection is broken; the pool discards it
         }
-        logFailure("could not write " + batch.size() + " shopper events", e);
+        if (DatabaseOutage.isOutage(e, c)) {
+          unreachable = e;
+        } else {
+          logFailure("could not write " + batch.size() + " shopper events", e);
+        }
       } finally {
         if (autoCommit) {
-          c.setAutoCommit(true);
+          try {
+            c.setAutoCommit(true);
+          } catch (SQLException e) {
+            // a broken connection: the pool discards it; the batch's outcome is known already
+          }
         }
       }
     } catch (SQLException | RuntimeException e) {
-      // no connection, or resetting auto-commit failed (the batch's outcome is known already)
-      logFailure("could not write " + batch.size() + " shopper events", e);
+      // no connection; with one, closing it failed and the batch's outcome is known already
+      if (!connected) {
+        unreachable = e;
+      }
     }
+    if (unreachable != null) {
+      outage.failed(
+          unreachable,
+          "keeps " + batch.size() + " events to write when it answers (" + queued() + " queued)");
+      return false;
+    }
+    outage.recovered();
     if (committed) {
       written.add(batch.size() - unbound);
       failed.add(unbound);
@@ -346,6 +489,7 @@ public final class ShopperEventRecorder implements ShopperEventSink, SmartLifecy
     } else {
       failed.add(batch.size());
     }
+    return true;
   }
 
   private void logFailure(String what, Exception e) {

@@ -1,5 +1,6 @@
 package io.smartlists.stats;
 
+import io.smartlists.eventlog.DatabaseOutage;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,6 +19,8 @@ public final class StatsMaintenance implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(StatsMaintenance.class);
 
+  private final DatabaseOutage rollupOutage =
+      new DatabaseOutage(log, "Smart Lists statistics roll-up");
   private final StatsRollupJob job;
   private final Duration rollupInterval;
   private @Nullable ScheduledExecutorService executor;
@@ -41,11 +44,12 @@ public final class StatsMaintenance implements SmartLifecycle {
         () -> {
           try {
             int hours = job.rollUp();
+            rollupOutage.recovered();
             if (hours > 0) {
               log.info("Smart Lists rolled up {} hours of statistics", hours);
             }
           } catch (RuntimeException e) {
-            log.warn("Smart Lists statistics roll-up failed", e);
+            rollupOutage.failed(e, "rolling up again in " + rollupInterval);
           }
         },
         Math.min(60, every),
@@ -59,7 +63,7 @@ public final class StatsMaintenance implements SmartLifecycle {
               log.info("Smart Lists deleted {} raw statistics rows past the retention", rows);
             }
           } catch (RuntimeException e) {
-            log.warn("Smart Lists statistics purge failed", e);
+            rollupOutage.failed(e, "purging again in an hour");
           }
         },
         10,

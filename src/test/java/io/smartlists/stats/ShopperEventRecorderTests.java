@@ -7,12 +7,15 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -258,6 +261,134 @@ class ShopperEventRecorderTests {
     recorder.record(ImpressionRow.TABLE, impression(3));
     recorder.flush();
     assertThat(rows()).isEqualTo(1);
+  }
+
+  @Test
+  void databaseAway_failedBatchIsKeptAndRetried_queueStaysBounded_allKeptEventsWrittenOnceBack()
+      throws Exception {
+    AtomicBoolean down = new AtomicBoolean(true);
+    DataSource switchable =
+        new DelegatingDataSource(db) {
+          @Override
+          public Connection getConnection() throws SQLException {
+            if (down.get()) {
+              throw new SQLTransientConnectionException("database unreachable (test)");
+            }
+            return super.getConnection();
+          }
+        };
+    ShopperEventRecorder recorder =
+        new ShopperEventRecorder(switchable, 50, 20, Duration.ofMillis(10), Duration.ofSeconds(10));
+    recorder.start();
+    try {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < 100; i++) {
+        recorder.record(ImpressionRow.TABLE, impression(i));
+        if (i == 10) {
+          // the writer took what was queued, failed, kept it, and tried it again
+          awaitTrue(() -> recorder.retries() >= 1, "a retry");
+          assertThat(recorder.queued()).isEqualTo(11);
+        }
+      }
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(2_000);
+      awaitTrue(() -> recorder.retries() >= 2, "two retries while the database is away");
+      // bounded: the kept batch (at most 20) plus a full queue (50); the rest dropped and counted
+      assertThat(recorder.queued()).isBetween(50, 70);
+      assertThat(recorder.dropped()).isEqualTo(100 - recorder.queued());
+      assertThat(recorder.failed()).isZero();
+      assertThat(rows()).isZero();
+
+      long kept = recorder.queued();
+      down.set(false);
+      awaitTrue(() -> recorder.queued() == 0, "the kept events written");
+      assertThat(rows()).isEqualTo(kept).isEqualTo(recorder.written());
+      assertThat(recorder.failed()).isZero();
+      // once each: every impression has its own widget id
+      assertThat(
+              new JdbcTemplate(db)
+                  .queryForObject(
+                      "SELECT COUNT(DISTINCT WIDGET_ID) FROM SL_STAT_IMPRESSION", Long.class))
+          .isEqualTo(kept);
+    } finally {
+      recorder.stop();
+    }
+  }
+
+  @Test
+  void stop_whileTheDatabaseIsAway_givesUpAfterTheShutdownTimeout_andCountsTheLoss() {
+    DataSource away =
+        new DelegatingDataSource(db) {
+          @Override
+          public Connection getConnection() throws SQLException {
+            throw new SQLTransientConnectionException("database unreachable (test)");
+          }
+        };
+    ShopperEventRecorder recorder =
+        new ShopperEventRecorder(away, 1000, 20, Duration.ofMillis(10), Duration.ofMillis(300));
+    recorder.start();
+    for (int i = 0; i < 30; i++) {
+      recorder.record(ImpressionRow.TABLE, impression(i));
+    }
+    long t0 = System.nanoTime();
+    recorder.stop();
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(5_000);
+    assertThat(recorder.isRunning()).isFalse();
+    awaitTrue(() -> recorder.failed() == 30, "the unwritten events counted as lost");
+    assertThat(recorder.queued()).isZero();
+    assertThat(recorder.written()).isZero();
+  }
+
+  @Test
+  void connectionBrokenMidBatch_isAnOutage_theBatchIsRetriedNotLost() {
+    AtomicInteger brokenCommits = new AtomicInteger(1);
+    DataSource flaky =
+        new DelegatingDataSource(db) {
+          @Override
+          public Connection getConnection() throws SQLException {
+            Connection c = super.getConnection();
+            if (brokenCommits.getAndDecrement() <= 0) {
+              return c;
+            }
+            return (Connection)
+                java.lang.reflect.Proxy.newProxyInstance(
+                    Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class},
+                    (proxy, method, args) -> {
+                      if (method.getName().equals("commit")) {
+                        throw new SQLException("I/O error (test)", "08006");
+                      }
+                      try {
+                        return method.invoke(c, args);
+                      } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                      }
+                    });
+          }
+        };
+    ShopperEventRecorder recorder =
+        new ShopperEventRecorder(flaky, 1000, 100, Duration.ofHours(1), Duration.ofSeconds(5));
+    for (int i = 0; i < 10; i++) {
+      recorder.record(ImpressionRow.TABLE, impression(i));
+    }
+    assertThat(recorder.flush()).isZero(); // the commit broke: kept, not counted as failed
+    assertThat(recorder.queued()).isEqualTo(10);
+    assertThat(recorder.failed()).isZero();
+
+    assertThat(recorder.flush()).isEqualTo(10);
+    assertThat(rows()).isEqualTo(10);
+    assertThat(recorder.retries()).isEqualTo(1);
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
   }
 
   /** A data source that hands out the wrapped one's connections. */

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
@@ -30,16 +31,17 @@ public class DemoMailer {
   private static final Logger log = LoggerFactory.getLogger(DemoMailer.class);
   static final String FROM = "shop@corner-grocery.example";
 
-  private final SmartListsMail mail;
+  // looked up lazily: with smartlists.enabled=false the store runs and sends no Smart Lists e-mail
+  private final ObjectProvider<SmartListsMail> mail;
   private final JavaMailSender sender;
   private final DemoCustomers customers;
-  private final SmartListsEngine engine;
+  private final ObjectProvider<SmartListsEngine> engine;
 
   DemoMailer(
-      SmartListsMail mail,
+      ObjectProvider<SmartListsMail> mail,
       JavaMailSender sender,
       DemoCustomers customers,
-      SmartListsEngine engine) {
+      ObjectProvider<SmartListsEngine> engine) {
     this.mail = mail;
     this.sender = sender;
     this.customers = customers;
@@ -50,7 +52,8 @@ public class DemoMailer {
   @TransactionalEventListener
   public void orderPlaced(OrderPlaced order) {
     String customerId = order.customerId();
-    if (customerId == null) {
+    SmartListsMail mail = this.mail.getIfAvailable();
+    if (customerId == null || mail == null) {
       return;
     }
     try {
@@ -72,6 +75,11 @@ public class DemoMailer {
    * @return how many were sent
    */
   public int sendReactivation(int limit) {
+    SmartListsMail mail = this.mail.getIfAvailable();
+    SmartListsEngine engine = this.engine.getIfAvailable();
+    if (mail == null || engine == null) {
+      return 0;
+    }
     int sent = 0;
     Instant now = engine.clock().instant();
     for (CustomerInfo c : customers.all()) {
