@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.rng.core.source32.MersenneTwister;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Protocol "basket completion" of {@code /work/shared/data/README.md}: the orders in split order
@@ -143,7 +144,7 @@ final class BasketCompletion {
    * threads, each with its own ranker.
    */
   static Metrics run(Recommender model, List<Case> cases, int k, int productCount, int threads) {
-    return run(model, cases, k, productCount, threads, false);
+    return runBoth(model, cases, null, k, productCount, threads)[0];
   }
 
   /**
@@ -152,32 +153,72 @@ final class BasketCompletion {
    */
   static Metrics runExpected(
       Recommender model, List<Case> orders, int k, int productCount, int threads) {
-    return run(model, orders, k, productCount, threads, true);
+    return runBoth(model, orders, new int[orders.size()], k, productCount, threads)[1];
   }
 
-  private static Metrics run(
+  /**
+   * Where each drawn case's hidden product sits in its order, for {@link #runBoth}: {@code
+   * drawn.get(x)} and {@code orders.get(x)} are the same test order ({@link #drawn} and {@link
+   * #exhaustive} take the same orders in the same sequence).
+   */
+  static int[] drawnPositions(List<Case> drawn, List<Case> orders) {
+    if (drawn.size() != orders.size()) {
+      throw new IllegalArgumentException("the draw and the orders differ");
+    }
+    int[] at = new int[drawn.size()];
+    for (int x = 0; x < at.length; x++) {
+      Case d = drawn.get(x);
+      Case o = orders.get(x);
+      if (d.order() != o.order()) {
+        throw new IllegalArgumentException("the draw and the orders differ at " + x);
+      }
+      int h = 0;
+      while (o.cart()[h] != d.hidden()) {
+        h++;
+      }
+      at[x] = h;
+    }
+    return at;
+  }
+
+  /**
+   * Both passes at once: every product of each of the {@link #exhaustive()} {@code orders} hidden
+   * in turn (the expectation, {@code [1]}), and, when {@code drawnAt} is given, the seeded draw
+   * ({@code [0]}): its hidden product is one of those, at {@code drawnAt[x]} ({@link
+   * #drawnPositions}), and its cart the rest of the order in order, so its top {@code k} is the one
+   * the expected pass already ranked (perf: the separate drawn pass was a fifth of the command's
+   * time). Without {@code drawnAt}, {@code orders} are drawn cases and only {@code [0]} is filled.
+   */
+  static Metrics[] runBoth(
       Recommender model,
-      List<Case> cases,
+      List<Case> orders,
+      int @Nullable [] drawnAt,
       int k,
       int productCount,
-      int threads,
-      boolean eachHidden) {
-    int size = cases.size();
+      int threads) {
+    boolean eachHidden = drawnAt != null;
+    int size = orders.size();
     double[] hitShare = new double[size]; // an order's chance of a hit
     double[] rrShare = new double[size];
+    double[] drawnHit = new double[size];
+    double[] drawnRr = new double[size];
     boolean[][] shown = new boolean[Math.max(1, threads)][productCount];
+    boolean[][] shownAll = new boolean[Math.max(1, threads)][productCount];
     AtomicInteger next = new AtomicInteger();
     int chunk = 32;
     Runnable work =
         () -> {
           Recommender.Ranker ranker = model.ranker();
-          boolean[] mine = shown[threadSlot(threads)];
+          int slot = threadSlot(threads);
+          boolean[] mine = shown[slot];
+          boolean[] mineAll = shownAll[slot];
           int[][] out = new int[1][k];
           int[] written = new int[1];
           for (int from = next.getAndAdd(chunk); from < size; from = next.getAndAdd(chunk)) {
             for (int x = from; x < Math.min(size, from + chunk); x++) {
-              Case c = cases.get(x);
+              Case c = orders.get(x);
               int[] hidden;
+              int drawnH;
               if (eachHidden) {
                 int len = c.cart().length;
                 if (out.length < len) {
@@ -186,19 +227,30 @@ final class BasketCompletion {
                 }
                 ranker.recommendEachHidden(c.cart(), c.history(), k, out, written);
                 hidden = c.cart();
+                drawnH = drawnAt[x];
               } else {
                 written[0] = ranker.recommend(c.cart(), c.history(), k, out[0]);
                 hidden = new int[] {c.hidden()};
+                drawnH = 0;
               }
               double hits = 0;
               double rr = 0;
               for (int h = 0; h < hidden.length; h++) {
                 int[] top = out[h];
+                boolean drawnOne = h == drawnH;
                 for (int r = 0; r < written[h]; r++) {
-                  mine[top[r]] = true; // the whole top k is shown, also what ranks below a hit
+                  // the whole top k is shown, also what ranks below a hit
+                  mineAll[top[r]] = true;
+                  if (drawnOne) {
+                    mine[top[r]] = true;
+                  }
                   if (top[r] == hidden[h]) {
                     hits += 1;
                     rr += 1.0 / (r + 1);
+                    if (drawnOne) {
+                      drawnHit[x] = 1;
+                      drawnRr[x] = 1.0 / (r + 1);
+                    }
                   }
                 }
               }
@@ -208,6 +260,15 @@ final class BasketCompletion {
           }
         };
     runOn(threads, work);
+    Metrics all = metrics(model.name(), hitShare, rrShare, shownAll, productCount);
+    Metrics drawn =
+        eachHidden ? metrics(model.name(), drawnHit, drawnRr, shown, productCount) : all;
+    return new Metrics[] {drawn, all};
+  }
+
+  private static Metrics metrics(
+      String model, double[] hitShare, double[] rrShare, boolean[][] shown, int productCount) {
+    int size = hitShare.length;
     double hits = 0;
     double rr = 0;
     double var = 0;
@@ -226,7 +287,7 @@ final class BasketCompletion {
       }
     }
     return new Metrics(
-        model.name(),
+        model,
         size == 0 ? 0 : hits / size,
         size == 0 ? 0 : rr / size,
         productCount == 0 ? 0 : (double) distinctShown / productCount,
@@ -266,7 +327,13 @@ final class BasketCompletion {
               "eval-" + slot);
       pool[t].start();
     }
-    work.run();
+    Integer outer = SLOT.get(); // the caller may itself be a worker of an outer runOn
+    SLOT.set(0);
+    try {
+      work.run();
+    } finally {
+      SLOT.set(outer);
+    }
     for (Thread t : pool) {
       try {
         t.join();

@@ -138,6 +138,7 @@ final class PreviewController {
     model.addAttribute("customer", customer.strip());
     model.addAttribute("visitor", visitor.strip());
     model.addAttribute("products", products.strip());
+    model.addAttribute("crossSellingModel", engine.crossSellingModel());
     if (placement == null) {
       return "smartlists/admin/preview";
     }

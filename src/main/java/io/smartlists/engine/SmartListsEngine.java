@@ -193,6 +193,14 @@ public final class SmartListsEngine {
     }
   }
 
+  /**
+   * What the last full build's model selection chose for the cross-selling list on this store's own
+   * orders (family, blend, validation hit rate per candidate), for the admin.
+   */
+  public io.smartlists.engine.signals.copurchase.ModelSelection crossSellingModel() {
+    return signals.current().coPurchase().selection();
+  }
+
   /** The current signals (for the admin and tests). */
   public Signals signals() {
     return signals.current();

@@ -633,6 +633,39 @@ class AdminControllerTests {
     verify(engine, never()).compose(any());
   }
 
+  @Test
+  @WithMockUser(username = "admin", roles = "SMARTLISTS_ADMIN")
+  void showPreviewSaysWhichCrossSellingModelTheBuildChose() throws Exception {
+    given(engine.crossSellingModel())
+        .willReturn(
+            new io.smartlists.engine.signals.copurchase.ModelSelection(
+                io.smartlists.engine.signals.copurchase.Family.EASE_HEAD_BLEND,
+                0.3f,
+                0f,
+                55.6f,
+                0.5f,
+                3000,
+                2589,
+                30002,
+                0.2193f,
+                0.2716f,
+                0.2624f,
+                0.2837f,
+                3000,
+                0.2837f));
+    mvc.perform(get("/admin/smartlists/preview"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("EASE blended with bought together")))
+        .andExpect(
+            content().string(containsString("50 % EASE over the 3,000 best-selling products")))
+        .andExpect(content().string(containsString("your newest 2,589 orders (30,002 products")))
+        .andExpect(content().string(containsString("0.2716")));
+    mvc.perform(get("/admin/smartlists/preview").locale(Locale.FRENCH))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Cosinus asymétrique")))
+        .andExpect(content().string(containsString("EASE sur les 3")));
+  }
+
   // ------------------------------------------------------------------ history and search
 
   @Test

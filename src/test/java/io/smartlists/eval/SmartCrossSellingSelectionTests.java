@@ -82,6 +82,44 @@ class SmartCrossSellingSelectionTests {
     assertThat(again.fitted()).isEqualTo(original.fitted()).contains("family " + chosen.family());
   }
 
+  @Test
+  void selection_doesNotChangeWhenTheTestOrdersAreReplacedByNoise() throws Exception {
+    // Stronger than the shuffle (which keeps the test period's baskets as a set): every test order
+    // becomes random products of the catalogue, so a selection that read the test period in any
+    // way would see baskets without association and validate other hit rates.
+    Path file = Path.of(getClass().getResource("/eval/groceries-baskets.csv").toURI());
+    Dataset data = Dataset.of("groceries", OrderCsv.read(file));
+    BasketCompletion bc = new BasketCompletion(data);
+    SmartCrossSellingModel original = new SmartCrossSellingModel();
+    original.fit(data, bc.trainOrders, bc.customerHistory);
+
+    Dataset noisy = Dataset.of("groceries, test period noise", OrderCsv.read(file));
+    Random random = new Random(13);
+    for (int o : bc.testOrders) {
+      int[] order = new int[noisy.orders[o].length];
+      for (int x = 0; x < order.length; x++) {
+        order[x] = random.nextInt(noisy.productCount());
+      }
+      noisy.orders[o] = order;
+    }
+    SmartCrossSellingModel again = new SmartCrossSellingModel();
+    again.fit(noisy, bc.trainOrders, bc.customerHistory);
+    assertThat(again.index().selection()).isEqualTo(original.index().selection());
+    assertThat(again.fitted()).isEqualTo(original.fitted());
+    // and the noise is noise: the model scores far worse on it than on the real test period
+    assertThat(hitRate(again, noisy, bc)).isLessThan(hitRate(original, data, bc) / 2);
+  }
+
+  private static double hitRate(SmartCrossSellingModel model, Dataset data, BasketCompletion bc) {
+    List<BasketCompletion.Case> orders = new ArrayList<>();
+    for (int o : bc.testOrders) {
+      if (data.orders[o].length >= 2) {
+        orders.add(new BasketCompletion.Case(o, -1, data.orders[o], new int[0], 1.0));
+      }
+    }
+    return BasketCompletion.runExpected(model, orders, 10, data.productCount(), 1).hitRate();
+  }
+
   private static int index(Dataset data, String orderId) {
     for (int o = 0; o < data.orderIds.length; o++) {
       if (data.orderIds[o].equals(orderId)) {

@@ -75,6 +75,12 @@ public final class PurchaseHistory {
     return t != null ? t : new long[] {lastBought[i]};
   }
 
+  /** Orders in which the i-th product was bought. */
+  public int orderCountOf(int i) {
+    long[] t = times[i];
+    return t != null ? t.length : 1;
+  }
+
   /** The position of the product in this history, or -1 when never bought. */
   public int indexOf(int product) {
     for (int i = 0; i < products.length; i++) {

@@ -361,7 +361,7 @@ class SmartListsTests {
   // ---------------------------------------------------------------------------------------------
 
   @Test
-  void orderProductReminders_rankTheMostOverdueFirstAndDropWhatNobodyRebuys() {
+  void orderProductReminders_rankTheMostOverdueFirstThenTheRestOfTheHistory() {
     data.product("coffee").name("Coffee").in("bags");
     data.product("filter").name("Filter").in("bags");
     data.product("tv").name("TV").in("bags");
@@ -370,7 +370,12 @@ class SmartListsTests {
     data.order("x", 50, "coffee");
     data.order("x", 10, "filter");
     // Alice: filters 45 days ago (0.75 of 60), coffee 30 days ago (1.5 of 20), a TV 5 days ago.
+    // No repurchase interval for a TV or a cable (two orders of one day are no gap): after what
+    // is due, the one she bought in more orders first, though longer ago.
+    data.product("cable").name("Cable").in("bags");
     data.order("alice", 45, "filter");
+    data.order("alice", 40, "cable");
+    data.order("alice", 39.9, "cable");
     data.order("alice", 30, "coffee");
     data.order("alice", 5, "tv");
     manager.rebuild();
@@ -379,7 +384,9 @@ class SmartListsTests {
     assertThat(run(ListType.ORDER_PRODUCT_REMINDERS, ctx))
         .containsExactly(
             "coffee: last bought 30 days ago, usually re-ordered every 20 days",
-            "filter: last bought 45 days ago, usually re-ordered every 60 days");
+            "filter: last bought 45 days ago, usually re-ordered every 60 days",
+            "cable: you bought it in 2 orders, the last one 39 days ago",
+            "tv: you bought it 5 days ago");
     assertThat(run(ListType.ORDER_PRODUCT_REMINDERS, context(ListType.ORDER_PRODUCT_REMINDERS)))
         .isEmpty();
   }

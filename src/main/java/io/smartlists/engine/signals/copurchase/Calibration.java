@@ -118,8 +118,6 @@ record Calibration(float proximity, float textWeight, float prior) {
       float[] textWeights,
       float[][] hits) {
     int k = 10;
-    int[] out = new int[k];
-    float[] scores = new float[k];
     int cases = 0;
     for (int x = cut; x < byTime.length && cases < CALIBRATION_CASES; x++) {
       int o = byTime[x];
@@ -137,13 +135,10 @@ record Calibration(float proximity, float textWeight, float prior) {
           trial.textWeight = textWeights[tw];
           // what trial.recommend(context, EMPTY, k) ranks for each prior, votes once
           Scratch votes = CoPurchaseReader.votes(trial, context, EMPTY);
+          int mask = ValidationHits.priors(trial, votes, PRIORS, k, hidden);
           for (int pw = 0; pw < PRIORS.length; pw++) {
-            int n = CoPurchaseReader.topK(trial, votes, PRIORS[pw], k, out, scores);
-            for (int r = 0; r < n; r++) {
-              if (out[r] == hidden) {
-                hits[tw][pw] += 1f / len;
-                break;
-              }
+            if ((mask & (1 << pw)) != 0) {
+              hits[tw][pw] += 1f / len;
             }
           }
         }

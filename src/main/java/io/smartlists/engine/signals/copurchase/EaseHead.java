@@ -22,6 +22,13 @@ final class EaseHead {
    */
   static final int MAX_HEAD = 1_500;
 
+  /**
+   * The larger head the selection tries where the blend over {@link #MAX_HEAD} is the best family
+   * (twice as many products, eight times the inverse: a cost step, not tuned on any data); served
+   * only when the validation split shows it wins by more than one standard error.
+   */
+  static final int LARGE_HEAD = 2 * MAX_HEAD;
+
   /** Candidates a context takes from EASE into the blend, strongest first. */
   static final int CANDIDATES = 50;
 
@@ -127,21 +134,86 @@ final class EaseHead {
     float[] dense = s.dense(m);
     Arrays.fill(dense, 0, m, 0f);
     s.easeCount = 0;
+    if (sum(context, dense)) {
+      select(s, context);
+    }
+  }
+
+  /**
+   * Adds the rows of the head products among {@code products} to {@code into} (length at least
+   * {@link #size()}); true when there was one.
+   */
+  boolean sum(int[] products, float[] into) {
+    int m = head.length;
     boolean any = false;
     float[] b = weights;
-    for (int p : context) {
+    for (int p : products) {
       int a = p >= 0 && p < headOf.length ? headOf[p] : -1;
       if (a >= 0) {
         any = true;
         int base = a * m;
         for (int c = 0; c < m; c++) {
-          dense[c] += b[base + c];
+          into[c] += b[base + c];
         }
+      }
+    }
+    return any;
+  }
+
+  /** As {@link #sum(int[], float[])} in double, so that a row can be taken out again exactly. */
+  void sum(int[] products, double[] into) {
+    int m = head.length;
+    float[] b = weights;
+    for (int p : products) {
+      int a = p >= 0 && p < headOf.length ? headOf[p] : -1;
+      if (a >= 0) {
+        int base = a * m;
+        for (int c = 0; c < m; c++) {
+          into[c] += b[base + c];
+        }
+      }
+    }
+  }
+
+  /**
+   * As {@link #candidates} for {@code context} = an order without its product {@code hidden}, from
+   * {@code orderSum}, the order's {@link #sum(int[], double[])} (perf: the build's validation hides
+   * each product of an order in turn; one row is taken out instead of adding up the others again).
+   * The same scores but for the last bit of rounding (the sum is kept in double).
+   */
+  void candidatesWithout(Scratch s, int[] context, double[] orderSum, int hidden) {
+    int m = head.length;
+    float[] dense = s.dense(m);
+    s.easeCount = 0;
+    boolean any = false;
+    for (int p : context) {
+      if (p >= 0 && p < headOf.length && headOf[p] >= 0) {
+        any = true;
+        break;
       }
     }
     if (!any) {
       return;
     }
+    int a = hidden >= 0 && hidden < headOf.length ? headOf[hidden] : -1;
+    if (a >= 0) {
+      int base = a * m;
+      for (int c = 0; c < m; c++) {
+        dense[c] = (float) (orderSum[c] - weights[base + c]);
+      }
+    } else {
+      for (int c = 0; c < m; c++) {
+        dense[c] = (float) orderSum[c];
+      }
+    }
+    select(s, context);
+  }
+
+  /** Keeps the best of the scratch's dense head scores as the EASE candidates. */
+  private void select(Scratch s, int[] context) {
+    int m = head.length;
+    float[] dense = s.dense;
+    float[] b = weights;
     int[] ids = s.easeIds;
     float[] scores = s.easeScores;
     int count = 0;

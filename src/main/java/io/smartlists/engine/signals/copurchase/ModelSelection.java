@@ -21,7 +21,11 @@ import java.util.Locale;
  * @param popularityHr validation HR@10 of the popularity family
  * @param neighbourhoodHr of the neighbourhood family at its calibrated weights
  * @param asymmetricHr of asymmetric cosine at its best α and prior
- * @param easeHr of the EASE head blend at its best λ and share
+ * @param easeHr of the EASE head blend at its best λ and share (over the larger head when that one
+ *     was kept)
+ * @param largeHead products of the larger EASE head tried when the blend was the best family (0
+ *     when not tried)
+ * @param largeHeadHr its validation HR@10 at the best share (0 when not tried)
  */
 public record ModelSelection(
     Family family,
@@ -35,11 +39,13 @@ public record ModelSelection(
     float popularityHr,
     float neighbourhoodHr,
     float asymmetricHr,
-    float easeHr) {
+    float easeHr,
+    int largeHead,
+    float largeHeadHr) {
 
   /** The neighbourhood at these weights, chosen without validation (too few orders). */
   static ModelSelection unvalidated(float prior) {
-    return new ModelSelection(Family.NEIGHBOURHOOD, prior, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    return new ModelSelection(Family.NEIGHBOURHOOD, prior, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /** One line: the family, its parameters and the validation figures behind the choice. */
@@ -59,10 +65,14 @@ public record ModelSelection(
                   num(lambda),
                   headProducts);
         };
+    String large =
+        largeHead == 0
+            ? ""
+            : String.format(Locale.ROOT, " (%d-product head tried: %.4f)", largeHead, largeHeadHr);
     return String.format(
         Locale.ROOT,
         "family %s%s, prior %s; validation HR@10 on the newest %d training orders (%d cases):"
-            + " popularity %.4f, neighbourhood %.4f, asymmetric cosine %.4f, EASE head blend %.4f",
+            + " popularity %.4f, neighbourhood %.4f, asymmetric cosine %.4f, EASE head blend %.4f%s",
         family,
         params,
         num(prior),
@@ -71,7 +81,8 @@ public record ModelSelection(
         popularityHr,
         neighbourhoodHr,
         asymmetricHr,
-        easeHr);
+        easeHr,
+        large);
   }
 
   private static String num(float v) {

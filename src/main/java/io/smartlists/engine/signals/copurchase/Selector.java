@@ -3,6 +3,8 @@ package io.smartlists.engine.signals.copurchase;
 import static io.smartlists.engine.signals.copurchase.Rows.EMPTY;
 import static io.smartlists.engine.signals.copurchase.Rows.ORDER_DAMP;
 
+import java.util.Arrays;
+
 /**
  * Chooses the model family a build serves ({@link Family}) and its parameters, on the validation
  * split of {@code Calibration}: an index built from the older 90 % of the most recent {@value
@@ -49,7 +51,8 @@ final class Selector {
       float alpha,
       float validationLambda,
       float easeShare,
-      int trialOrders) {}
+      int trialOrders,
+      int headCap) {}
 
   /** The calibration and the family of these orders. */
   static Choice choose(CoPurchaseBuilder b) {
@@ -57,7 +60,8 @@ final class Selector {
     Calibration c = r.chosen();
     Calibration.Trial t = r.trial();
     if (t == null) {
-      return new Choice(c, ModelSelection.unvalidated(c.prior()), c.prior(), 0, 0, 0, 0);
+      return new Choice(
+          c, ModelSelection.unvalidated(c.prior()), c.prior(), 0, 0, 0, 0, EaseHead.MAX_HEAD);
     }
     CoPurchaseBuilder sub = t.sub();
     CoPurchaseIndex trial = t.index();
@@ -90,15 +94,34 @@ final class Selector {
     int configs = easeFrom + eases.length * SHARES.length;
     int orders = validationOrders(b, t);
     float[][] hits = new float[configs][orders];
-    int cases = validate(b, t, c, eases, hits);
+    int cases = validate(b, t, c, eases, hits, false);
 
     int bestAsymmetric = best(hits, asymmetricFrom, easeFrom);
     int bestEase = eases.length == 0 ? -1 : best(hits, easeFrom, configs);
     int[] familyBest = {0, 1, bestAsymmetric, bestEase};
-    int overall = 0;
-    for (int f = 1; f < familyBest.length; f++) {
-      if (familyBest[f] >= 0 && sum(hits[familyBest[f]]) > sum(hits[familyBest[overall]])) {
-        overall = f;
+    int overall = overall(hits, familyBest);
+    // A larger head, only where the EASE blend is already the best family and the catalogue has
+    // more products in its orders than the head holds: at the best λ and every share, kept when it
+    // beats the smaller head by more than one standard error (it costs eight times the inverse).
+    int headCap = EaseHead.MAX_HEAD;
+    int largeHead = 0;
+    float largeHeadHr = 0;
+    int largeShare = -1;
+    if (overall == Family.EASE_HEAD_BLEND.ordinal()) {
+      int[] large = EaseHead.chooseHead(trial.orderCount, EaseHead.LARGE_HEAD);
+      if (large.length > head.length) {
+        float[] gram = EaseHead.gram(large, n, sub.starts, sub.lines, sub.orderCount);
+        EaseHead big = EaseHead.fit(large, n, gram, LAMBDAS[(bestEase - easeFrom) / SHARES.length]);
+        float[][] bigHits = new float[SHARES.length][orders];
+        validate(b, t, c, new EaseHead[] {big}, bigHits, true);
+        int bestBig = best(bigHits, 0, SHARES.length);
+        largeHead = large.length;
+        largeHeadHr = sum(bigHits[bestBig]) / Math.max(1, orders);
+        if (!withinOneStandardError(hits[bestEase], bigHits[bestBig])) {
+          headCap = EaseHead.LARGE_HEAD;
+          largeShare = bestBig;
+          hits[bestEase] = bigHits[bestBig]; // the family's best is now the larger head's
+        }
       }
     }
     int chosen = overall;
@@ -123,7 +146,7 @@ final class Selector {
     } else if (family == Family.EASE_HEAD_BLEND) {
       int e = bestEase - easeFrom;
       lambda = LAMBDAS[e / SHARES.length];
-      share = SHARES[e % SHARES.length];
+      share = largeShare >= 0 ? SHARES[largeShare] : SHARES[e % SHARES.length];
     }
     float per = 1f / Math.max(1, orders);
     ModelSelection selection =
@@ -139,8 +162,10 @@ final class Selector {
             sum(hits[0]) * per,
             sum(hits[1]) * per,
             sum(hits[bestAsymmetric]) * per,
-            bestEase < 0 ? 0f : sum(hits[bestEase]) * per);
-    return new Choice(c, selection, prior, alpha, lambda, share, sub.orderCount);
+            bestEase < 0 ? 0f : sum(hits[bestEase]) * per,
+            largeHead,
+            largeHeadHr);
+    return new Choice(c, selection, prior, alpha, lambda, share, sub.orderCount, headCap);
   }
 
   /**
@@ -155,7 +180,7 @@ final class Selector {
       case POPULARITY -> index.scoring = Scoring.popularity();
       case ASYMMETRIC_COSINE -> index.scoring = Scoring.asymmetric(choice.alpha());
       case EASE_HEAD_BLEND -> {
-        int[] head = EaseHead.chooseHead(index.orderCount, EaseHead.MAX_HEAD);
+        int[] head = EaseHead.chooseHead(index.orderCount, choice.headCap());
         float lambda =
             choice.validationLambda() * b.orderCount / (float) Math.max(1, choice.trialOrders());
         float[] gram = EaseHead.gram(head, index.productCount, b.starts, b.lines, b.orderCount);
@@ -175,11 +200,24 @@ final class Selector {
                 s.popularityHr(),
                 s.neighbourhoodHr(),
                 s.asymmetricHr(),
-                s.easeHr());
+                s.easeHr(),
+                s.largeHead(),
+                s.largeHeadHr());
       }
       case NEIGHBOURHOOD -> index.scoring = Scoring.NEIGHBOURHOOD;
     }
     index.selection = s;
+  }
+
+  /** The family whose best setting has the most validation hits (the simpler one on ties). */
+  private static int overall(float[][] hits, int[] familyBest) {
+    int overall = 0;
+    for (int f = 1; f < familyBest.length; f++) {
+      if (familyBest[f] >= 0 && sum(hits[familyBest[f]]) > sum(hits[familyBest[overall]])) {
+        overall = f;
+      }
+    }
+    return overall;
   }
 
   /** Validation orders the case budget reaches (orders of one product are skipped). */
@@ -203,7 +241,12 @@ final class Selector {
    * hit's 1/length to {@code hits[configuration][validation order]}; returns the cases.
    */
   private static int validate(
-      CoPurchaseBuilder b, Calibration.Trial t, Calibration c, EaseHead[] eases, float[][] hits) {
+      CoPurchaseBuilder b,
+      Calibration.Trial t,
+      Calibration c,
+      EaseHead[] eases,
+      float[][] hits,
+      boolean easeOnly) {
     CoPurchaseIndex trial = t.index();
     int[] byTime = t.byTime();
     float[] priors = Calibration.PRIORS;
@@ -212,9 +255,9 @@ final class Selector {
     for (int a = 0; a < ALPHAS.length; a++) {
       asymmetric[a] = Scoring.asymmetric(ALPHAS[a]);
     }
-    int[] out = new int[K];
-    float[] scores = new float[K];
-    int[] anchors = new int[K];
+    double[][] orderSums = new double[eases.length][eases.length == 0 ? 0 : eases[0].size()];
+    float[] prior = {c.prior()};
+    float[] one = {1f};
     int cases = 0;
     int oi = 0;
     for (int x = t.cut(); x < byTime.length && cases < Calibration.CALIBRATION_CASES; x++) {
@@ -226,32 +269,42 @@ final class Selector {
       int[] order = b.order(o);
       int[] context = new int[len - 1];
       float w = 1f / len;
+      for (int l = 0; l < eases.length; l++) {
+        Arrays.fill(orderSums[l], 0d);
+        eases[l].sum(order, orderSums[l]);
+      }
       for (int h = 0; h < len; h++) {
         int hidden = order[h];
         System.arraycopy(order, 0, context, 0, h);
         System.arraycopy(order, h + 1, context, h, len - h - 1);
         Scratch s = CoPurchaseReader.votes(trial, Scoring.NEIGHBOURHOOD, context, EMPTY);
-        int m = CoPurchaseReader.topK(trial, s, c.prior(), K, out, scores);
-        hits[1][oi] += hit(out, m, hidden) ? w : 0;
+        if (!easeOnly) {
+          add(hits, 1, oi, w, ValidationHits.priors(trial, s, prior, K, hidden));
+        }
         for (int l = 0; l < eases.length; l++) {
-          eases[l].candidates(s, context);
-          for (int sh = 0; sh < SHARES.length; sh++) {
-            m =
-                CoPurchaseReader.blend(
-                    trial, s, eases[l], c.prior(), SHARES[sh], K, out, scores, anchors);
-            int cfg = 2 + ALPHAS.length * priors.length + l * SHARES.length + sh;
-            hits[cfg][oi] += hit(out, m, hidden) ? w : 0;
-          }
+          eases[l].candidatesWithout(s, context, orderSums[l], hidden);
+          int cfg = (easeOnly ? 0 : 2 + ALPHAS.length * priors.length) + l * SHARES.length;
+          add(
+              hits,
+              cfg,
+              oi,
+              w,
+              ValidationHits.shares(trial, s, eases[l], c.prior(), SHARES, K, hidden));
+        }
+        if (easeOnly) {
+          cases++;
+          continue;
         }
         s = CoPurchaseReader.votes(trial, popularity, context, EMPTY);
-        m = CoPurchaseReader.topK(trial, s, 1f, K, out, scores);
-        hits[0][oi] += hit(out, m, hidden) ? w : 0;
+        add(hits, 0, oi, w, ValidationHits.priors(trial, s, one, K, hidden));
         for (int a = 0; a < ALPHAS.length; a++) {
           s = CoPurchaseReader.votes(trial, asymmetric[a], context, EMPTY);
-          for (int p = 0; p < priors.length; p++) {
-            m = CoPurchaseReader.topK(trial, s, priors[p], K, out, scores);
-            hits[2 + a * priors.length + p][oi] += hit(out, m, hidden) ? w : 0;
-          }
+          add(
+              hits,
+              2 + a * priors.length,
+              oi,
+              w,
+              ValidationHits.priors(trial, s, priors, K, hidden));
         }
         cases++;
       }
@@ -260,13 +313,11 @@ final class Selector {
     return cases;
   }
 
-  private static boolean hit(int[] out, int n, int hidden) {
-    for (int r = 0; r < n; r++) {
-      if (out[r] == hidden) {
-        return true;
-      }
+  /** Adds {@code w} to {@code hits[from + b][order]} for each bit {@code b} of {@code mask}. */
+  private static void add(float[][] hits, int from, int order, float w, int mask) {
+    for (int m = mask; m != 0; m &= m - 1) {
+      hits[from + Integer.numberOfTrailingZeros(m)][order] += w;
     }
-    return false;
   }
 
   /** The configuration in {@code [from, to)} with the most hits, the first on ties. */

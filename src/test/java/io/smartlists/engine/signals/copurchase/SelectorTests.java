@@ -130,9 +130,12 @@ class SelectorTests {
     }
     CoPurchaseIndex index = b.build();
     ModelSelection asym =
-        new ModelSelection(Family.ASYMMETRIC_COSINE, 0.1f, 1f, 0, 0, 0, 10, 40, 0, 0, 0, 0);
+        new ModelSelection(Family.ASYMMETRIC_COSINE, 0.1f, 1f, 0, 0, 0, 10, 40, 0, 0, 0, 0, 0, 0);
     Selector.apply(
-        new Selector.Choice(new Calibration(0f, 3f, 0.1f), asym, 0.1f, 1f, 0, 0, 0), b, index);
+        new Selector.Choice(
+            new Calibration(0f, 3f, 0.1f), asym, 0.1f, 1f, 0, 0, 0, EaseHead.MAX_HEAD),
+        b,
+        index);
     assertThat(index.selection()).isEqualTo(asym);
     assertThat(index.priorWeight()).isEqualTo(0.1f);
     // α = 1: a context product votes p(j | i) = co(i, j) / count(i) for each kept neighbour
@@ -146,7 +149,14 @@ class SelectorTests {
 
     Selector.apply(
         new Selector.Choice(
-            new Calibration(0f, 3f, 0.1f), ModelSelection.unvalidated(0.1f), 0.1f, 0, 0, 0, 0),
+            new Calibration(0f, 3f, 0.1f),
+            ModelSelection.unvalidated(0.1f),
+            0.1f,
+            0,
+            0,
+            0,
+            0,
+            EaseHead.MAX_HEAD),
         b,
         index);
     assertThat(index.scoring).isSameAs(Scoring.NEIGHBOURHOOD);
@@ -206,8 +216,26 @@ class SelectorTests {
     assertThat(ModelSelection.unvalidated(0.1f).summary()).contains("too few orders");
     ModelSelection asym =
         new ModelSelection(
-            Family.ASYMMETRIC_COSINE, 0.3f, 0.8f, 0, 0, 0, 100, 400, .1f, .2f, .3f, 0);
+            Family.ASYMMETRIC_COSINE, 0.3f, 0.8f, 0, 0, 0, 100, 400, .1f, .2f, .3f, 0, 0, 0);
     assertThat(asym.summary()).contains("ASYMMETRIC_COSINE, α 0.8, prior 0.3", "400 cases");
+    assertThat(asym.summary()).doesNotContain("head tried");
+    ModelSelection large =
+        new ModelSelection(
+            Family.EASE_HEAD_BLEND,
+            0.1f,
+            0,
+            60f,
+            0.35f,
+            3000,
+            100,
+            400,
+            .1f,
+            .2f,
+            .3f,
+            .4f,
+            3000,
+            .4f);
+    assertThat(large.summary()).contains("over 3000 head products", "3000-product head tried");
   }
 
   private static float hitRate(CoPurchaseIndex index, int[][] orders) {
