@@ -208,12 +208,7 @@ final class CoPurchaseReader {
     int entries = s.size;
     int[] ids = s.touched;
     float[] score = s.score;
-    float strongest = 0;
-    for (int x = 0; x < entries; x++) {
-      if (s.candidate(x)) {
-        strongest = Math.max(strongest, score[x]);
-      }
-    }
+    float strongest = s.strongestCandidateScore();
     float voteShare = Math.max(1 - w, 0.001f);
     float easeScale =
         s.easeCount == 0 ? 0f : w * (strongest > 0 ? strongest : 1f) / s.easeScores[0];

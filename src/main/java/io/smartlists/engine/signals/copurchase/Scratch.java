@@ -134,6 +134,17 @@ final class Scratch {
     }
   }
 
+  /** The highest vote score among the candidates ({@link #candidate}), 0 when there is none. */
+  float strongestCandidateScore() {
+    float strongest = 0;
+    for (int x = 0; x < size; x++) {
+      if (candidate(x)) {
+        strongest = Math.max(strongest, score[x]);
+      }
+    }
+    return strongest;
+  }
+
   /** True when the entry is a candidate (not an excluded product). */
   boolean candidate(int e) {
     return anchor[e] != EXCLUDED;

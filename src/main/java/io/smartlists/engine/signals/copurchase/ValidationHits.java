@@ -90,12 +90,7 @@ final class ValidationHits {
     int entries = s.size;
     int[] ids = s.touched;
     float[] score = s.score;
-    float strongest = 0;
-    for (int x = 0; x < entries; x++) {
-      if (s.candidate(x)) {
-        strongest = Math.max(strongest, score[x]);
-      }
-    }
+    float strongest = s.strongestCandidateScore();
     // the hidden product's place: a voted candidate, one of EASE's, or not a candidate at all
     int eh = s.entry(hidden);
     int hiddenEase = -1;
