@@ -11,6 +11,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
  * The store's security: every storefront page is public (CSRF protection stays on: every form
@@ -26,12 +27,22 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 public class DemoSecurityConfiguration {
 
-  /** The storefront's chain matches every request, so it comes after the module's admin chain. */
+  /**
+   * The storefront's chain matches every request, so it comes after the module's admin chain.
+   *
+   * <p>The storefront's CSRF token lives in a cookie ({@code XSRF-TOKEN}, HttpOnly, SameSite=Lax,
+   * Secure behind HTTPS), not in the HTTP session: with the session repository every page that
+   * renders a form (the product page's add-to-cart) created a session for a cookie-less visitor,
+   * kept 30 minutes, and a crawler or a load test filled the heap (the issue-14 soak). Sessions are
+   * now created only by what needs them: a cart, a signed-in customer, the admin.
+   */
   @Bean
   @Order(Ordered.LOWEST_PRECEDENCE)
   SecurityFilterChain storefrontSecurityFilterChain(HttpSecurity http) throws Exception {
+    CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+    tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
     http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-        .csrf(Customizer.withDefaults())
+        .csrf(csrf -> csrf.csrfTokenRepository(tokens))
         .headers(Customizer.withDefaults());
     return http.build();
   }
