@@ -5,23 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import io.smartlists.demo.catalog.DemoCatalog;
 import io.smartlists.demo.catalog.Product;
+import io.smartlists.demo.mail.MimeParts;
 import io.smartlists.engine.SmartListsEngine;
 import jakarta.mail.Address;
-import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -67,8 +62,8 @@ class GuestCheckoutMailTests {
     MimeMessage mail = awaitMailTo(address);
     assertThat(mail.getSubject()).startsWith("To go with your order: ");
     assertThat(mail.getHeader("X-SmartLists-Placement")).containsExactly("EMAIL_POST_PURCHASE");
-    String html = part(mail, "text/html");
-    String text = part(mail, "text/plain");
+    String html = MimeParts.find(mail, "text/html");
+    String text = MimeParts.find(mail, "text/plain");
     assertThat(html).as("the HTML part").isNotNull().doesNotContainIgnoringCase("<script");
     assertThat(text).as("the plain-text alternative").isNotBlank();
 
@@ -79,7 +74,7 @@ class GuestCheckoutMailTests {
     }
     assertThat(links).as("tracked product links").isNotEmpty();
     for (String link : links) {
-      List<String> fields = tokenFields(link);
+      List<String> fields = StoreTesting.mailTokenFields(link);
       assertThat(fields.get(2)).isEqualTo("EMAIL_POST_PURCHASE");
       assertThat(fields.get(7)).as("the product").isNotEqualTo(bought.getId());
       assertThat(fields.get(8)).as("the customer of a guest's link").isEmpty();
@@ -122,33 +117,5 @@ class GuestCheckoutMailTests {
       }
       Thread.sleep(200);
     }
-  }
-
-  /** The decoded content of the first part of that type, or null. */
-  private static @Nullable String part(Part part, String type) throws Exception {
-    if (part.isMimeType(type)) {
-      return (String) part.getContent();
-    }
-    if (part.isMimeType("multipart/*")) {
-      Multipart multipart = (Multipart) part.getContent();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart child = multipart.getBodyPart(i);
-        String found = part(child, type);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
-  }
-
-  /** A mail link's token fields (docs/EMAIL.md: format, kind, placement, ..., customer, send). */
-  private static List<String> tokenFields(String href) {
-    int t = href.indexOf("t=") + 2;
-    int end = href.indexOf('&', t);
-    String token = end < 0 ? href.substring(t) : href.substring(t, end);
-    String payload = token.substring(0, token.lastIndexOf('.'));
-    String fields = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
-    return List.of(fields.split("\u0000", -1));
   }
 }
