@@ -30,17 +30,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.smartlists.autoconfigure.AdminWebConfiguration;
 import io.smartlists.autoconfigure.SmartListsAdminAutoConfiguration;
 import io.smartlists.engine.SmartListsEngine;
-import io.smartlists.engine.model.DefaultConfiguration;
 import io.smartlists.engine.model.DropRule;
-import io.smartlists.engine.model.GlobalRules;
 import io.smartlists.engine.model.JourneyStage;
 import io.smartlists.engine.model.ListType;
 import io.smartlists.engine.model.Placement;
 import io.smartlists.engine.model.Reason;
 import io.smartlists.engine.model.SlotConfig;
-import io.smartlists.engine.model.SmartListsConfig;
 import io.smartlists.engine.model.StageDecision;
-import io.smartlists.engine.model.StageRules;
 import io.smartlists.engine.model.Widget;
 import io.smartlists.engine.model.WidgetRequest;
 import io.smartlists.host.CatalogPort;
@@ -55,13 +51,9 @@ import io.smartlists.merchandising.ConfigValidationException;
 import io.smartlists.merchandising.MerchandisingEditor;
 import io.smartlists.merchandising.Revision;
 import io.smartlists.merchandising.RulesDraft;
-import io.smartlists.merchandising.RulesView;
 import io.smartlists.merchandising.SlotDraft;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,29 +90,9 @@ class AdminControllerTests {
   @MockitoBean CustomerPort customers;
   @MockitoBean io.smartlists.mail.SmartListsMail mail;
 
-  private final SmartListsConfig defaults = DefaultConfiguration.create();
-
   @BeforeEach
   void store() {
-    List<CellView> cells = new ArrayList<>();
-    for (Placement p : Placement.values()) {
-      for (JourneyStage s : JourneyStage.values()) {
-        cells.add(new CellView(p, s, 7, defaults.slots(p, s)));
-      }
-    }
-    given(editor.cells()).willReturn(cells);
-    given(editor.currentVersion()).willReturn(defaults.version());
-    given(editor.cell(any(), any()))
-        .willAnswer(
-            a ->
-                new CellView(
-                    a.getArgument(0),
-                    a.getArgument(1),
-                    7,
-                    defaults.slots(a.getArgument(0), a.getArgument(1))));
-    given(editor.rules()).willReturn(new RulesView(StageRules.DEFAULT, GlobalRules.DEFAULT, 3));
-    given(engine.clock())
-        .willReturn(Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC));
+    AdminEditorStubs.shippedStore(editor, engine);
   }
 
   // ------------------------------------------------------------------ security

@@ -10,29 +10,19 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import io.smartlists.autoconfigure.AdminWebConfiguration;
 import io.smartlists.autoconfigure.SmartListsAdminAutoConfiguration;
 import io.smartlists.engine.SmartListsEngine;
-import io.smartlists.engine.model.DefaultConfiguration;
-import io.smartlists.engine.model.GlobalRules;
 import io.smartlists.engine.model.JourneyStage;
 import io.smartlists.engine.model.ListType;
 import io.smartlists.engine.model.Placement;
 import io.smartlists.engine.model.Reason;
-import io.smartlists.engine.model.SmartListsConfig;
 import io.smartlists.engine.model.StageDecision;
-import io.smartlists.engine.model.StageRules;
 import io.smartlists.engine.model.Widget;
 import io.smartlists.engine.model.WidgetRequest;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CustomerPort;
-import io.smartlists.merchandising.CellView;
 import io.smartlists.merchandising.MerchandisingEditor;
-import io.smartlists.merchandising.RulesView;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.LongStream;
@@ -80,27 +70,9 @@ class AdminFormsFuzzTests {
   @MockitoBean CatalogPort catalog;
   @MockitoBean CustomerPort customers;
 
-  private final SmartListsConfig defaults = DefaultConfiguration.create();
-
   @BeforeEach
   void store() {
-    List<CellView> cells = new ArrayList<>();
-    for (Placement p : Placement.values()) {
-      for (JourneyStage s : JourneyStage.values()) {
-        cells.add(new CellView(p, s, 7, defaults.slots(p, s)));
-      }
-    }
-    given(editor.cells()).willReturn(cells);
-    given(editor.currentVersion()).willReturn(defaults.version());
-    given(editor.cell(any(), any()))
-        .willAnswer(
-            a ->
-                new CellView(
-                    a.getArgument(0),
-                    a.getArgument(1),
-                    7,
-                    defaults.slots(a.getArgument(0), a.getArgument(1))));
-    given(editor.rules()).willReturn(new RulesView(StageRules.DEFAULT, GlobalRules.DEFAULT, 3));
+    AdminEditorStubs.shippedStore(editor, engine);
     // the real engine always answers with a widget (empty at worst), never null
     given(engine.compose(any()))
         .willAnswer(
@@ -112,8 +84,6 @@ class AdminFormsFuzzTests {
                     Widget.Outcome.OK,
                     List.of(),
                     0));
-    given(engine.clock())
-        .willReturn(Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC));
   }
 
   @ParameterizedTest

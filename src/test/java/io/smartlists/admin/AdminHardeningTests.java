@@ -31,11 +31,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.smartlists.autoconfigure.AdminWebConfiguration;
 import io.smartlists.autoconfigure.SmartListsAdminAutoConfiguration;
 import io.smartlists.engine.SmartListsEngine;
-import io.smartlists.engine.model.DefaultConfiguration;
-import io.smartlists.engine.model.SmartListsConfig;
 import io.smartlists.host.CatalogPort;
 import io.smartlists.host.CustomerPort;
-import io.smartlists.merchandising.CellView;
 import io.smartlists.merchandising.MerchandisingEditor;
 import io.smartlists.merchandising.SlotNotFoundException;
 import java.io.IOException;
@@ -96,18 +93,9 @@ class AdminHardeningTests {
     }
   }
 
-  private final SmartListsConfig defaults = DefaultConfiguration.create();
-
   @BeforeEach
   void store() {
-    given(editor.cell(any(), any()))
-        .willAnswer(
-            a ->
-                new CellView(
-                    a.getArgument(0),
-                    a.getArgument(1),
-                    7,
-                    defaults.slots(a.getArgument(0), a.getArgument(1))));
+    AdminEditorStubs.shippedCell(editor);
   }
 
   /** Each test signs in from its own address, so the per-address counts do not add up. */

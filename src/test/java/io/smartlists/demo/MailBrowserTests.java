@@ -8,12 +8,10 @@ import io.smartlists.engine.SmartListsEngine;
 import io.smartlists.testing.Chromium;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,12 +147,7 @@ class MailBrowserTests {
 
   /** The product a mail link's token names (the token's eighth field). */
   static String productOf(String href) {
-    int t = href.indexOf("t=") + 2;
-    int end = href.indexOf('&', t);
-    String token = end < 0 ? href.substring(t) : href.substring(t, end);
-    String payload = token.substring(0, token.lastIndexOf('.'));
-    String fields = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
-    return fields.split("\u0000")[7];
+    return StoreTesting.mailTokenFields(href).get(7);
   }
 
   private static int freePort() {

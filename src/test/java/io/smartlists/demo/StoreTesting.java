@@ -3,8 +3,10 @@ package io.smartlists.demo;
 import io.smartlists.demo.catalog.DemoCatalog;
 import io.smartlists.demo.catalog.Product;
 import io.smartlists.engine.SmartListsEngine;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -72,5 +74,19 @@ final class StoreTesting {
       }
     }
     return ids;
+  }
+
+  /**
+   * The fields of an e-mail link's token ({@code t=}, docs/EMAIL.md "Links that never dead-end"):
+   * format, kind, placement, stage, list, slot, position, product, customer (empty for a guest),
+   * send id, issue time. Decoded only: the signature is not checked.
+   */
+  static List<String> mailTokenFields(String href) {
+    int t = href.indexOf("t=") + 2;
+    int end = href.indexOf('&', t);
+    String token = end < 0 ? href.substring(t) : href.substring(t, end);
+    String payload = token.substring(0, token.lastIndexOf('.'));
+    String fields = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8);
+    return List.of(fields.split("\u0000", -1));
   }
 }

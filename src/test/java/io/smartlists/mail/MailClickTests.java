@@ -11,12 +11,9 @@ import io.smartlists.site.Visitors;
 import io.smartlists.site.WidgetService;
 import io.smartlists.site.WidgetView;
 import io.smartlists.stats.ClickRow;
-import io.smartlists.stats.ShopperEventSink;
-import io.smartlists.stats.StatTable;
 import io.smartlists.stats.StatsRecorder;
+import io.smartlists.testing.RecordingStatSink;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -32,7 +29,7 @@ class MailClickTests {
 
   final MailTestShop shop = new MailTestShop();
   final SmartListsMail mail = shop.mail();
-  final RecordingSink sink = new RecordingSink();
+  final RecordingStatSink sink = new RecordingStatSink();
   final Visitors visitors = new Visitors("sl_vid", Duration.ofDays(365), null);
   final WidgetService widgets =
       new WidgetService(
@@ -60,21 +57,14 @@ class MailClickTests {
     MailBlock block =
         mail.render(MailRequest.postPurchase("buyer5-0", "o1", List.of("s3"), Locale.ENGLISH));
     MailBlock.Item item = block.slots().get(0).items().get(1);
-    mvc.perform(get(path(item.url())))
-        .andExpect(status().isFound())
-        .andExpect(header().string("Location", "/product/" + item.productId()));
-    assertThat(sink.clicks())
-        .singleElement()
-        .satisfies(
-            c -> {
-              assertThat(c.click().placement()).isEqualTo("EMAIL_POST_PURCHASE");
-              assertThat(c.click().list()).isEqualTo(block.slots().get(0).list());
-              assertThat(c.click().slot()).isEqualTo(block.slots().get(0).position());
-              assertThat(c.click().position()).isEqualTo(1);
-              assertThat(c.click().productId()).isEqualTo(item.productId());
-              assertThat(c.click().widgetId()).isEqualTo(block.sendId());
-              assertThat(c.customerId()).isEqualTo("buyer5-0");
-            });
+    ClickRow c = clickLandsOnTheProduct(item);
+    assertThat(c.click().placement()).isEqualTo("EMAIL_POST_PURCHASE");
+    assertThat(c.click().list()).isEqualTo(block.slots().get(0).list());
+    assertThat(c.click().slot()).isEqualTo(block.slots().get(0).position());
+    assertThat(c.click().position()).isEqualTo(1);
+    assertThat(c.click().productId()).isEqualTo(item.productId());
+    assertThat(c.click().widgetId()).isEqualTo(block.sendId());
+    assertThat(c.customerId()).isEqualTo("buyer5-0");
     // the same link again (a link scanner, a second read): redirected, counted once
     mvc.perform(get(path(item.url()))).andExpect(status().isFound());
     assertThat(sink.clicks()).hasSize(1);
@@ -111,17 +101,9 @@ class MailClickTests {
     MailBlock block =
         mail.render(MailRequest.guestPostPurchase("g-1", List.of("s3"), Locale.ENGLISH));
     assertThat(block.isEmpty()).isFalse();
-    MailBlock.Item item = block.slots().get(0).items().get(0);
-    mvc.perform(get(path(item.url())))
-        .andExpect(status().isFound())
-        .andExpect(header().string("Location", "/product/" + item.productId()));
-    assertThat(sink.clicks())
-        .singleElement()
-        .satisfies(
-            c -> {
-              assertThat(c.click().placement()).isEqualTo("EMAIL_POST_PURCHASE");
-              assertThat(c.customerId()).isNull();
-            });
+    ClickRow c = clickLandsOnTheProduct(block.slots().get(0).items().get(0));
+    assertThat(c.click().placement()).isEqualTo("EMAIL_POST_PURCHASE");
+    assertThat(c.customerId()).isNull();
     MvcResult page =
         mvc.perform(get(path(block.landingUrl()))).andExpect(status().isOk()).andReturn();
     assertThat(page.getModelAndView().getModel().get("customerName")).isNull();
@@ -199,22 +181,20 @@ class MailClickTests {
     assertThat(text).contains(MailTestShop.BASE + "/smartlists/for-you?t=");
   }
 
-  private static String path(String absolute) {
-    return absolute.substring(MailTestShop.BASE.length());
+  /**
+   * Follows a product link of an e-mail (the first click on it): redirected to the product's page,
+   * one click row recorded, returned.
+   */
+  private ClickRow clickLandsOnTheProduct(MailBlock.Item item) throws Exception {
+    mvc.perform(get(path(item.url())))
+        .andExpect(status().isFound())
+        .andExpect(header().string("Location", "/product/" + item.productId()));
+    List<ClickRow> clicks = sink.clicks();
+    assertThat(clicks).hasSize(1);
+    return clicks.get(0);
   }
 
-  static final class RecordingSink implements ShopperEventSink {
-    final List<Object> rows = Collections.synchronizedList(new ArrayList<>());
-
-    @Override
-    public <T> void record(StatTable<T> table, T row) {
-      rows.add(row);
-    }
-
-    List<ClickRow> clicks() {
-      synchronized (rows) {
-        return rows.stream().filter(ClickRow.class::isInstance).map(ClickRow.class::cast).toList();
-      }
-    }
+  private static String path(String absolute) {
+    return absolute.substring(MailTestShop.BASE.length());
   }
 }

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -128,23 +127,6 @@ class MailWordingTests {
     return p;
   }
 
-  /** The admin's settings in memory. */
-  static final class MemoryStore implements MailUtm.Store {
-    final Map<Placement, MailUtm.Saved> saved = new EnumMap<>(Placement.class);
-    final List<String> history = new ArrayList<>();
-
-    @Override
-    public Map<Placement, MailUtm.Saved> load() {
-      return new EnumMap<>(saved);
-    }
-
-    @Override
-    public void save(Placement placement, MailUtm.Setting setting, String author, Instant at) {
-      saved.put(placement, new MailUtm.Saved(setting, author, at));
-      history.add(placement + " " + setting + " " + author);
-    }
-  }
-
   @Test
   void utm_adminSettingsOverrideTheProperties_perPlacement() {
     Map<String, String> properties = new LinkedHashMap<>();
@@ -152,7 +134,7 @@ class MailWordingTests {
     properties.put("utm_medium", "email");
     properties.put("utm_campaign", "{placement}");
     properties.put("utm_content", "block");
-    MemoryStore store = new MemoryStore();
+    MemoryUtmStore store = new MemoryUtmStore();
     Clock clock = Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);
     MailUtm utm = new MailUtm(properties, store, clock, Duration.ofSeconds(30));
     assertThat(utm.parameters("EMAIL_NEWSLETTER"))
@@ -163,7 +145,7 @@ class MailWordingTests {
             Map.entry("utm_content", "block"));
     utm.save(
         Placement.EMAIL_NEWSLETTER, new MailUtm.Setting("news", "", "june-{placement}"), "admin");
-    assertThat(store.history).hasSize(1);
+    assertThat(store.history()).hasSize(1);
     assertThat(utm.parameters("EMAIL_NEWSLETTER"))
         .containsExactly(
             Map.entry("utm_content", "block"),
@@ -208,7 +190,7 @@ class MailWordingTests {
     assertThat(MailUtm.problem("é")).isEqualTo("sl.utm.error.characters");
     assertThat(MailUtm.problem("x".repeat(101))).isEqualTo("sl.utm.error.length");
     MailUtm utm =
-        new MailUtm(Map.of(), new MemoryStore(), Clock.systemUTC(), Duration.ofSeconds(30));
+        new MailUtm(Map.of(), new MemoryUtmStore(), Clock.systemUTC(), Duration.ofSeconds(30));
     assertThatThrownBy(
             () -> utm.save(Placement.EMAIL_NEWSLETTER, new MailUtm.Setting("a b", "", ""), "admin"))
         .isInstanceOf(IllegalArgumentException.class);

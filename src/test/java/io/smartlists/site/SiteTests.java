@@ -33,10 +33,9 @@ import io.smartlists.stats.ClickRow;
 import io.smartlists.stats.ClickSigner;
 import io.smartlists.stats.ClickTracking;
 import io.smartlists.stats.Holdout;
-import io.smartlists.stats.ShopperEventSink;
-import io.smartlists.stats.StatTable;
 import io.smartlists.stats.WidgetTracking;
 import io.smartlists.testing.InMemoryTemplates;
+import io.smartlists.testing.RecordingStatSink;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -87,7 +86,7 @@ class SiteTests {
   @Autowired TestShop shop;
   @Autowired RecordingPublisher events;
   @Autowired MeterRegistry meters;
-  @Autowired RecordingSink sink;
+  @Autowired RecordingStatSink sink;
   @MockitoBean SmartListsEngine engine;
 
   /** Cross-selling (own titles, two items) then catalogue bestsellers (fallback item). */
@@ -593,22 +592,6 @@ class SiteTests {
     return counter == null ? 0 : counter.count();
   }
 
-  /** Keeps the shopper-event rows the storefront hands over. */
-  static final class RecordingSink implements ShopperEventSink {
-    final List<Object> rows = Collections.synchronizedList(new ArrayList<>());
-
-    @Override
-    public <T> void record(StatTable<T> table, T row) {
-      rows.add(row);
-    }
-
-    List<ClickRow> clicks() {
-      synchronized (rows) {
-        return rows.stream().filter(ClickRow.class::isInstance).map(ClickRow.class::cast).toList();
-      }
-    }
-  }
-
   /** Records what the dialect publishes. */
   static final class RecordingPublisher implements SmartListsEventPublisher {
     final List<SmartListsEvent> events = Collections.synchronizedList(new ArrayList<>());
@@ -674,13 +657,13 @@ class SiteTests {
     }
 
     @Bean
-    RecordingSink recordingSink() {
-      return new RecordingSink();
+    RecordingStatSink recordingSink() {
+      return new RecordingStatSink();
     }
 
     /** Impressions and signed links, without a database: a fixed secret, no holdout. */
     @Bean
-    WidgetTracking widgetTracking(RecordingSink sink, ClickSigner signer) {
+    WidgetTracking widgetTracking(RecordingStatSink sink, ClickSigner signer) {
       return new WidgetTracking(sink, signer, new Holdout(new byte[16], 0), Clock.systemUTC());
     }
 
@@ -690,7 +673,7 @@ class SiteTests {
     }
 
     @Bean
-    ClickTracking clickTracking(RecordingSink sink, ClickSigner signer) {
+    ClickTracking clickTracking(RecordingStatSink sink, ClickSigner signer) {
       return new ClickTracking(
           sink,
           signer,

@@ -1,4 +1,4 @@
-/** Test utilities shared by the browser tests of the store and the admin. */
+/** Test utilities shared by tests of several packages (browser, statistics sinks). */
 @NullMarked
 package io.smartlists.testing;
 

@@ -29,6 +29,7 @@ import io.smartlists.host.CustomerPort;
 import io.smartlists.mail.MailBlock;
 import io.smartlists.mail.MailLinks;
 import io.smartlists.mail.MailUtm;
+import io.smartlists.mail.MemoryUtmStore;
 import io.smartlists.mail.NewsletterJobs;
 import io.smartlists.mail.SmartListsMail;
 import io.smartlists.merchandising.MerchandisingEditor;
@@ -37,9 +38,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -82,20 +81,6 @@ class MailAdminControllerTests {
   /** The customers the directory lists; "lapsed*" resolve to REACTIVATION. */
   static final List<String> CUSTOMERS = List.of("a1", "lapsed1", "b2", "lapsed2", "c3");
 
-  static final class MemoryStore implements MailUtm.Store {
-    final Map<Placement, MailUtm.Saved> saved = new EnumMap<>(Placement.class);
-
-    @Override
-    public Map<Placement, MailUtm.Saved> load() {
-      return new EnumMap<>(saved);
-    }
-
-    @Override
-    public void save(Placement placement, MailUtm.Setting setting, String author, Instant at) {
-      saved.put(placement, new MailUtm.Saved(setting, author, at));
-    }
-  }
-
   /** Rendering waits for this gate (to hold a job open while the test looks at it). */
   static volatile CountDownLatch gate = new CountDownLatch(0);
 
@@ -103,12 +88,12 @@ class MailAdminControllerTests {
   @Import(MailNavAdvice.class)
   static class Beans {
     @Bean
-    MemoryStore store() {
-      return new MemoryStore();
+    MemoryUtmStore store() {
+      return new MemoryUtmStore();
     }
 
     @Bean
-    MailUtm utm(MemoryStore store) {
+    MailUtm utm(MemoryUtmStore store) {
       return new MailUtm(
           Map.of("utm_medium", "email"), store, Clock.systemUTC(), Duration.ofSeconds(30));
     }
@@ -139,7 +124,7 @@ class MailAdminControllerTests {
 
   @Autowired MockMvc mvc;
   @Autowired NewsletterJobs jobs;
-  @Autowired MemoryStore store;
+  @Autowired MemoryUtmStore store;
   @Autowired MailUtm utm;
   @MockitoBean SmartListsMail mail;
   @MockitoBean SmartListsEngine engine;
@@ -365,7 +350,7 @@ class MailAdminControllerTests {
         .andExpect(status().isFound())
         .andExpect(redirectedUrl(PAGE + "#utm-EMAIL_NEWSLETTER"))
         .andExpect(flash().attributeExists("message"));
-    assertThat(store.saved.get(Placement.EMAIL_NEWSLETTER).author()).isEqualTo("admin");
+    assertThat(store.saved().get(Placement.EMAIL_NEWSLETTER).author()).isEqualTo("admin");
     assertThat(utm.parameters("EMAIL_NEWSLETTER"))
         .containsEntry("utm_campaign", "june-email_newsletter");
     mvc.perform(get(PAGE))
@@ -379,7 +364,7 @@ class MailAdminControllerTests {
                 .param("utm_medium", "")
                 .param("utm_campaign", ""))
         .andExpect(flash().attribute("error", containsString("utm_source: only letters")));
-    assertThat(store.saved).doesNotContainKey(Placement.EMAIL_REACTIVATION);
+    assertThat(store.saved()).doesNotContainKey(Placement.EMAIL_REACTIVATION);
     mvc.perform(post(PAGE + "/utm/CART").with(csrf()).param("utm_source", "x"))
         .andExpect(flash().attribute("error", containsString("Not an e-mail placement")));
     mvc.perform(post(PAGE + "/utm/EMAIL_NEWSLETTER").param("utm_source", "x"))

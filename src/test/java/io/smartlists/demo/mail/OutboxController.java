@@ -1,10 +1,7 @@
 package io.smartlists.demo.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
-import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.time.Instant;
@@ -82,30 +79,12 @@ class OutboxController {
     if (index < 0 || index >= messages.length) {
       return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
     }
-    String body = find(messages[index], mimeType);
+    String body = MimeParts.find(messages[index], mimeType);
     if (body == null) {
       return ResponseEntity.status(HttpStatus.NOT_FOUND).build();
     }
     return ResponseEntity.ok()
         .contentType(new MediaType(as, java.nio.charset.StandardCharsets.UTF_8))
         .body(body);
-  }
-
-  private static @Nullable String find(Part part, String mimeType)
-      throws MessagingException, IOException {
-    if (part.isMimeType(mimeType)) {
-      return (String) part.getContent();
-    }
-    if (part.isMimeType("multipart/*")) {
-      Multipart multipart = (Multipart) part.getContent();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart child = multipart.getBodyPart(i);
-        String found = find(child, mimeType);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 }
