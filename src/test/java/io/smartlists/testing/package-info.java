@@ -1,4 +1,8 @@
-/** Test utilities shared by the browser tests of the store and the admin. */
+/**
+ * Test utilities shared by the tests: a headless browser, in-memory templates, a synchronous stat
+ * sink, a database that can be switched off ({@link OutageDataSource}), the module's migrations
+ * ({@link ModuleSchema}) and waiting for background threads ({@link Await}).
+ */
 @NullMarked
 package io.smartlists.testing;
 
