@@ -31,8 +31,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * a {@link BrowsingEventWriter} instead, so a request thread never waits for a database connection:
  * while the database answers, the thread waits (at most the apply wait) for the event to be written
  * and applied, as before; while the {@link EventLogStatus} says the database is away it does not
- * wait at all, and the writer retries, or drops and counts once its queue is full. Orders, returns,
- * cancellations and catalogue changes are always written on the caller's thread.
+ * wait at all, and the writer retries, or drops and counts once its queue is full. A row the
+ * database rejects (bad data) is dropped and counted at once, without holding up the others (see
+ * {@link BrowsingEventWriter}). Orders, returns, cancellations and catalogue changes are always
+ * written on the caller's thread.
  *
  * <p>Product and category views take another path when a view recorder is given (the statistics
  * recorder, writing {@link BrowsingEventTable} rows): this node applies the view to its signals at
@@ -44,7 +46,7 @@ public final class JdbcEventPublisher implements SmartListsEventPublisher, AutoC
 
   private static final Logger log = LoggerFactory.getLogger(JdbcEventPublisher.class);
 
-  private static final String INSERT =
+  static final String INSERT =
       "INSERT INTO SL_EVENT (TYPE, VISITOR_ID, CUSTOMER_ID, PAYLOAD, OCCURRED_AT) VALUES (?, ?, ?, ?, ?)";
 
   private final JdbcTemplate jdbc;
