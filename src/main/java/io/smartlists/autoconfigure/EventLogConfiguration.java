@@ -1,5 +1,6 @@
 package io.smartlists.autoconfigure;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smartlists.eventlog.BrowsingEventTable;
 import io.smartlists.eventlog.EventCodec;
 import io.smartlists.eventlog.EventLogLifecycle;
@@ -57,8 +58,12 @@ final class EventLogConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  EventLogStatus smartListsEventLogStatus(SmartListsProperties properties) {
-    return new EventLogStatus(properties.getEventLog().getStallLimit(), System::nanoTime);
+  EventLogStatus smartListsEventLogStatus(
+      SmartListsProperties properties, ObjectProvider<MeterRegistry> registry) {
+    EventLogStatus status =
+        new EventLogStatus(properties.getEventLog().getStallLimit(), System::nanoTime);
+    registry.ifUnique(status::bindTo);
+    return status;
   }
 
   @Bean

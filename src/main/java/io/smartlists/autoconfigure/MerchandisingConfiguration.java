@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
@@ -46,9 +47,11 @@ public final class MerchandisingConfiguration {
   @ConditionalOnMissingBean
   RevisionLog smartListsRevisionLog(
       RevisionRepository revisions,
+      DataSource dataSource,
       PlatformTransactionManager transactions,
       ObjectProvider<Clock> clock) {
-    return new RevisionLog(revisions, transactions, clock.getIfUnique(Clock::systemUTC));
+    return new RevisionLog(
+        revisions, dataSource, transactions, clock.getIfUnique(Clock::systemUTC));
   }
 
   @Bean

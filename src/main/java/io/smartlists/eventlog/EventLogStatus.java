@@ -1,8 +1,13 @@
 package io.smartlists.eventlog;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
@@ -14,9 +19,14 @@ import org.jspecify.annotations.Nullable;
  * or read failed (and nothing succeeded since), or while one has been waiting for the database
  * longer than the stall limit: the database is down or unreachable. Widgets are then served from
  * memory, browsing events are kept for a retry (and dropped, counted, once the queue is full), and
- * request threads no longer wait for the event log.
+ * request threads no longer wait for the event log. A browsing event the database rejects (bad
+ * data, see {@code BrowsingEventWriter}) is no outage: it is counted by cause ({@link
+ * #rejected()}).
  */
 public final class EventLogStatus {
+
+  /** The Micrometer counter of rejected browsing events, tagged {@code cause}. */
+  public static final String REJECTED_METER = "smartlists.eventlog.rejected";
 
   private final LongSupplier nanoTime;
   private final long stallNanos;
@@ -29,6 +39,8 @@ public final class EventLogStatus {
   private final AtomicLong dropped = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
+  private final ConcurrentMap<String, AtomicLong> rejected = new ConcurrentHashMap<>();
+  private volatile @Nullable MeterRegistry registry;
   private volatile IntSupplier backlog = () -> 0;
 
   /**
@@ -61,6 +73,42 @@ public final class EventLogStatus {
     return retried.get();
   }
 
+  /**
+   * Browsing events dropped because the database rejected them (a constraint, bad data), not
+   * retried; since start.
+   */
+  public long rejected() {
+    return rejected.values().stream().mapToLong(AtomicLong::get).sum();
+  }
+
+  /** {@link #rejected()} by cause (the exception's simple class name). */
+  public Map<String, Long> rejectedByCause() {
+    Map<String, Long> out = new TreeMap<>();
+    rejected.forEach((cause, n) -> out.put(cause, n.get()));
+    return out;
+  }
+
+  /**
+   * Counts the rejected events in {@code registry} ({@value #REJECTED_METER}, one counter per
+   * cause), those before this call included. Not a {@code MeterBinder} on purpose: Boot's metrics
+   * auto-configuration would bind it a second time.
+   */
+  public void bindTo(MeterRegistry registry) {
+    this.registry = registry;
+    rejected.forEach(this::register);
+  }
+
+  private void register(String cause, AtomicLong count) {
+    MeterRegistry r = registry;
+    if (r != null) {
+      // registering the same counter twice (a race with bindTo) returns the first one
+      FunctionCounter.builder(REJECTED_METER, count, AtomicLong::get)
+          .description("Browsing events the database rejected, dropped without a retry")
+          .tag("cause", cause)
+          .register(r);
+    }
+  }
+
   /** Failed writes and reads since start. */
   public long failures() {
     return failures.get();
@@ -73,6 +121,7 @@ public final class EventLogStatus {
     d.put("queuedEvents", backlog.getAsInt());
     d.put("droppedEvents", dropped.get());
     d.put("retriedWrites", retried.get());
+    d.put("rejectedEvents", rejected());
     d.put("failures", failures.get());
     long now = nanoTime.getAsLong();
     long ok = lastSuccess;
@@ -99,6 +148,9 @@ public final class EventLogStatus {
     writeSince = nonZero(nanoTime.getAsLong());
   }
 
+  /**
+   * A write ended; {@code error} null when the database answered (took the rows or rejected them).
+   */
   void writeEnded(@Nullable RuntimeException error) {
     writeSince = 0;
     ended(error);
@@ -119,6 +171,20 @@ public final class EventLogStatus {
 
   void retriedOne() {
     retried.incrementAndGet();
+  }
+
+  /** One browsing event rejected for {@code cause}; returns all rejected since start. */
+  long rejectedOne(String cause) {
+    rejected
+        .computeIfAbsent(
+            cause,
+            c -> {
+              AtomicLong n = new AtomicLong();
+              register(c, n);
+              return n;
+            })
+        .incrementAndGet();
+    return rejected();
   }
 
   private void ended(@Nullable RuntimeException error) {

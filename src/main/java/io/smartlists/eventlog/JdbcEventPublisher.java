@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -31,8 +32,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * a {@link BrowsingEventWriter} instead, so a request thread never waits for a database connection:
  * while the database answers, the thread waits (at most the apply wait) for the event to be written
  * and applied, as before; while the {@link EventLogStatus} says the database is away it does not
- * wait at all, and the writer retries, or drops and counts once its queue is full. Orders, returns,
- * cancellations and catalogue changes are always written on the caller's thread.
+ * wait at all, and the writer retries, or drops and counts once its queue is full. A row the
+ * database rejects (bad data) is dropped and counted at once, without holding up the others (see
+ * {@link BrowsingEventWriter}). Orders, returns, cancellations and catalogue changes are always
+ * written on the caller's thread.
  *
  * <p>Product and category views take another path when a view recorder is given (the statistics
  * recorder, writing {@link BrowsingEventTable} rows): this node applies the view to its signals at
@@ -44,7 +47,7 @@ public final class JdbcEventPublisher implements SmartListsEventPublisher, AutoC
 
   private static final Logger log = LoggerFactory.getLogger(JdbcEventPublisher.class);
 
-  private static final String INSERT =
+  static final String INSERT =
       "INSERT INTO SL_EVENT (TYPE, VISITOR_ID, CUSTOMER_ID, PAYLOAD, OCCURRED_AT) VALUES (?, ?, ?, ?, ?)";
 
   private final JdbcTemplate jdbc;
@@ -55,43 +58,6 @@ public final class JdbcEventPublisher implements SmartListsEventPublisher, AutoC
   private final @Nullable Consumer<SmartListsEvent> viewRecorder;
   private final EventLogStatus status;
   private final BrowsingEventWriter writer;
-
-  /** A publisher with the default browsing queue; views go through its own browsing writer. */
-  public JdbcEventPublisher(
-      JdbcTemplate jdbc,
-      EventCodec codec,
-      EventLogTailer tailer,
-      Duration applyWait,
-      ViewDeduplicator views) {
-    this(jdbc, codec, tailer, applyWait, views, tailer.status(), 10_000, null);
-  }
-
-  /**
-   * A publisher with the default browsing queue.
-   *
-   * @param viewRecorder enqueues a view for the statistics recorder, or null (see below)
-   */
-  public JdbcEventPublisher(
-      JdbcTemplate jdbc,
-      EventCodec codec,
-      EventLogTailer tailer,
-      Duration applyWait,
-      ViewDeduplicator views,
-      @Nullable Consumer<SmartListsEvent> viewRecorder) {
-    this(jdbc, codec, tailer, applyWait, views, tailer.status(), 10_000, viewRecorder);
-  }
-
-  /** A publisher whose views go through its own browsing writer. */
-  public JdbcEventPublisher(
-      JdbcTemplate jdbc,
-      EventCodec codec,
-      EventLogTailer tailer,
-      Duration applyWait,
-      ViewDeduplicator views,
-      EventLogStatus status,
-      int queueCapacity) {
-    this(jdbc, codec, tailer, applyWait, views, status, queueCapacity, null);
-  }
 
   /**
    * @param status where the writer reports (share the tailer's, so both see the database alike)
@@ -189,18 +155,7 @@ public final class JdbcEventPublisher implements SmartListsEventPublisher, AutoC
     if (status.degraded()) {
       return; // the writer retries; the page does not wait for the database
     }
-    CompletableFuture<Void> applied =
-        tailer.started() ? written.thenCompose(v -> tailer.requestPoll()) : written;
-    try {
-      applied.get(applyWaitMillis, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      log.debug(
-          "Smart Lists event not applied within {} ms; the tailer will catch up", applyWaitMillis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      log.debug("Smart Lists event not written yet; the writer retries", e);
-    }
+    awaitApplied(tailer.started() ? written.thenCompose(v -> tailer.requestPoll()) : written);
   }
 
   /** Browsing events waiting for the database. */
@@ -216,18 +171,26 @@ public final class JdbcEventPublisher implements SmartListsEventPublisher, AutoC
 
   /** Polls on the tailer's own thread (never on the committing connection) and waits a little. */
   private void applySoon() {
-    if (!tailer.started()) {
-      return;
+    if (tailer.started()) {
+      awaitApplied(tailer.requestPoll());
     }
+  }
+
+  /**
+   * Waits at most the apply wait for an event to be applied on this node. A write or poll that
+   * failed is logged at {@code DEBUG} only: the writer retries (or counts what it drops) and the
+   * tailer's next poll catches up, and both report an outage once, not once per request.
+   */
+  private void awaitApplied(CompletableFuture<Void> applied) {
     try {
-      tailer.requestPoll().get(applyWaitMillis, TimeUnit.MILLISECONDS);
+      applied.get(applyWaitMillis, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       log.debug(
           "Smart Lists event not applied within {} ms; the tailer will catch up", applyWaitMillis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (Exception e) {
-      log.warn("Smart Lists event log poll failed", e);
+    } catch (ExecutionException | RuntimeException e) {
+      log.debug("Smart Lists event not applied yet; the writer and the tailer catch up", e);
     }
   }
 }

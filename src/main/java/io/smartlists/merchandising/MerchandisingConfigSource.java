@@ -24,6 +24,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * on one store node is live on every node within that interval, without a restart, and a widget
  * never waits for the database. An empty store is seeded with {@link DefaultConfiguration#create()}
  * (once, across nodes).
+ *
+ * <p>While the database is away every poll fails: the version in force stays, and the outage is
+ * logged once ({@link DatabaseOutage}: one {@code WARN} line with the cause when it starts, one
+ * {@code INFO} when it ends). The poll reads the version with plain JDBC ({@link
+ * RevisionLog#polledVersion()}), not through Hibernate, whose {@code SqlExceptionHelper} would log
+ * two {@code WARN} lines of its own for every failed poll.
  */
 public final class MerchandisingConfigSource implements ConfigSource {
 
@@ -102,7 +108,7 @@ public final class MerchandisingConfigSource implements ConfigSource {
   }
 
   private long readVersion() {
-    Long v = revisions.latestVersion();
+    Long v = revisions.polledVersion();
     if (v == null) {
       seed();
       v = revisions.latestVersion();

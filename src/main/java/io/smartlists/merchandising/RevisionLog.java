@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,13 +21,28 @@ import tools.jackson.databind.json.JsonMapper;
 public final class RevisionLog {
 
   private final RevisionRepository revisions;
+  private final @Nullable JdbcTemplate versions;
   private final TransactionTemplate readTx;
   private final Clock clock;
   private final JsonMapper json = JsonMapper.builder().build();
 
+  /** A log whose version polls go through JPA like the rest (tests on one node). */
   public RevisionLog(
       RevisionRepository revisions, PlatformTransactionManager transactions, Clock clock) {
+    this(revisions, null, transactions, clock);
+  }
+
+  /**
+   * @param dataSource the database of the JPA entities, for the version polls ({@link
+   *     #polledVersion()}), or null to poll through JPA
+   */
+  public RevisionLog(
+      RevisionRepository revisions,
+      @Nullable DataSource dataSource,
+      PlatformTransactionManager transactions,
+      Clock clock) {
     this.revisions = revisions;
+    this.versions = dataSource == null ? null : new JdbcTemplate(dataSource);
     this.readTx = new TransactionTemplate(transactions);
     this.readTx.setReadOnly(true);
     this.clock = clock;
@@ -50,6 +67,20 @@ public final class RevisionLog {
   /** The newest version, or null when nothing was ever recorded (an empty store). */
   @Nullable Long latestVersion() {
     return revisions.maxVersion();
+  }
+
+  /**
+   * {@link #latestVersion()} for the background poll, outside any transaction, with plain JDBC when
+   * a data source was given: during a database outage every poll fails, and Hibernate logs each
+   * failed JPA statement itself ({@code SqlExceptionHelper}: two {@code WARN} lines, {@code
+   * HHH000247} with the SQL state and then the message, per poll) before the caller can report the
+   * outage once. The same aggregate as {@link RevisionRepository#maxVersion()}.
+   */
+  @Nullable Long polledVersion() {
+    JdbcTemplate jdbc = versions;
+    return jdbc == null
+        ? revisions.maxVersion()
+        : jdbc.queryForObject("SELECT MAX(ID) FROM SL_CONFIG_REVISION", Long.class);
   }
 
   /**

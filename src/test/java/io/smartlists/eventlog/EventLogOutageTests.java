@@ -8,11 +8,10 @@ import io.smartlists.host.OrderLine;
 import io.smartlists.host.OrderRecord;
 import io.smartlists.host.ProductViewed;
 import io.smartlists.host.SmartListsEvent;
-import java.io.PrintWriter;
+import io.smartlists.testing.Await;
+import io.smartlists.testing.ModuleSchema;
+import io.smartlists.testing.OutageDataSource;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,18 +20,14 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The event log while the database is away (a {@link DataSource} that refuses connections on
- * demand, as a pool does once its connection timeout expires): browsing events are queued without
+ * The event log while the database is away (an {@link OutageDataSource}, which refuses connections
+ * on demand as a pool does once its connection timeout expires): browsing events are queued without
  * the caller waiting, retried, dropped and counted once the queue is full, written exactly once
  * when the database is back, and the tailer catches up without a restart; the status says degraded
  * meanwhile. The two-JVM version on a stopped PostgreSQL is {@code MultiNodePostgresTests}.
@@ -40,13 +35,11 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class EventLogOutageTests {
 
   private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   private final ExecutorService tailerThread = Executors.newSingleThreadExecutor();
-  private final AtomicBoolean down = new AtomicBoolean();
-  private final DataSource h2 =
-      new DriverManagerDataSource(
-          "jdbc:h2:mem:outage-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-  private final DataSource db = new Switchable(h2, down);
+  private final OutageDataSource db = OutageDataSource.h2("outage");
+  private final DataSource h2 = db.target();
   private final EventLogStatus status =
       new EventLogStatus(Duration.ofMillis(200), System::nanoTime);
   private final List<SmartListsEvent> applied = Collections.synchronizedList(new ArrayList<>());
@@ -54,12 +47,7 @@ class EventLogOutageTests {
   private EventLogTailer tailer;
 
   private void node(int queueCapacity) {
-    Flyway.configure()
-        .dataSource(h2)
-        .locations("classpath:db/smartlists/eventlog")
-        .table("SL_SCHEMA_HISTORY")
-        .load()
-        .migrate();
+    ModuleSchema.migrate(h2, "eventlog");
     tailer =
         new EventLogTailer(
             new JdbcTemplate(db),
@@ -80,7 +68,8 @@ class EventLogOutageTests {
             Duration.ofSeconds(2),
             new ViewDeduplicator(Duration.ZERO, System::nanoTime),
             status,
-            queueCapacity);
+            queueCapacity,
+            null);
   }
 
   @AfterEach
@@ -99,7 +88,7 @@ class EventLogOutageTests {
     assertThat(applied).hasSize(1);
     assertThat(status.degraded()).isFalse();
 
-    down.set(true);
+    db.down(true);
     assertThatThrownBy(tailer::poll).isInstanceOf(RuntimeException.class);
     assertThat(status.degraded()).isTrue();
     long t0 = System.nanoTime();
@@ -113,10 +102,10 @@ class EventLogOutageTests {
     assertThat(status.details()).containsEntry("degraded", true);
     // the writer tries the queued batch while the database is away (how soon depends on the
     // scheduler: a fresh-clone CI run once reached this line before its first attempt)
-    await(() -> status.retried() > 0, "the writer retrying while the database is away");
+    Await.until(() -> status.retried() > 0, "the writer retrying while the database is away", WAIT);
 
-    down.set(false);
-    await(() -> rows() == 31 - status.dropped(), "queued views written");
+    db.down(false);
+    Await.until(() -> rows() == 31 - status.dropped(), "queued views written", WAIT);
     assertThat(tailer.poll()).isEqualTo(30 - (int) status.dropped());
     assertThat(status.degraded()).isFalse();
     assertThat(status.retried()).isPositive();
@@ -128,7 +117,7 @@ class EventLogOutageTests {
   @Test
   void ordersAreNeverQueued_theirWriteFailsOnTheCallersThread() {
     node(20);
-    down.set(true);
+    db.down(true);
     OrderConfirmed order =
         new OrderConfirmed(
             "v1",
@@ -136,7 +125,7 @@ class EventLogOutageTests {
             NOW);
     publisher.publish(order); // the host's own transaction fails with it; nothing is queued
     assertThat(publisher.backlog()).isZero();
-    down.set(false);
+    db.down(false);
     assertThat(rows()).isZero();
   }
 
@@ -147,69 +136,5 @@ class EventLogOutageTests {
 
   private static ProductViewed view(String product) {
     return new ProductViewed("v1", null, product, NOW);
-  }
-
-  private static void await(java.util.function.BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
-    }
-  }
-
-  /** Refuses connections while {@code down} is set. */
-  private record Switchable(DataSource delegate, AtomicBoolean down) implements DataSource {
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      if (down.get()) {
-        throw new SQLTransientConnectionException("database unreachable (test)");
-      }
-      return delegate.getConnection();
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-      return getConnection();
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-      return delegate.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-      delegate.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-      delegate.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-      return delegate.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() {
-      return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      return delegate.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-      return false;
-    }
   }
 }

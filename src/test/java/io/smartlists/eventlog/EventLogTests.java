@@ -82,6 +82,8 @@ class EventLogTests {
               tailer,
               Duration.ofSeconds(5),
               new ViewDeduplicator(Duration.ZERO, System::nanoTime),
+              tailer.status(),
+              10_000,
               recorder == null ? null : viewsInto(recorder, tailer));
     }
 
@@ -102,6 +104,8 @@ class EventLogTests {
             tailer,
             Duration.ofSeconds(5),
             new ViewDeduplicator(Duration.ZERO, System::nanoTime),
+            tailer.status(),
+            10_000,
             null);
 
     Node() {

@@ -67,6 +67,8 @@ class OneViewOneCountTests {
             tailer,
             Duration.ofSeconds(5),
             new ViewDeduplicator(Duration.ofSeconds(10), nanos::get),
+            tailer.status(),
+            10_000,
             null);
     tracker =
         new ViewTracker(

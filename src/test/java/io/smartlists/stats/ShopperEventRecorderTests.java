@@ -3,22 +3,18 @@ package io.smartlists.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.PrintWriter;
-import java.sql.Connection;
+import io.smartlists.testing.Await;
+import io.smartlists.testing.ModuleSchema;
+import io.smartlists.testing.OutageDataSource;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,6 +24,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 class ShopperEventRecorderTests {
 
   private static final Instant NOW = Instant.parse("2026-11-23T10:15:00Z");
+  private static final Duration WAIT = Duration.ofSeconds(20);
 
   private DataSource db;
 
@@ -36,12 +33,7 @@ class ShopperEventRecorderTests {
     db =
         new DriverManagerDataSource(
             "jdbc:h2:mem:recorder-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
-    Flyway.configure()
-        .dataSource(db)
-        .locations("classpath:db/smartlists/eventlog", "classpath:db/smartlists/stats")
-        .table("SL_SCHEMA_HISTORY")
-        .load()
-        .migrate();
+    ModuleSchema.migrate(db, "eventlog", "stats");
   }
 
   static ImpressionRow impression(int i) {
@@ -113,21 +105,8 @@ class ShopperEventRecorderTests {
 
   @Test
   void record_databaseHangs_neverBlocksTheCaller() throws Exception {
-    CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch writerInside = new CountDownLatch(1);
-    DataSource hanging =
-        new DelegatingDataSource(db) {
-          @Override
-          public Connection getConnection() throws SQLException {
-            writerInside.countDown();
-            try {
-              release.await();
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-            return super.getConnection();
-          }
-        };
+    OutageDataSource hanging = new OutageDataSource(db);
+    CountDownLatch writerInside = hanging.holdNextConnection();
     ShopperEventRecorder recorder =
         new ShopperEventRecorder(hanging, 1000, 100, Duration.ofMillis(10), Duration.ofSeconds(10));
     recorder.start();
@@ -147,7 +126,7 @@ class ShopperEventRecorderTests {
       assertThat(millis).isLessThan(2_000);
       assertThat(recorder.dropped()).isGreaterThanOrEqualTo(200_000 - 1000);
     } finally {
-      release.countDown();
+      hanging.release();
       recorder.stop();
     }
     assertThat(rows()).isEqualTo(recorder.written()).isGreaterThanOrEqualTo(100);
@@ -155,23 +134,8 @@ class ShopperEventRecorderTests {
 
   @Test
   void flush_returnsOnlyOnceTheWritersBatchInFlightIsCommitted() throws Exception {
-    CountDownLatch release = new CountDownLatch(1);
-    CountDownLatch writerInside = new CountDownLatch(1);
-    DataSource slow =
-        new DelegatingDataSource(db) {
-          @Override
-          public Connection getConnection() throws SQLException {
-            if (writerInside.getCount() > 0) {
-              writerInside.countDown();
-              try {
-                release.await();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            }
-            return super.getConnection();
-          }
-        };
+    OutageDataSource slow = new OutageDataSource(db);
+    CountDownLatch writerInside = slow.holdNextConnection();
     ShopperEventRecorder recorder =
         new ShopperEventRecorder(slow, 1000, 100, Duration.ofMillis(10), Duration.ofSeconds(10));
     recorder.start();
@@ -188,7 +152,7 @@ class ShopperEventRecorderTests {
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
                 }
-                release.countDown();
+                slow.release();
               });
       releaser.start();
 
@@ -196,7 +160,7 @@ class ShopperEventRecorderTests {
 
       assertThat(rows()).isEqualTo(50);
     } finally {
-      release.countDown();
+      slow.release();
       recorder.stop();
     }
   }
@@ -266,17 +230,8 @@ class ShopperEventRecorderTests {
   @Test
   void databaseAway_failedBatchIsKeptAndRetried_queueStaysBounded_allKeptEventsWrittenOnceBack()
       throws Exception {
-    AtomicBoolean down = new AtomicBoolean(true);
-    DataSource switchable =
-        new DelegatingDataSource(db) {
-          @Override
-          public Connection getConnection() throws SQLException {
-            if (down.get()) {
-              throw new SQLTransientConnectionException("database unreachable (test)");
-            }
-            return super.getConnection();
-          }
-        };
+    OutageDataSource switchable = new OutageDataSource(db);
+    switchable.down(true);
     ShopperEventRecorder recorder =
         new ShopperEventRecorder(switchable, 50, 20, Duration.ofMillis(10), Duration.ofSeconds(10));
     recorder.start();
@@ -286,12 +241,12 @@ class ShopperEventRecorderTests {
         recorder.record(ImpressionRow.TABLE, impression(i));
         if (i == 10) {
           // the writer took what was queued, failed, kept it, and tried it again
-          awaitTrue(() -> recorder.retries() >= 1, "a retry");
+          Await.until(() -> recorder.retries() >= 1, "a retry", WAIT);
           assertThat(recorder.queued()).isEqualTo(11);
         }
       }
       assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(2_000);
-      awaitTrue(() -> recorder.retries() >= 2, "two retries while the database is away");
+      Await.until(() -> recorder.retries() >= 2, "two retries while the database is away", WAIT);
       // bounded: the kept batch (at most 20) plus a full queue (50); the rest dropped and counted
       assertThat(recorder.queued()).isBetween(50, 70);
       assertThat(recorder.dropped()).isEqualTo(100 - recorder.queued());
@@ -299,9 +254,11 @@ class ShopperEventRecorderTests {
       assertThat(rows()).isZero();
 
       long kept = recorder.queued();
-      down.set(false);
-      awaitTrue(() -> recorder.queued() == 0, "the kept events written");
-      assertThat(rows()).isEqualTo(kept).isEqualTo(recorder.written());
+      switchable.down(false);
+      // written() counts after the commit; queued() is 0 already while the last batch commits
+      Await.until(() -> recorder.written() == kept, "the kept events written", WAIT);
+      assertThat(recorder.queued()).isZero();
+      assertThat(rows()).isEqualTo(kept);
       assertThat(recorder.failed()).isZero();
       // once each: every impression has its own widget id
       assertThat(
@@ -316,13 +273,8 @@ class ShopperEventRecorderTests {
 
   @Test
   void stop_whileTheDatabaseIsAway_givesUpAfterTheShutdownTimeout_andCountsTheLoss() {
-    DataSource away =
-        new DelegatingDataSource(db) {
-          @Override
-          public Connection getConnection() throws SQLException {
-            throw new SQLTransientConnectionException("database unreachable (test)");
-          }
-        };
+    OutageDataSource away = new OutageDataSource(db);
+    away.down(true);
     ShopperEventRecorder recorder =
         new ShopperEventRecorder(away, 1000, 20, Duration.ofMillis(10), Duration.ofMillis(300));
     recorder.start();
@@ -333,38 +285,15 @@ class ShopperEventRecorderTests {
     recorder.stop();
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(5_000);
     assertThat(recorder.isRunning()).isFalse();
-    awaitTrue(() -> recorder.failed() == 30, "the unwritten events counted as lost");
+    Await.until(() -> recorder.failed() == 30, "the unwritten events counted as lost", WAIT);
     assertThat(recorder.queued()).isZero();
     assertThat(recorder.written()).isZero();
   }
 
   @Test
   void connectionBrokenMidBatch_isAnOutage_theBatchIsRetriedNotLost() {
-    AtomicInteger brokenCommits = new AtomicInteger(1);
-    DataSource flaky =
-        new DelegatingDataSource(db) {
-          @Override
-          public Connection getConnection() throws SQLException {
-            Connection c = super.getConnection();
-            if (brokenCommits.getAndDecrement() <= 0) {
-              return c;
-            }
-            return (Connection)
-                java.lang.reflect.Proxy.newProxyInstance(
-                    Connection.class.getClassLoader(),
-                    new Class<?>[] {Connection.class},
-                    (proxy, method, args) -> {
-                      if (method.getName().equals("commit")) {
-                        throw new SQLException("I/O error (test)", "08006");
-                      }
-                      try {
-                        return method.invoke(c, args);
-                      } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                      }
-                    });
-          }
-        };
+    OutageDataSource flaky = new OutageDataSource(db);
+    flaky.breakNextCommits(1);
     ShopperEventRecorder recorder =
         new ShopperEventRecorder(flaky, 1000, 100, Duration.ofHours(1), Duration.ofSeconds(5));
     for (int i = 0; i < 10; i++) {
@@ -377,71 +306,5 @@ class ShopperEventRecorderTests {
     assertThat(recorder.flush()).isEqualTo(10);
     assertThat(rows()).isEqualTo(10);
     assertThat(recorder.retries()).isEqualTo(1);
-  }
-
-  private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as(what).isLessThan(deadline);
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
-    }
-  }
-
-  /** A data source that hands out the wrapped one's connections. */
-  private static class DelegatingDataSource implements DataSource {
-    private final DataSource target;
-
-    DelegatingDataSource(DataSource target) {
-      this.target = target;
-    }
-
-    @Override
-    public Connection getConnection() throws SQLException {
-      return target.getConnection();
-    }
-
-    @Override
-    public Connection getConnection(String username, String password) throws SQLException {
-      return target.getConnection(username, password);
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-      return target.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-      target.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-      target.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-      return target.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() {
-      return Logger.getGlobal();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-      return target.unwrap(iface);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) throws SQLException {
-      return target.isWrapperFor(iface);
-    }
   }
 }

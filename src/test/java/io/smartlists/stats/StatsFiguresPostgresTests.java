@@ -1,10 +1,8 @@
 package io.smartlists.stats;
 
-import java.util.UUID;
+import io.smartlists.testing.TestPostgres;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Every {@link StatsFiguresJdbcTests} scenario on PostgreSQL, the production database: the
@@ -16,10 +14,6 @@ class StatsFiguresPostgresTests extends StatsFiguresJdbcTests {
 
   @Override
   DataSource newDatabase() {
-    String url = System.getenv("SMARTLISTS_TEST_POSTGRES_URL");
-    String schema = "sl_stats_" + UUID.randomUUID().toString().replace("-", "");
-    new JdbcTemplate(new DriverManagerDataSource(url)).execute("CREATE SCHEMA " + schema);
-    return new DriverManagerDataSource(
-        url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+    return TestPostgres.freshSchema("sl_stats_");
   }
 }
