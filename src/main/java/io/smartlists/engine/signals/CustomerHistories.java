@@ -150,7 +150,6 @@ final class CustomerHistories {
    * choice {@link #reminders()} then holds.
    */
   void build(OrderLog log, RepurchaseIntervals.Gaps gaps, int productCount) {
-    ReminderValidation validation = ReminderValidation.of(log.orderTime, log.orders);
     int nc = count;
     int[] orderCount = new int[nc];
     int[] start = new int[nc + 1];
@@ -175,6 +174,10 @@ final class CustomerHistories {
         orderTimes[c][orderCount[c]++] = log.orderTime[o];
       }
     }
+    for (long[] ts : orderTimes) {
+      Arrays.sort(ts);
+    }
+    ReminderValidation validation = ReminderValidation.of(log.orderTime, log.orders, orderTimes);
     for (int c = 0; c < nc; c++) {
       start[c + 1] += start[c];
     }
@@ -217,7 +220,6 @@ final class CustomerHistories {
         keys[i] = ((long) log.lineProduct[perm[s + i]] << 32) | i;
       }
       Arrays.sort(keys, 0, len);
-      Arrays.sort(orderTimes[c]);
       long target = validation.target(orderTimes[c]);
       int distinct = 0;
       int i = 0;

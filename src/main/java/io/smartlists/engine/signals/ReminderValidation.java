@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Chooses the dueness weight of {@code ORDER_PRODUCT_REMINDERS} on the store's own orders ({@link
  * ReminderSelection}): the next-order protocol on a time-ordered split, as the cross-selling
- * calibration validates on the newest 10 % of the most recent {@value #RECENT_ORDERS} orders.
+ * calibration validates on the newest 10 % of the most recent {@value #RECENT_ORDERS} orders (more,
+ * up to half of them, when that tenth holds too few returning customers: {@link #of}).
  *
  * <p>{@link CustomerHistories#build} streams each customer through it: {@link #target} says whether
  * the customer is a case (orders before and after the cut; the target is their last order), {@link
@@ -19,7 +20,7 @@ import java.util.List;
  */
 final class ReminderValidation {
 
-  /** The most recent orders looked at; the newest tenth of them is the validation period. */
+  /** The most recent orders looked at; their newest tenth is the validation period (see of). */
   static final int RECENT_ORDERS = 100_000;
 
   /** Fewer validation orders or cases than this: the default weight is served. */
@@ -48,16 +49,34 @@ final class ReminderValidation {
     this.validationOrders = validationOrders;
   }
 
-  /** The split of these orders: the newest tenth of the most recent {@value #RECENT_ORDERS}. */
-  static ReminderValidation of(long[] orderTimes, int n) {
-    int validate = Math.min(n, RECENT_ORDERS) / 10;
-    if (validate < MIN_CASES) {
+  /**
+   * The split of these orders: the newest tenth of the most recent {@value #RECENT_ORDERS}, widened
+   * by tenths up to half of them while fewer than {@value #MIN_CASES} customers ordered on both
+   * sides of the cut (a small store's newest tenth holds too few returning customers to choose).
+   *
+   * @param customerOrderTimes each customer's order times, ascending
+   */
+  static ReminderValidation of(long[] orderTimes, int n, long[][] customerOrderTimes) {
+    int recent = Math.min(n, RECENT_ORDERS);
+    if (recent / 10 < MIN_CASES) {
       return new ReminderValidation(Long.MAX_VALUE, 0);
     }
     long[] byTime = Arrays.copyOf(orderTimes, n);
     Arrays.sort(byTime);
-    long cut = byTime[n - validate];
-    int from = n - validate;
+    long cut = Long.MAX_VALUE;
+    for (int tenths = 1; tenths <= 5; tenths++) {
+      cut = byTime[n - recent * tenths / 10];
+      int cases = 0;
+      for (long[] ts : customerOrderTimes) {
+        if (ts.length > 1 && ts[0] < cut && ts[ts.length - 1] >= cut) {
+          cases++;
+        }
+      }
+      if (cases >= MIN_CASES) {
+        break;
+      }
+    }
+    int from = Arrays.binarySearch(byTime, cut);
     while (from > 0 && byTime[from - 1] == cut) {
       from--; // orders placed at the cut's time are all after it
     }
@@ -127,18 +146,22 @@ final class ReminderValidation {
     cases++;
   }
 
-  /** The weight with the best validation HR@10 (ties: the first of the grid), or the default. */
+  /**
+   * The weight with the best validation HR@10, ties going to the better MRR@10 (HR@10 alone is
+   * coarse on a small store's few cases), then to the first of the grid; or the default.
+   */
   ReminderSelection choose(int productCount) {
     if (validationOrders == 0) {
       return ReminderSelection.DEFAULT;
     }
     if (cases < MIN_CASES) {
       return new ReminderSelection(
-          ReminderSelection.DEFAULT.dueWeight(), validationOrders, cases, List.of());
+          ReminderSelection.DEFAULT.dueWeight(), validationOrders, cases, List.of(), List.of());
     }
     RepurchaseIntervals intervals = gapsBefore.build(productCount);
     List<Double> weights = ReminderSelection.WEIGHTS;
     int[] hits = new int[weights.size()];
+    double[] reciprocalRanks = new double[weights.size()];
     int start = 0;
     for (int c = 0; c < cases; c++) {
       int n = caseEnd[c] - start;
@@ -162,6 +185,7 @@ final class ReminderValidation {
         for (int r = 0; r < Math.min(K, n); r++) {
           if (hit[byRecency[ranked[r]]]) {
             hits[w]++;
+            reciprocalRanks[w] += 1.0 / (r + 1);
             break;
           }
         }
@@ -170,12 +194,15 @@ final class ReminderValidation {
     }
     int best = 0;
     List<Double> rates = new ArrayList<>(hits.length);
+    List<Double> mrr = new ArrayList<>(hits.length);
     for (int w = 0; w < hits.length; w++) {
       rates.add((double) hits[w] / cases);
-      if (hits[w] > hits[best]) {
+      mrr.add(reciprocalRanks[w] / cases);
+      if (hits[w] > hits[best]
+          || (hits[w] == hits[best] && reciprocalRanks[w] > reciprocalRanks[best])) {
         best = w;
       }
     }
-    return new ReminderSelection(weights.get(best), validationOrders, cases, rates);
+    return new ReminderSelection(weights.get(best), validationOrders, cases, rates, mrr);
   }
 }

@@ -87,8 +87,9 @@ class RemindersTests {
     assertThat(s.dueWeight()).isEqualTo(1.0); // the first of the best: the default
     assertThat(s.summary())
         .isEqualTo(
-            "due weight 1; validation HR@10 on the newest 25 training orders (25 customers):"
-                + " 1 1.0000, 0 1.0000, 0.5 1.0000, 2 0.0000, 4 0.0000, 16 0.0000");
+            "due weight 1; validation HR@10/MRR@10 on the newest 25 training orders (25"
+                + " customers): 1 1.0000/1.0000, 0 1.0000/1.0000, 0.5 1.0000/1.0000,"
+                + " 2 0.0000/0.0000, 4 0.0000/0.0000, 16 0.0000/0.0000");
   }
 
   /**
@@ -116,6 +117,30 @@ class RemindersTests {
     assertThat(s.dueWeight()).isEqualTo(2.0);
     assertThat(s.validationOrders()).isEqualTo(25);
     assertThat(s.cases()).isEqualTo(25);
+  }
+
+  /**
+   * As above with 3 regulars instead of 10: every weight finds the refill in the top 10 (HR@10 1),
+   * at rank 4 up to a weight of 1 and at rank 1 from 2 on: the better MRR@10 decides, 2.
+   */
+  @Test
+  void validation_equalHitRatesAreDecidedByTheReciprocalRank() {
+    EngineTestData data = store("refill");
+    String[] regulars = {"f0", "f1", "f2"};
+    for (int c = 0; c < 25; c++) {
+      String id = "c" + c;
+      data.order(id, 62, regulars);
+      data.order(id, 32, regulars);
+      data.order(id, 2, regulars);
+      data.order(id, 50, "refill");
+      data.order(id, 40, "refill");
+      data.order(id, 1, "refill");
+    }
+    ReminderSelection s = data.signals().current().reminderSelection();
+
+    assertThat(s.hitRates()).containsExactly(1.0, 1.0, 1.0, 1.0, 1.0, 1.0);
+    assertThat(s.reciprocalRanks()).containsExactly(0.25, 0.25, 0.25, 1.0, 1.0, 1.0);
+    assertThat(s.dueWeight()).isEqualTo(2.0);
   }
 
   @Test
