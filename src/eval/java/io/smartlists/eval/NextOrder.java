@@ -91,6 +91,8 @@ final class NextOrder {
             Clock.fixed(start, ZoneOffset.UTC));
     manager.rebuild();
     Signals signals = manager.current();
+    Evaluate.progress(
+        "%s: ORDER_PRODUCT_REMINDERS %s", data.source, signals.reminderSelection().summary());
     SmartListRegistry registry = SmartListRegistry.defaults();
     String[] customerIds = customerIds(data, rows);
 

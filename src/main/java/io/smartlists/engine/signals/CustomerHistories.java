@@ -18,6 +18,7 @@ final class CustomerHistories {
   private final ConcurrentHashMap<String, Integer> index = new ConcurrentHashMap<>();
   private volatile PurchaseHistory[] histories = new PurchaseHistory[0];
   private int count;
+  private ReminderSelection reminders = ReminderSelection.DEFAULT;
 
   /** The customer's dense index, registered on first sight (while streaming or applying). */
   int customer(String customerId) {
@@ -136,12 +137,19 @@ final class CustomerHistories {
     hs[c] = hs[c].withoutOrder(t);
   }
 
+  /** What the last build chose for the reminders on its validation split. */
+  ReminderSelection reminders() {
+    return reminders;
+  }
+
   /**
    * Builds every registered customer's history from the log: lines are counting-sorted by customer;
    * within one customer's lines a sort of {@code product << 32 | line} groups each product's
-   * purchases; gaps between successive purchases (at least a day apart) go to {@code gaps}.
+   * purchases; gaps between successive purchases (at least a day apart) go to {@code gaps}. The
+   * customers are also the cases of the reminders' validation ({@link ReminderValidation}), whose
+   * choice {@link #reminders()} then holds.
    */
-  void build(OrderLog log, RepurchaseIntervals.Gaps gaps) {
+  void build(OrderLog log, RepurchaseIntervals.Gaps gaps, int productCount) {
     int nc = count;
     int[] orderCount = new int[nc];
     int[] start = new int[nc + 1];
@@ -166,6 +174,10 @@ final class CustomerHistories {
         orderTimes[c][orderCount[c]++] = log.orderTime[o];
       }
     }
+    for (long[] ts : orderTimes) {
+      Arrays.sort(ts);
+    }
+    ReminderValidation validation = ReminderValidation.of(log.orderTime, log.orders, orderTimes);
     for (int c = 0; c < nc; c++) {
       start[c + 1] += start[c];
     }
@@ -208,6 +220,7 @@ final class CustomerHistories {
         keys[i] = ((long) log.lineProduct[perm[s + i]] << 32) | i;
       }
       Arrays.sort(keys, 0, len);
+      long target = validation.target(orderTimes[c]);
       int distinct = 0;
       int i = 0;
       while (i < len) {
@@ -226,10 +239,14 @@ final class CustomerHistories {
           long gap = times[j] - times[j - 1];
           if (gap >= SignalsSnapshot.DAY) {
             gaps.add(p, gap / SignalsSnapshot.DAY);
+            validation.gap(p, gap / SignalsSnapshot.DAY, times[j]);
           }
           if (gap > 0) {
             times[purchases++] = times[j]; // two lines of one order are one purchase
           }
+        }
+        if (target != Long.MIN_VALUE) {
+          validation.addProduct(p, times, purchases, target);
         }
         hp[distinct] = p;
         hq[distinct] = qty;
@@ -237,8 +254,10 @@ final class CustomerHistories {
         hts[distinct] = purchases > 1 ? Arrays.copyOf(times, purchases) : null;
         distinct++;
       }
+      if (target != Long.MIN_VALUE) {
+        validation.endCase(target);
+      }
       PurchaseHistory.sortByRecency(hp, hq, ht, hts, distinct);
-      Arrays.sort(orderTimes[c]);
       built[c] =
           new PurchaseHistory(
               Arrays.copyOf(hp, distinct),
@@ -248,5 +267,6 @@ final class CustomerHistories {
               orderTimes[c]);
     }
     histories = built;
+    reminders = validation.choose(productCount);
   }
 }

@@ -218,25 +218,23 @@ public final class PurchaseHistory {
     return out;
   }
 
-  /** Stable insertion sort, newest first (histories hold tens of products). */
+  /** Sorts the parallel arrays newest first, stably ({@link IntSort}, as the reminders sort). */
   static void sortByRecency(int[] p, int[] q, long[] t, long[][] ts, int size) {
-    for (int i = 1; i < size; i++) {
-      int pp = p[i];
-      int qq = q[i];
-      long tt = t[i];
-      long[] times = ts[i];
-      int j = i - 1;
-      while (j >= 0 && t[j] < tt) {
-        p[j + 1] = p[j];
-        q[j + 1] = q[j];
-        t[j + 1] = t[j];
-        ts[j + 1] = ts[j];
-        j--;
-      }
-      p[j + 1] = pp;
-      q[j + 1] = qq;
-      t[j + 1] = tt;
-      ts[j + 1] = times;
+    int[] order = new int[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = i;
+    }
+    IntSort.sort(order, size, (a, b) -> Long.compare(t[b], t[a]));
+    int[] p0 = Arrays.copyOf(p, size);
+    int[] q0 = Arrays.copyOf(q, size);
+    long[] t0 = Arrays.copyOf(t, size);
+    long[][] ts0 = Arrays.copyOf(ts, size);
+    for (int i = 0; i < size; i++) {
+      int from = order[i];
+      p[i] = p0[from];
+      q[i] = q0[from];
+      t[i] = t0[from];
+      ts[i] = ts0[from];
     }
   }
 }

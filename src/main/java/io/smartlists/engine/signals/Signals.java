@@ -164,6 +164,14 @@ public interface Signals {
     return 0;
   }
 
+  /**
+   * What the last full build chose for {@code ORDER_PRODUCT_REMINDERS} on the store's own orders:
+   * the weight of dueness against the customer's own frequency ({@link Reminders}).
+   */
+  default ReminderSelection reminderSelection() {
+    return ReminderSelection.DEFAULT;
+  }
+
   /** The visitor's recent browsing, joined to the customer's after {@code CustomerLoggedIn}. */
   default Browsing browsing(String visitorId, @Nullable String customerId) {
     return Browsing.EMPTY;

@@ -90,7 +90,13 @@ final class SignalsBuilder {
   SignalsSnapshot build() {
     BestsellerRanks ranks = BestsellerRanks.build(catalogue, log, rules, builtAt);
     RepurchaseIntervals.Gaps gaps = new RepurchaseIntervals.Gaps();
-    customers.build(log, gaps);
+    customers.build(log, gaps, catalogue.productCount());
+    ReminderSelection reminders = customers.reminders();
+    LOG.log(
+        reminders.validationOrders() == 0 ? System.Logger.Level.DEBUG : System.Logger.Level.INFO,
+        "order product reminders over {0} orders: {1}",
+        log.orders,
+        reminders.summary());
     RepurchaseIntervals repurchase = gaps.build(catalogue.productCount());
     CoPurchaseIndex coPurchase = coBuilder.build();
     coBuilder = CoPurchaseIndex.builder(0); // let the builder's arrays go
@@ -98,4 +104,6 @@ final class SignalsBuilder {
     return new SignalsSnapshot(
         catalogue, ranks, customers, repurchase, coPurchase, browsing, builtAt);
   }
+
+  private static final System.Logger LOG = System.getLogger(SignalsBuilder.class.getName());
 }

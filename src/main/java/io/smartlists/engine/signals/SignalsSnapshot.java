@@ -331,6 +331,11 @@ final class SignalsSnapshot implements Signals {
   }
 
   @Override
+  public ReminderSelection reminderSelection() {
+    return customers.reminders();
+  }
+
+  @Override
   public Browsing browsing(String visitorId, @Nullable String customerId) {
     return browsing.get(visitorId, customerId);
   }

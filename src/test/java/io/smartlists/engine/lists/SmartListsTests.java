@@ -392,6 +392,36 @@ class SmartListsTests {
   }
 
   @Test
+  void orderProductReminders_whatTheCustomerBuysInMostOrdersBeatsAOneOffThatIsDue() {
+    data.product("milk").name("Milk").in("bags");
+    data.product("coffee").name("Coffee").in("bags");
+    // Another customer re-buys coffee after 20 days and milk after 30.
+    data.order("x", 90, "coffee", "milk");
+    data.order("x", 70, "coffee");
+    data.order("x", 60, "milk");
+    // Bob bought milk in 4 orders, every 10 days (milk's median gap: 10), the last 3 days ago (0.3
+    // due), coffee once 40 days ago (2 intervals: due). At the default weight being due counts as
+    // one more order: 4.3 against 2, milk first (a due-first order put coffee first, and on a
+    // sample of receipts such
+    // one-offs pushed what customers buy every week out of the top 10).
+    data.order("bob", 40, "coffee");
+    data.order("bob", 33, "milk");
+    data.order("bob", 23, "milk");
+    data.order("bob", 13, "milk");
+    data.order("bob", 3, "milk");
+    manager.rebuild();
+
+    assertThat(manager.current().reminderSelection().dueWeight()).isEqualTo(1.0);
+    assertThat(
+            run(
+                ListType.ORDER_PRODUCT_REMINDERS,
+                context("v", "bob", SlotConfig.of(ListType.ORDER_PRODUCT_REMINDERS))))
+        .containsExactly(
+            "milk: last bought 3 days ago, usually re-ordered every 10 days",
+            "coffee: last bought 40 days ago, usually re-ordered every 20 days");
+  }
+
+  @Test
   void manualSelection_keepsTheMerchantsOrderAndSkipsUnknownProducts() {
     SlotConfig slot =
         slot(
