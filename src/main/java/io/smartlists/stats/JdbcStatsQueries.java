@@ -312,12 +312,18 @@ public final class JdbcStatsQueries implements StatsQueries {
     return orders;
   }
 
+  /** Which arm a shopper is compared in, from their first exposed and first held-out instant. */
+  private static final String HELD_FIRST = "HA IS NOT NULL AND (EA IS NULL OR HA < EA)";
+
   /**
-   * The holdout's {@link HoldoutAnalysis.Sample} in one statement: the range's exposures (the
-   * exposure roll-up for the rolled-up hours, the raw impressions for the rest) grouped into
-   * shoppers, each shopper's arm and first impression, their standing orders from it on; the
-   * database returns one row per arm (its shoppers) and one per converting shopper (arm, orders,
-   * revenue), never a row per shopper.
+   * The holdout's {@link HoldoutAnalysis.Sample} in one statement. The range's exposures (the
+   * exposure roll-up for the rolled-up hours, the raw impressions for the rest: the first instant
+   * per visitor, customer and arm) and its standing orders go through one stream: a window over
+   * each visitor gives the customer they signed in as, which makes each row's shopper; a window
+   * over each shopper gives their first exposed and first held-out instant, so their arm and the
+   * orders from their first impression on. The result is grouped by (arm, orders, revenue): one row
+   * for each arm's shoppers without an order, one per distinct converter, with how many shoppers it
+   * stands for. No join: H2 joins derived tables row by row.
    */
   @Override
   public HoldoutAnalysis.Sample holdout(Instant from, Instant to) {
@@ -341,43 +347,50 @@ public final class JdbcStatsQueries implements StatsQueries {
     }
     args.add(Sql.utc(from));
     args.add(Sql.utc(to));
+    String first = "CASE WHEN " + HELD_FIRST + " THEN HA ELSE EA END";
+    String counts = "ARM = 'ORDER' AND AT >= " + first;
     String sql =
-        "WITH E AS ("
+        "WITH E AS (SELECT VISITOR_ID, CUSTOMER_ID, ARM, MIN(AT) AS AT FROM ("
             + String.join(" UNION ALL ", parts)
-            // the customer a visitor signed in as (the smallest id if several)
-            + "), J AS (SELECT VISITOR_ID, MIN(CUSTOMER_ID) AS CUSTOMER_ID FROM E WHERE"
-            + " CUSTOMER_ID IS NOT NULL GROUP BY VISITOR_ID),"
-            // each exposure's shopper: its customer, else its visitor's customer, else the visitor
-            + " EU AS (SELECT COALESCE('c:' || COALESCE(E.CUSTOMER_ID, J.CUSTOMER_ID), 'v:' ||"
-            + " E.VISITOR_ID) AS UNIT_ID, E.ARM, E.AT FROM E LEFT JOIN J ON J.VISITOR_ID ="
-            + " E.VISITOR_ID),"
-            + " U AS (SELECT UNIT_ID, MIN(CASE WHEN ARM = 'HOLDOUT' THEN NULL ELSE AT END) AS"
-            + " EXPOSED_AT, MIN(CASE WHEN ARM = 'HOLDOUT' THEN AT END) AS HOLDOUT_AT FROM EU GROUP"
-            + " BY UNIT_ID),"
-            // the arm of the shopper's first impression
-            + " S AS (SELECT UNIT_ID, CASE WHEN HOLDOUT_AT IS NOT NULL AND (EXPOSED_AT IS NULL OR"
-            + " HOLDOUT_AT < EXPOSED_AT) THEN 'HOLDOUT' ELSE 'EXPOSED' END AS ARM, CASE WHEN"
-            + " HOLDOUT_AT IS NOT NULL AND (EXPOSED_AT IS NULL OR HOLDOUT_AT < EXPOSED_AT) THEN"
-            + " HOLDOUT_AT ELSE EXPOSED_AT END AS FIRST_AT FROM U),"
-            + " O AS (SELECT COALESCE('c:' || COALESCE(O.CUSTOMER_ID, J.CUSTOMER_ID), 'v:' ||"
-            + " O.VISITOR_ID) AS UNIT_ID, O.AT, O.REVENUE FROM SL_STAT_ORDER O LEFT JOIN J ON"
-            + " J.VISITOR_ID = O.VISITOR_ID WHERE O.AT >= ? AND O.AT < ? AND O.STANDING = TRUE)"
-            + " SELECT 'A' AS KIND, S.ARM, COUNT(*) AS N, CAST(NULL AS DECIMAL(38, 10)) AS REVENUE"
-            + " FROM S GROUP BY S.ARM"
-            + " UNION ALL SELECT 'C' AS KIND, S.ARM, COUNT(*) AS N, SUM(O.REVENUE) AS REVENUE FROM"
-            + " S JOIN O ON O.UNIT_ID = S.UNIT_ID AND O.AT >= S.FIRST_AT GROUP BY S.UNIT_ID, S.ARM";
+            + ") X GROUP BY VISITOR_ID, CUSTOMER_ID, ARM),"
+            // exposures and orders in one stream (ARM 'ORDER' marks an order)
+            + " R AS (SELECT VISITOR_ID, CUSTOMER_ID, ARM, AT, CAST(NULL AS DECIMAL(38, 10)) AS"
+            + " REVENUE FROM E UNION ALL SELECT VISITOR_ID, CUSTOMER_ID, 'ORDER' AS ARM, AT,"
+            + " REVENUE FROM SL_STAT_ORDER WHERE AT >= ? AND AT < ? AND STANDING = TRUE),"
+            // the customer each visitor signed in as on an impression (the smallest if several)
+            + " V AS (SELECT VISITOR_ID, CUSTOMER_ID, ARM, AT, REVENUE, MIN(CASE WHEN ARM <>"
+            + " 'ORDER' THEN CUSTOMER_ID END) OVER (PARTITION BY VISITOR_ID) AS JOINED FROM R),"
+            // the shopper: the row's customer, else the visitor's, else the visitor
+            + " U AS (SELECT COALESCE('c:' || COALESCE(CUSTOMER_ID, JOINED), 'v:' || VISITOR_ID)"
+            + " AS UNIT_ID, ARM, AT, REVENUE FROM V),"
+            + " W AS (SELECT UNIT_ID, ARM, AT, REVENUE, MIN(CASE WHEN ARM = 'EXPOSED' THEN AT"
+            + " END) OVER (PARTITION BY UNIT_ID) AS EA, MIN(CASE WHEN ARM = 'HOLDOUT' THEN AT END)"
+            + " OVER (PARTITION BY UNIT_ID) AS HA FROM U),"
+            + " G AS (SELECT CASE WHEN "
+            + HELD_FIRST
+            + " THEN 'HOLDOUT' ELSE 'EXPOSED' END AS SHOPPER_ARM, SUM(CASE WHEN "
+            + counts
+            + " THEN 1 ELSE 0 END) AS ORDERS, SUM(CASE WHEN "
+            + counts
+            + " THEN REVENUE END) AS REVENUE FROM W WHERE EA IS NOT NULL OR HA IS NOT NULL GROUP"
+            + " BY UNIT_ID, EA, HA)"
+            + " SELECT SHOPPER_ARM, ORDERS, REVENUE, COUNT(*) FROM G GROUP BY SHOPPER_ARM,"
+            + " ORDERS, REVENUE";
     long[] shoppers = new long[2];
     List<HoldoutAnalysis.Converter> converters = new ArrayList<>();
     jdbc.query(
         sql,
         rs -> {
-          Arm arm = Arm.valueOf(rs.getString(2));
-          if ("A".equals(rs.getString(1))) {
-            shoppers[arm == Arm.HOLDOUT ? 1 : 0] = rs.getLong(3);
-          } else {
-            converters.add(
-                new HoldoutAnalysis.Converter(
-                    arm, rs.getLong(3), rs.getBigDecimal(4).doubleValue()));
+          Arm arm = Arm.valueOf(rs.getString(1));
+          long orders = rs.getLong(2);
+          long n = rs.getLong(4);
+          shoppers[arm == Arm.HOLDOUT ? 1 : 0] += n;
+          java.math.BigDecimal revenue = rs.getBigDecimal(3);
+          if (orders > 0) {
+            double spent = revenue == null ? 0 : revenue.doubleValue();
+            for (long k = 0; k < n; k++) {
+              converters.add(new HoldoutAnalysis.Converter(arm, orders, spent));
+            }
           }
         },
         args.toArray());
