@@ -6,6 +6,7 @@ import io.smartlists.host.OrderLine;
 import io.smartlists.host.OrderRecord;
 import io.smartlists.host.SmartListsEvent;
 import io.smartlists.stats.JdbcStatsQueries;
+import io.smartlists.stats.StatOrders;
 import io.smartlists.stats.StatsFigures;
 import io.smartlists.stats.StatsRollupJob;
 import java.math.BigDecimal;
@@ -44,8 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  * issue's target) rolled up: the whole {@link StatsFigures#report} the screen's controller calls
  * for the last {@code days} days (7, 30 or 90, today included), through {@link JdbcStatsQueries}:
  * the hourly roll-ups for the rolled-up hours plus the raw tail (the current hour and the one in
- * its grace), the attribution's raw clicks, the orders from {@code SL_EVENT}, and the holdout
- * comparison from the exposure roll-up.
+ * its grace), the attribution's raw clicks, the orders from {@code SL_STAT_ORDER}, and the holdout
+ * comparison grouped in the database from the exposure roll-up and those orders.
  *
  * <p>Set-up (repeated for each parameter set; prints how long each step took): the module's
  * migrations, then the rows are generated inside the database in bulk ({@code INSERT ... SELECT}
@@ -59,9 +60,10 @@ import tools.jackson.databind.json.JsonMapper;
  * a replay), an add-to-cart for 20 % of clicks; one {@code ProductViewed} in {@code SL_EVENT} per
  * product-page widget; orders written as the event log writes them: 8 % of clicks are bought 15
  * minutes later with one other product, 3 % of sessions order without a click, 3 % of orders are
- * cancelled the next day. Then {@code ANALYZE}, then the module's own {@link StatsRollupJob} rolls
- * every closed hour up as a node would, and one report runs with the plan of each of its statements
- * printed ({@code EXPLAIN ANALYZE}) and timed.
+ * cancelled the next day; then {@link StatOrders#backfill} keeps their figures in {@code
+ * SL_STAT_ORDER} as the publisher would have. Then {@code ANALYZE}, then the module's own {@link
+ * StatsRollupJob} rolls every closed hour up as a node would, and one report runs with the plan of
+ * each of its statements printed ({@code EXPLAIN ANALYZE}) and timed.
  *
  * <p>{@code db=h2}: embedded in-memory H2; {@code db=postgres}: a fresh schema in {@code
  * SMARTLISTS_TEST_POSTGRES_URL} ({@code source <(.ci/postgres.sh start)}), dropped afterwards. Run
@@ -123,7 +125,8 @@ public class StatsQueryBenchmark {
     // what autovacuum does on PostgreSQL after a while: statistics and the visibility map
     jdbc.execute(database.postgres() ? "VACUUM ANALYZE" : "ANALYZE");
     System.out.printf(
-        "%n[%s] %,d impressions, %,d clicks, %,d add-to-carts, %,d SL_EVENT rows (%,d orders)"
+        "%n[%s] %,d impressions, %,d clicks, %,d add-to-carts, %,d SL_EVENT rows (%,d orders,"
+            + " %,d in SL_STAT_ORDER)"
             + " generated in %.1f s, analysed in %.1f s; %,d hours rolled up by StatsRollupJob in"
             + " %.1f s: %,d hourly rows, %,d exposure rows%n",
         db,
@@ -133,6 +136,7 @@ public class StatsQueryBenchmark {
         count(jdbc, "SL_EVENT"),
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM SL_EVENT WHERE TYPE = 'OrderConfirmed'", Long.class),
+        count(jdbc, "SL_STAT_ORDER"),
         seconds(t1 - t0),
         seconds(t2 - t1),
         hours,
@@ -333,6 +337,20 @@ public class StatsQueryBenchmark {
             + " SL_STAT_IMPRESSION WHERE SLOT_POSITION = 0 AND PLACEMENT = 'PRODUCT_PAGE' ORDER BY"
             + " ID");
     writeOrders(jdbc);
+    // the orders' figures, as the publisher keeps them beside each order event (and as migration
+    // V3_3_1 fills them from an existing log): StatOrders over the log's order events in id order
+    jdbc.execute(
+        (java.sql.Connection con) -> {
+          boolean autoCommit = con.getAutoCommit();
+          con.setAutoCommit(false);
+          try {
+            StatOrders.backfill(con);
+            con.commit();
+          } finally {
+            con.setAutoCommit(autoCommit);
+          }
+          return null;
+        });
     jdbc.execute("DROP TABLE BENCH_SESSION");
   }
 

@@ -11,6 +11,7 @@ import io.smartlists.stats.ClickTracking;
 import io.smartlists.stats.Holdout;
 import io.smartlists.stats.JdbcStatsQueries;
 import io.smartlists.stats.ShopperEventSink;
+import io.smartlists.stats.StatOrders;
 import io.smartlists.stats.StatsFigures;
 import io.smartlists.stats.StatsQueries;
 import io.smartlists.stats.StoreSecrets;
@@ -121,10 +122,20 @@ public final class SmartListsStatsFiguresConfiguration {
         clock.getIfUnique(Clock::systemUTC));
   }
 
-  /** Feeds the store's {@code CartChanged} events to the add-to-cart tracker. */
+  /** The statistics' order figures, kept beside the event log's order events. */
+  @Bean
+  @ConditionalOnMissingBean
+  StatOrders smartListsStatOrders(DataSource dataSource, SmartListsSchema migratedFirst) {
+    return new StatOrders(dataSource);
+  }
+
+  /**
+   * Feeds the store's {@code CartChanged} events to the add-to-cart tracker and its order events to
+   * the order figures.
+   */
   @Bean
   static BeanPostProcessor smartListsCartAddPublisherPostProcessor(
-      ObjectProvider<CartAddTracker> cartAdds) {
+      ObjectProvider<CartAddTracker> cartAdds, ObjectProvider<StatOrders> orders) {
     return new BeanPostProcessor() {
       @Override
       public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -132,7 +143,7 @@ public final class SmartListsStatsFiguresConfiguration {
             && !(bean instanceof TrackingEventPublisher)) {
           CartAddTracker tracker = cartAdds.getIfUnique();
           if (tracker != null) {
-            return new TrackingEventPublisher(publisher, tracker);
+            return new TrackingEventPublisher(publisher, tracker, orders.getIfUnique());
           }
         }
         return bean;

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.descriptive.StatisticalSummary;
+import org.apache.commons.math3.stat.descriptive.StatisticalSummaryValues;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
 import org.apache.commons.math3.stat.inference.TTest;
@@ -19,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  *       of the converting shoppers' revenue of both arms together (winsorised, so one wholesale
  *       order cannot decide the verdict; the percentile is over converters because most shoppers
  *       spend nothing and a percentile over everyone would be 0). The p-value is commons-math3's
- *       {@link TTest#tTest(double[], double[])}; the interval uses its {@link TDistribution}.
+ *       {@link TTest#tTest(StatisticalSummary, StatisticalSummary)} over each arm's size, mean and
+ *       variance; the interval uses its {@link TDistribution}.
  *   <li><b>Average order value</b>: revenue ÷ orders of each arm, a ratio of two sums over the same
  *       shoppers, so its variance comes from the delta method; the difference's interval is normal.
  *   <li><b>Conversion rate</b>: shoppers with an order ÷ shoppers.
@@ -29,6 +32,9 @@ import org.jspecify.annotations.Nullable;
  *   <li><b>Verdict</b>: none ("not enough data yet") below {@value #MIN_SHOPPERS} shoppers or
  *       {@value #MIN_CONVERTERS} converting shoppers in either arm (Dynamic Yield's minimums).
  * </ul>
+ *
+ * <p>Everything is computed from a {@link Sample}: each arm's number of shoppers and the converting
+ * shoppers alone (the others spend nothing), which the database gives without one row per shopper.
  */
 public final class HoldoutAnalysis {
 
@@ -117,22 +123,59 @@ public final class HoldoutAnalysis {
       @Nullable SampleRatio sampleRatio,
       Verdict verdict) {}
 
+  /**
+   * What the comparison needs of the shoppers, without one row per shopper: how many shoppers each
+   * arm has, and the converting shoppers (at least one order) one by one. A shopper without an
+   * order spends nothing, so the others are zeros the statistics count without reading them; the
+   * cap (a percentile of the converters' revenue) needs the converters' values.
+   */
+  public record Sample(long exposedShoppers, long holdoutShoppers, List<Converter> converters) {
+
+    public Sample {
+      converters = List.copyOf(converters);
+    }
+  }
+
+  /**
+   * A converting shopper: their arm, orders (at least 1) and revenue after their first impression.
+   */
+  public record Converter(Arm arm, long orders, double revenue) {}
+
   /** Compares the arms of {@code shoppers} under the configured holdout {@code share}. */
   public static Report compare(List<Shopper> shoppers, double share) {
-    double cap = cap(shoppers);
-    List<Shopper> exposed = new ArrayList<>();
-    List<Shopper> holdout = new ArrayList<>();
+    long exposed = 0;
+    long holdout = 0;
+    List<Converter> converters = new ArrayList<>();
     for (Shopper s : shoppers) {
-      (s.arm() == Arm.HOLDOUT ? holdout : exposed).add(s);
+      if (s.arm() == Arm.HOLDOUT) {
+        holdout++;
+      } else {
+        exposed++;
+      }
+      if (s.orders() > 0) {
+        converters.add(new Converter(s.arm(), s.orders(), s.revenue()));
+      }
     }
-    ArmFigures e = figures(Arm.EXPOSED, exposed, cap);
-    ArmFigures h = figures(Arm.HOLDOUT, holdout, cap);
+    return compare(new Sample(exposed, holdout, converters), share);
+  }
+
+  /** Compares the arms of {@code sample} under the configured holdout {@code share}. */
+  public static Report compare(Sample sample, double share) {
+    double cap = cap(sample.converters());
+    Arm[] arms = {Arm.EXPOSED, Arm.HOLDOUT};
+    ArmMoments[] m = new ArmMoments[2];
+    for (int i = 0; i < 2; i++) {
+      long n = arms[i] == Arm.HOLDOUT ? sample.holdoutShoppers() : sample.exposedShoppers();
+      m[i] = ArmMoments.of(arms[i], n, sample.converters(), cap);
+    }
+    ArmFigures e = m[0].figures();
+    ArmFigures h = m[1].figures();
     Difference rpv = null;
-    if (exposed.size() >= 2 && holdout.size() >= 2) {
-      rpv = welch(capped(exposed, cap), capped(holdout, cap));
+    if (m[0].n >= 2 && m[1].n >= 2) {
+      rpv = welch(m[0].revenue(), m[1].revenue());
     }
-    Difference aov = aov(exposed, holdout, cap);
-    SampleRatio srm = sampleRatio(exposed.size(), holdout.size(), share);
+    Difference aov = aov(m[0], m[1]);
+    SampleRatio srm = sampleRatio(m[0].n, m[1].n, share);
     Verdict verdict;
     if (share <= 0) {
       verdict = Verdict.OFF;
@@ -155,24 +198,105 @@ public final class HoldoutAnalysis {
   }
 
   /**
+   * One arm's sums over its shoppers, the non-converters as zeros: capped revenue r and orders o
+   * per shopper, their means and centred sums of squares and products (each converter's deviation
+   * summed, plus (n − converters) times the zero's), the two-pass form of the sample variances.
+   */
+  private record ArmMoments(
+      Arm arm,
+      long n,
+      long converters,
+      long orders,
+      double revenueSum,
+      double meanRevenue,
+      double meanOrders,
+      double ssRevenue,
+      double ssOrders,
+      double spRevenueOrders) {
+
+    static ArmMoments of(Arm arm, long n, List<Converter> all, double cap) {
+      long k = 0;
+      long orders = 0;
+      double sum = 0;
+      for (Converter c : all) {
+        if (c.arm() == arm) {
+          k++;
+          orders += c.orders();
+          sum += Math.min(c.revenue(), cap);
+        }
+      }
+      double mr = n == 0 ? 0 : sum / n;
+      double mo = n == 0 ? 0 : (double) orders / n;
+      double srr = 0;
+      double soo = 0;
+      double sro = 0;
+      for (Converter c : all) {
+        if (c.arm() == arm) {
+          double dr = Math.min(c.revenue(), cap) - mr;
+          double dO = c.orders() - mo;
+          srr += dr * dr;
+          soo += dO * dO;
+          sro += dr * dO;
+        }
+      }
+      long zeros = n - k;
+      srr += zeros * mr * mr;
+      soo += zeros * mo * mo;
+      sro += zeros * mr * mo;
+      return new ArmMoments(arm, n, k, orders, sum, mr, mo, srr, soo, sro);
+    }
+
+    ArmFigures figures() {
+      return new ArmFigures(
+          arm,
+          n,
+          converters,
+          orders,
+          revenueSum,
+          n == 0 ? 0 : (double) converters / n,
+          orders == 0 ? 0 : revenueSum / orders,
+          n == 0 ? 0 : revenueSum / n);
+    }
+
+    StatisticalSummary revenue() {
+      return new StatisticalSummaryValues(
+          meanRevenue, n < 2 ? 0 : ssRevenue / (n - 1), n, Double.NaN, Double.NaN, revenueSum);
+    }
+  }
+
+  /**
    * Welch's two-sample comparison of means, {@code a} − {@code b}: the p-value from commons-math3's
    * {@link TTest}, the 95 % interval from its {@link TDistribution} with Welch–Satterthwaite
    * degrees of freedom.
    */
   public static Difference welch(double[] a, double[] b) {
-    double ma = mean(a);
-    double mb = mean(b);
-    double va = variance(a, ma) / a.length;
-    double vb = variance(b, mb) / b.length;
+    return welch(summary(a), summary(b));
+  }
+
+  /** {@link #welch(double[], double[])} from each sample's size, mean and variance. */
+  public static Difference welch(StatisticalSummary a, StatisticalSummary b) {
+    double ma = a.getMean();
+    double mb = b.getMean();
+    double va = a.getVariance() / a.getN();
+    double vb = b.getVariance() / b.getN();
     double se = Math.sqrt(va + vb);
     double diff = ma - mb;
     if (se == 0) {
       return relative(diff, diff, diff, diff == 0 ? 1 : 0, mb);
     }
-    double df = (va + vb) * (va + vb) / (va * va / (a.length - 1) + vb * vb / (b.length - 1));
+    double df = (va + vb) * (va + vb) / (va * va / (a.getN() - 1) + vb * vb / (b.getN() - 1));
     double t = new TDistribution(df).inverseCumulativeProbability(0.975);
     double p = new TTest().tTest(a, b);
     return relative(diff, diff - t * se, diff + t * se, p, mb);
+  }
+
+  private static StatisticalSummary summary(double[] v) {
+    double m = mean(v);
+    double sum = 0;
+    for (double x : v) {
+      sum += x;
+    }
+    return new StatisticalSummaryValues(m, variance(v, m), v.length, Double.NaN, Double.NaN, sum);
   }
 
   /** The sample-ratio check, or null when the holdout is off or an expected count is below 5. */
@@ -198,61 +322,24 @@ public final class HoldoutAnalysis {
   }
 
   /** The cap: the percentile of converting shoppers' revenue, both arms together. */
-  static double cap(List<Shopper> shoppers) {
-    List<Double> spent = new ArrayList<>();
-    for (Shopper s : shoppers) {
-      if (s.orders() > 0) {
-        spent.add(s.revenue());
-      }
-    }
-    if (spent.isEmpty()) {
+  static double cap(List<Converter> converters) {
+    if (converters.isEmpty()) {
       return 0;
     }
-    double[] values = new double[spent.size()];
+    double[] values = new double[converters.size()];
     for (int i = 0; i < values.length; i++) {
-      values[i] = spent.get(i);
+      values[i] = converters.get(i).revenue();
     }
     return new Percentile().evaluate(values, CAP_PERCENTILE);
-  }
-
-  private static double[] capped(List<Shopper> shoppers, double cap) {
-    double[] v = new double[shoppers.size()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = Math.min(shoppers.get(i).revenue(), cap);
-    }
-    return v;
-  }
-
-  private static ArmFigures figures(Arm arm, List<Shopper> shoppers, double cap) {
-    long converters = 0;
-    long orders = 0;
-    double revenue = 0;
-    for (Shopper s : shoppers) {
-      if (s.orders() > 0) {
-        converters++;
-      }
-      orders += s.orders();
-      revenue += Math.min(s.revenue(), cap);
-    }
-    long n = shoppers.size();
-    return new ArmFigures(
-        arm,
-        n,
-        converters,
-        orders,
-        revenue,
-        n == 0 ? 0 : (double) converters / n,
-        orders == 0 ? 0 : revenue / orders,
-        n == 0 ? 0 : revenue / n);
   }
 
   /**
    * Average order value exposed − holdout: each arm's ratio of sums with its delta-method variance
    * (1/n)(s_rr/ō² − 2 r̄ s_ro/ō³ + r̄² s_oo/ō⁴), the difference's interval normal.
    */
-  static @Nullable Difference aov(List<Shopper> exposed, List<Shopper> holdout, double cap) {
-    double[] e = ratioAndVariance(exposed, cap);
-    double[] h = ratioAndVariance(holdout, cap);
+  private static @Nullable Difference aov(ArmMoments exposed, ArmMoments holdout) {
+    double[] e = ratioAndVariance(exposed);
+    double[] h = ratioAndVariance(holdout);
     if (e == null || h == null) {
       return null;
     }
@@ -265,28 +352,19 @@ public final class HoldoutAnalysis {
     return relative(diff, diff - Z_975 * se, diff + Z_975 * se, p, h[0]);
   }
 
-  private static double @Nullable [] ratioAndVariance(List<Shopper> shoppers, double cap) {
-    int n = shoppers.size();
+  private static double @Nullable [] ratioAndVariance(ArmMoments m) {
+    long n = m.n();
     if (n < 2) {
       return null;
     }
-    double[] r = capped(shoppers, cap);
-    double[] o = new double[n];
-    for (int i = 0; i < n; i++) {
-      o[i] = shoppers.get(i).orders();
-    }
-    double mr = mean(r);
-    double mo = mean(o);
+    double mr = m.meanRevenue();
+    double mo = m.meanOrders();
     if (mo == 0) {
       return null;
     }
-    double srr = variance(r, mr);
-    double soo = variance(o, mo);
-    double sro = 0;
-    for (int i = 0; i < n; i++) {
-      sro += (r[i] - mr) * (o[i] - mo);
-    }
-    sro /= n - 1;
+    double srr = m.ssRevenue() / (n - 1);
+    double soo = m.ssOrders() / (n - 1);
+    double sro = m.spRevenueOrders() / (n - 1);
     double var =
         (srr / (mo * mo) - 2 * mr * sro / (mo * mo * mo) + mr * mr * soo / (mo * mo * mo * mo)) / n;
     return new double[] {mr / mo, Math.max(var, 0)};

@@ -1,11 +1,6 @@
 package io.smartlists.stats;
 
-import io.smartlists.eventlog.StandingOrders;
-import io.smartlists.host.OrderCancelled;
-import io.smartlists.host.OrderConfirmed;
-import io.smartlists.host.OrderRecord;
-import io.smartlists.host.OrderReturned;
-import io.smartlists.host.SmartListsEvent;
+import io.smartlists.host.OrderLine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,25 +10,20 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@link StatsQueries} over the hourly roll-ups and the raw tables, portable between H2 and
  * PostgreSQL (days are computed as {@code FLOOR(EXTRACT(EPOCH FROM AT) / 86400)}, so both group by
- * the same UTC day). Orders are the {@code OrderConfirmed} rows of {@code SL_EVENT} netted by their
- * cancellations and returns, decoded here, so attribution is the same on every node and after a
- * restart.
+ * the same UTC day). Orders are the rows of {@code SL_STAT_ORDER} and {@code SL_STAT_ORDER_LINE},
+ * which {@link StatOrders} keeps beside the event log's order events, netted by their cancellations
+ * and returns, so attribution is the same on every node and after a restart.
  *
  * <p>Impressions, clicks, add-to-carts and exposures read {@code SL_STAT_HOURLY} and {@code
  * SL_STAT_HOURLY_EXPOSURE} for the hours the {@link StatsRollupJob} has rolled up (one span, {@code
@@ -42,11 +32,11 @@ import tools.jackson.databind.json.JsonMapper;
  * roll-up. Whole UTC days inside the rolled-up span are read from the daily roll-up ({@code
  * SL_STAT_DAILY}), the hours at the span's edges from the hourly one. A click counts once per
  * token, at its first recording; an add-to-cart once per click token, at its first add. The
- * attribution's clicks ({@link #clickDetails}) are few and always read raw.
+ * attribution's clicks ({@link #clickDetails}) are few and always read raw. The holdout comparison
+ * ({@link #holdout}) is grouped in the database, which returns one row per arm and one per
+ * converting shopper.
  */
 public final class JdbcStatsQueries implements StatsQueries {
-
-  private static final Logger log = LoggerFactory.getLogger(JdbcStatsQueries.class);
 
   /** (day number or UTC day, placement, stage, list, count). */
   private static final RowMapper<Count> COUNT_ROW =
@@ -57,7 +47,6 @@ public final class JdbcStatsQueries implements StatsQueries {
               rs.getLong(5));
 
   private final JdbcTemplate jdbc;
-  private final JsonMapper json = JsonMapper.builder().build();
 
   public JdbcStatsQueries(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -238,9 +227,9 @@ public final class JdbcStatsQueries implements StatsQueries {
 
   /**
    * Only the clicks attribution can use: those of a token that was recorded (once at least) by a
-   * visitor or a customer who has an {@code OrderConfirmed} in [from, to) (every order attributed
-   * to clicks of this range is in it). Every recording of such a token in the range is read, so the
-   * first one still wins. Without the filter, a 90-day range read every click of it.
+   * visitor or a customer who has a standing order in [from, to) (every order attributed to clicks
+   * of this range is in it). Every recording of such a token in the range is read, so the first one
+   * still wins. Without the filter, a 90-day range read every click of it.
    */
   @Override
   public List<Attribution.Click> clickDetails(Instant from, Instant to) {
@@ -250,9 +239,9 @@ public final class JdbcStatsQueries implements StatsQueries {
         "SELECT AT, TOKEN, VISITOR_ID, CUSTOMER_ID, PRODUCT_ID, PLACEMENT, STAGE, LIST_TYPE,"
             + " SLOT_POSITION FROM SL_STAT_CLICK WHERE AT >= ? AND AT < ? AND TOKEN IN (SELECT"
             + " C.TOKEN FROM SL_STAT_CLICK C WHERE C.AT >= ? AND C.AT < ? AND (C.VISITOR_ID IN"
-            + " (SELECT VISITOR_ID FROM SL_EVENT WHERE TYPE = 'OrderConfirmed' AND OCCURRED_AT >= ?"
-            + " AND OCCURRED_AT < ?) OR C.CUSTOMER_ID IN (SELECT CUSTOMER_ID FROM SL_EVENT WHERE"
-            + " TYPE = 'OrderConfirmed' AND OCCURRED_AT >= ? AND OCCURRED_AT < ?)))"
+            + " (SELECT VISITOR_ID FROM SL_STAT_ORDER WHERE AT >= ? AND AT < ? AND STANDING = TRUE)"
+            + " OR C.CUSTOMER_ID IN (SELECT CUSTOMER_ID FROM SL_STAT_ORDER WHERE AT >= ? AND AT < ?"
+            + " AND STANDING = TRUE)))"
             + " ORDER BY AT, ID",
         rs -> {
           if (seen.add(rs.getString(2))) {
@@ -279,102 +268,133 @@ public final class JdbcStatsQueries implements StatsQueries {
   }
 
   /**
-   * The orders confirmed in [from, to) as they stand now: the {@code OrderConfirmed} rows of the
-   * range, netted by every later {@code OrderCancelled} and {@code OrderReturned} of the same
-   * orders ({@link StandingOrders}): a cancelled order, or one returned in full, is no longer an
-   * order; returned units leave its lines.
+   * The standing orders confirmed in [from, to) whose visitor or customer has a click in
+   * [clicksFrom, to), with their standing lines, from {@code SL_STAT_ORDER} (no JSON to decode).
    */
   @Override
-  public List<Attribution.Order> orders(Instant from, Instant to) {
-    Map<String, OrderConfirmed> confirmed = new LinkedHashMap<>();
-    List<SmartListsEvent> events = new ArrayList<>();
+  public List<Attribution.Order> orders(Instant from, Instant to, Instant clicksFrom) {
+    record Head(String id, Instant at, String visitorId, @Nullable String customerId) {}
+    Map<String, Head> heads = new LinkedHashMap<>();
+    Map<String, List<OrderLine>> lines = new HashMap<>();
     jdbc.query(
-        "SELECT PAYLOAD FROM SL_EVENT WHERE TYPE = 'OrderConfirmed' AND OCCURRED_AT >= ?"
-            + " AND OCCURRED_AT < ? ORDER BY ID",
+        "SELECT O.ORDER_ID, O.AT, O.VISITOR_ID, O.CUSTOMER_ID, L.PRODUCT_ID, L.QUANTITY,"
+            + " L.UNIT_PRICE FROM SL_STAT_ORDER O JOIN SL_STAT_ORDER_LINE L ON L.ORDER_ID ="
+            + " O.ORDER_ID WHERE O.AT >= ? AND O.AT < ? AND O.STANDING = TRUE AND L.QUANTITY > 0"
+            + " AND (EXISTS (SELECT 1 FROM SL_STAT_CLICK C WHERE C.VISITOR_ID = O.VISITOR_ID AND"
+            + " C.AT >= ? AND C.AT < ?) OR EXISTS (SELECT 1 FROM SL_STAT_CLICK C WHERE"
+            + " C.CUSTOMER_ID = O.CUSTOMER_ID AND C.AT >= ? AND C.AT < ?))"
+            + " ORDER BY O.AT, O.ORDER_ID, L.LINE_NO",
         rs -> {
-          OrderConfirmed e = read(rs.getString(1), OrderConfirmed.class);
-          if (e != null && confirmed.putIfAbsent(e.order().orderId(), e) == null) {
-            events.add(e);
+          String id = rs.getString(1);
+          if (!heads.containsKey(id)) {
+            heads.put(id, new Head(id, instant(rs, 2), rs.getString(3), rs.getString(4)));
           }
+          lines
+              .computeIfAbsent(id, k -> new ArrayList<>())
+              .add(new OrderLine(rs.getString(5), rs.getInt(6), rs.getBigDecimal(7)));
         },
         Sql.utc(from),
+        Sql.utc(to),
+        Sql.utc(clicksFrom),
+        Sql.utc(to),
+        Sql.utc(clicksFrom),
         Sql.utc(to));
-    if (confirmed.isEmpty()) {
-      return List.of();
-    }
-    jdbc.query(
-        "SELECT TYPE, PAYLOAD FROM SL_EVENT WHERE TYPE IN ('OrderCancelled', 'OrderReturned')"
-            + " AND OCCURRED_AT >= ? ORDER BY ID",
-        rs -> {
-          SmartListsEvent e =
-              "OrderCancelled".equals(rs.getString(1))
-                  ? read(rs.getString(2), OrderCancelled.class)
-                  : read(rs.getString(2), OrderReturned.class);
-          if (e != null && confirmed.containsKey(orderId(e))) {
-            events.add(e);
-          }
-        },
-        Sql.utc(from));
-    List<Attribution.Order> orders = new ArrayList<>();
-    for (OrderRecord order : StandingOrders.of(events)) {
-      OrderConfirmed e = confirmed.get(order.orderId());
-      if (e != null) {
-        orders.add(
-            new Attribution.Order(
-                order.orderId(), e.at(), e.visitorId(), order.customerId(), order.lines()));
-      }
+    List<Attribution.Order> orders = new ArrayList<>(heads.size());
+    for (Head h : heads.values()) {
+      orders.add(
+          new Attribution.Order(
+              h.id(),
+              h.at(),
+              h.visitorId(),
+              h.customerId(),
+              lines.getOrDefault(h.id(), List.of())));
     }
     return orders;
   }
 
-  private static String orderId(SmartListsEvent e) {
-    if (e instanceof OrderCancelled c) {
-      return c.order().orderId();
-    }
-    return e instanceof OrderReturned r ? r.order().orderId() : "";
-  }
+  /** Which arm a shopper is compared in, from their first exposed and first held-out instant. */
+  private static final String HELD_FIRST = "HA IS NOT NULL AND (EA IS NULL OR HA < EA)";
 
-  private <T> @Nullable T read(String payload, Class<T> type) {
-    try {
-      return json.readValue(payload, type);
-    } catch (RuntimeException bad) {
-      log.warn("Smart Lists statistics skip an unreadable {} event", type.getSimpleName(), bad);
-      return null;
-    }
-  }
-
+  /**
+   * The holdout's {@link HoldoutAnalysis.Sample} in one statement. The range's exposures (the
+   * exposure roll-up for the rolled-up hours, the raw impressions for the rest: the first instant
+   * per visitor, customer and arm) and its standing orders go through one stream: a window over
+   * each visitor gives the customer they signed in as, which makes each row's shopper; a window
+   * over each shopper gives their first exposed and first held-out instant, so their arm and the
+   * orders from their first impression on. The result is grouped by (arm, orders, revenue): one row
+   * for each arm's shoppers without an order, one per distinct converter, with how many shoppers it
+   * stands for. No join: H2 joins derived tables row by row.
+   */
   @Override
-  public List<Exposure> exposures(Instant from, Instant to) {
+  public HoldoutAnalysis.Sample holdout(Instant from, Instant to) {
     Split split = split(from, to);
-    Map<List<@Nullable String>, Exposure> first = new HashMap<>();
-    RowCallbackHandler keepFirst =
-        rs -> {
-          Exposure e =
-              new Exposure(
-                  rs.getString(1), rs.getString(2), Arm.valueOf(rs.getString(3)), instant(rs, 4));
-          first.merge(
-              Arrays.asList(e.visitorId(), e.customerId(), e.arm().name()),
-              e,
-              (a, b) -> a.first().isAfter(b.first()) ? b : a);
-        };
+    List<String> parts = new ArrayList<>(3);
+    List<Object> args = new ArrayList<>();
     Range rolled = split.rolled();
     if (rolled != null) {
-      jdbc.query(
-          "SELECT VISITOR_ID, CUSTOMER_ID, ARM, MIN(FIRST_AT) FROM SL_STAT_HOURLY_EXPOSURE"
-              + " WHERE HOUR_START >= ? AND HOUR_START < ? GROUP BY VISITOR_ID, CUSTOMER_ID, ARM",
-          keepFirst,
-          Sql.utc(rolled.from()),
-          Sql.utc(rolled.to()));
+      parts.add(
+          "SELECT VISITOR_ID, CUSTOMER_ID, ARM, FIRST_AT AS AT FROM SL_STAT_HOURLY_EXPOSURE"
+              + " WHERE HOUR_START >= ? AND HOUR_START < ?");
+      args.add(Sql.utc(rolled.from()));
+      args.add(Sql.utc(rolled.to()));
     }
     for (Range part : split.raw()) {
-      jdbc.query(
-          "SELECT VISITOR_ID, CUSTOMER_ID, ARM, MIN(AT) FROM SL_STAT_IMPRESSION"
-              + " WHERE AT >= ? AND AT < ? GROUP BY VISITOR_ID, CUSTOMER_ID, ARM",
-          keepFirst,
-          Sql.utc(part.from()),
-          Sql.utc(part.to()));
+      parts.add(
+          "SELECT VISITOR_ID, CUSTOMER_ID, ARM, AT FROM SL_STAT_IMPRESSION WHERE AT >= ? AND AT"
+              + " < ?");
+      args.add(Sql.utc(part.from()));
+      args.add(Sql.utc(part.to()));
     }
-    return new ArrayList<>(first.values());
+    args.add(Sql.utc(from));
+    args.add(Sql.utc(to));
+    String first = "CASE WHEN " + HELD_FIRST + " THEN HA ELSE EA END";
+    String counts = "ARM = 'ORDER' AND AT >= " + first;
+    String sql =
+        "WITH E AS (SELECT VISITOR_ID, CUSTOMER_ID, ARM, MIN(AT) AS AT FROM ("
+            + String.join(" UNION ALL ", parts)
+            + ") X GROUP BY VISITOR_ID, CUSTOMER_ID, ARM),"
+            // exposures and orders in one stream (ARM 'ORDER' marks an order)
+            + " R AS (SELECT VISITOR_ID, CUSTOMER_ID, ARM, AT, CAST(NULL AS DECIMAL(38, 10)) AS"
+            + " REVENUE FROM E UNION ALL SELECT VISITOR_ID, CUSTOMER_ID, 'ORDER' AS ARM, AT,"
+            + " REVENUE FROM SL_STAT_ORDER WHERE AT >= ? AND AT < ? AND STANDING = TRUE),"
+            // the customer each visitor signed in as on an impression (the smallest if several)
+            + " V AS (SELECT VISITOR_ID, CUSTOMER_ID, ARM, AT, REVENUE, MIN(CASE WHEN ARM <>"
+            + " 'ORDER' THEN CUSTOMER_ID END) OVER (PARTITION BY VISITOR_ID) AS JOINED FROM R),"
+            // the shopper: the row's customer, else the visitor's, else the visitor
+            + " U AS (SELECT COALESCE('c:' || COALESCE(CUSTOMER_ID, JOINED), 'v:' || VISITOR_ID)"
+            + " AS UNIT_ID, ARM, AT, REVENUE FROM V),"
+            + " W AS (SELECT UNIT_ID, ARM, AT, REVENUE, MIN(CASE WHEN ARM = 'EXPOSED' THEN AT"
+            + " END) OVER (PARTITION BY UNIT_ID) AS EA, MIN(CASE WHEN ARM = 'HOLDOUT' THEN AT END)"
+            + " OVER (PARTITION BY UNIT_ID) AS HA FROM U),"
+            + " G AS (SELECT CASE WHEN "
+            + HELD_FIRST
+            + " THEN 'HOLDOUT' ELSE 'EXPOSED' END AS SHOPPER_ARM, SUM(CASE WHEN "
+            + counts
+            + " THEN 1 ELSE 0 END) AS ORDERS, SUM(CASE WHEN "
+            + counts
+            + " THEN REVENUE END) AS REVENUE FROM W WHERE EA IS NOT NULL OR HA IS NOT NULL GROUP"
+            + " BY UNIT_ID, EA, HA)"
+            + " SELECT SHOPPER_ARM, ORDERS, REVENUE, COUNT(*) FROM G GROUP BY SHOPPER_ARM,"
+            + " ORDERS, REVENUE";
+    long[] shoppers = new long[2];
+    List<HoldoutAnalysis.Converter> converters = new ArrayList<>();
+    jdbc.query(
+        sql,
+        rs -> {
+          Arm arm = Arm.valueOf(rs.getString(1));
+          long orders = rs.getLong(2);
+          long n = rs.getLong(4);
+          shoppers[arm == Arm.HOLDOUT ? 1 : 0] += n;
+          java.math.BigDecimal revenue = rs.getBigDecimal(3);
+          if (orders > 0) {
+            double spent = revenue == null ? 0 : revenue.doubleValue();
+            for (long k = 0; k < n; k++) {
+              converters.add(new HoldoutAnalysis.Converter(arm, orders, spent));
+            }
+          }
+        },
+        args.toArray());
+    return new HoldoutAnalysis.Sample(shoppers[0], shoppers[1], converters);
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * per 1,000 impressions; per day for the chart; and the holdout comparison ({@link
  * HoldoutAnalysis}).
  *
- * <p>Orders in the range are attributed to clicks up to one window before the range starts.
+ * <p>Orders in the range are attributed to clicks up to one window before the range starts. The
+ * holdout comparison's shoppers are grouped in the database ({@link StatsQueries#holdout}: who is
+ * one shopper, which arm, which orders count).
  */
 public final class StatsFigures {
 
@@ -117,7 +118,7 @@ public final class StatsFigures {
     add(counts, daily, queries.clicks(start, end), 1);
     add(counts, daily, queries.cartAdds(start, end), 2);
 
-    List<Attribution.Order> orders = queries.orders(start, end);
+    List<Attribution.Order> orders = queries.orders(start, end, start.minus(window));
     List<Attribution.AttributedLine> lines =
         Attribution.attribute(orders, queries.clickDetails(start.minus(window), end), window);
     Map<Attribution.SlotKey, BigDecimal> revenue = new HashMap<>();
@@ -183,7 +184,12 @@ public final class StatsFigures {
               revenueByDay.getOrDefault(e.getKey(), BigDecimal.ZERO)));
     }
     return new Report(
-        from, to, List.copyOf(rows), total, days, holdout(queries.exposures(start, end), orders));
+        from,
+        to,
+        List.copyOf(rows),
+        total,
+        days,
+        HoldoutAnalysis.compare(queries.holdout(start, end), holdoutShare));
   }
 
   private static void add(
@@ -198,57 +204,5 @@ public final class StatsFigures {
         d[column] += c.count();
       }
     }
-  }
-
-  /**
-   * The holdout comparison over the shoppers who had an impression in the range. A shopper is the
-   * customer when the visitor was signed in on any of its impressions (so anonymous browsing before
-   * sign-in and the signed-in visit are one shopper), else the visitor; the shopper is compared in
-   * the arm of their first impression; their orders placed from that impression on count.
-   */
-  HoldoutAnalysis.Report holdout(
-      List<StatsQueries.Exposure> exposures, List<Attribution.Order> orders) {
-    Map<String, String> customerOfVisitor = new HashMap<>();
-    for (StatsQueries.Exposure e : exposures) {
-      if (e.customerId() != null) {
-        customerOfVisitor.putIfAbsent(e.visitorId(), e.customerId());
-      }
-    }
-    Map<String, StatsQueries.Exposure> first = new LinkedHashMap<>();
-    for (StatsQueries.Exposure e : exposures) {
-      String unit = unit(e.visitorId(), e.customerId(), customerOfVisitor);
-      StatsQueries.Exposure seen = first.get(unit);
-      if (seen == null || e.first().isBefore(seen.first())) {
-        first.put(unit, e);
-      }
-    }
-    Map<String, int[]> orderCount = new HashMap<>();
-    Map<String, Double> spent = new HashMap<>();
-    for (Attribution.Order o : orders) {
-      String unit = unit(o.visitorId(), o.customerId(), customerOfVisitor);
-      StatsQueries.Exposure e = first.get(unit);
-      if (e == null || o.at().isBefore(e.first())) {
-        continue;
-      }
-      orderCount.computeIfAbsent(unit, k -> new int[1])[0]++;
-      spent.merge(unit, o.total().doubleValue(), Double::sum);
-    }
-    List<HoldoutAnalysis.Shopper> shoppers = new ArrayList<>(first.size());
-    for (Map.Entry<String, StatsQueries.Exposure> e : first.entrySet()) {
-      int[] n = orderCount.get(e.getKey());
-      shoppers.add(
-          new HoldoutAnalysis.Shopper(
-              e.getValue().arm(), n == null ? 0 : n[0], spent.getOrDefault(e.getKey(), 0.0)));
-    }
-    return HoldoutAnalysis.compare(shoppers, holdoutShare);
-  }
-
-  private static String unit(
-      String visitorId, @Nullable String customerId, Map<String, String> customerOfVisitor) {
-    if (customerId != null) {
-      return "c:" + customerId;
-    }
-    String joined = customerOfVisitor.get(visitorId);
-    return joined != null ? "c:" + joined : "v:" + visitorId;
   }
 }

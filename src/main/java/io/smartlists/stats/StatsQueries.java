@@ -3,20 +3,17 @@ package io.smartlists.stats;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What the figures read. {@link JdbcStatsQueries} computes everything from the raw rows ({@code
- * SL_STAT_*}) and the event log's orders; the hourly roll-ups replace the three counting queries
- * without changing the figures (counts per UTC day and list × stage × placement).
+ * SL_STAT_*}) and the orders' figures ({@code SL_STAT_ORDER}, kept by {@link StatOrders} beside the
+ * event log's order events); the hourly roll-ups replace the three counting queries without
+ * changing the figures (counts per UTC day and list × stage × placement).
  */
 public interface StatsQueries {
 
   /** A count for one UTC day and one list × stage × placement. */
   record Count(LocalDate day, Attribution.SlotKey slot, long count) {}
-
-  /** A shopper seen in an arm: the first impression of a (visitor, customer, arm) in the range. */
-  record Exposure(String visitorId, @Nullable String customerId, Arm arm, Instant first) {}
 
   /** Slot impressions of {@code arm} in [from, to). */
   List<Count> impressions(Instant from, Instant to, Arm arm);
@@ -34,9 +31,20 @@ public interface StatsQueries {
    */
   List<Attribution.Click> clickDetails(Instant from, Instant to);
 
-  /** Orders confirmed in [from, to), from the event log. */
-  List<Attribution.Order> orders(Instant from, Instant to);
+  /**
+   * The orders confirmed in [from, to) as they stand now (cancelled ones left out, returned units
+   * deducted), at least those whose visitor or customer has a click in [clicksFrom, to):
+   * attribution needs no other (an implementation may skip them).
+   */
+  List<Attribution.Order> orders(Instant from, Instant to, Instant clicksFrom);
 
-  /** The shoppers who had an impression in [from, to), per arm. */
-  List<Exposure> exposures(Instant from, Instant to);
+  /**
+   * The holdout comparison's shoppers over the impressions of [from, to): a shopper is the customer
+   * when the visitor was signed in on any of its impressions in the range (so anonymous browsing
+   * before sign-in and the signed-in visit are one shopper; a visitor seen with several customers
+   * joins the smallest id when anonymous), else the visitor; the shopper is compared in the arm of
+   * their first impression (the exposed arm on a tie); their standing orders confirmed in [from,
+   * to) from that impression on count.
+   */
+  HoldoutAnalysis.Sample holdout(Instant from, Instant to);
 }

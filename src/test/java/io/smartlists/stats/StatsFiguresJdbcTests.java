@@ -168,6 +168,8 @@ class StatsFiguresJdbcTests {
         customer,
         JsonMapper.builder().build().writeValueAsString(event),
         OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+    // what TrackingEventPublisher does after the event log's insert
+    new StatOrders(db).record(event);
   }
 
   @Test
@@ -232,6 +234,8 @@ class StatsFiguresJdbcTests {
         null,
         JsonMapper.builder().build().writeValueAsString(event),
         OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+    // what TrackingEventPublisher does after the event log's insert
+    new StatOrders(db).record(event);
   }
 
   @Test

@@ -136,6 +136,7 @@ class StatsStorageTests {
         null,
         JsonMapper.builder().build().writeValueAsString(event),
         OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+    new StatOrders(db).record(event);
   }
 
   /** Three visitors over two hours (one in the holdout), and traffic in the hour after. */
@@ -166,7 +167,8 @@ class StatsStorageTests {
       List<StatsQueries.Count> holdout,
       List<StatsQueries.Count> clicks,
       List<StatsQueries.Count> cartAdds,
-      List<StatsQueries.Exposure> exposures,
+      List<LegacyStats.Exposure> exposures,
+      HoldoutAnalysis.Sample shoppers,
       StatsFigures.Row total,
       List<StatsFigures.Row> rows) {}
 
@@ -186,11 +188,23 @@ class StatsStorageTests {
         sorted(queries.clicks(from, to), byKey),
         sorted(queries.cartAdds(from, to), byKey),
         sorted(
-            queries.exposures(from, to),
-            Comparator.comparing(StatsQueries.Exposure::visitorId)
+            new LegacyStats(jdbc, 0.1).exposures(from, to),
+            Comparator.comparing(LegacyStats.Exposure::visitorId)
                 .thenComparing(e -> e.arm().name())),
+        sorted(queries.holdout(from, to)),
         report.total(),
         report.rows());
+  }
+
+  static HoldoutAnalysis.Sample sorted(HoldoutAnalysis.Sample sample) {
+    return new HoldoutAnalysis.Sample(
+        sample.exposedShoppers(),
+        sample.holdoutShoppers(),
+        sorted(
+            sample.converters(),
+            Comparator.comparing((HoldoutAnalysis.Converter c) -> c.arm())
+                .thenComparing(c -> c.orders())
+                .thenComparing(c -> c.revenue())));
   }
 
   static <T> List<T> sorted(List<T> list, Comparator<T> order) {
@@ -215,6 +229,13 @@ class StatsStorageTests {
     assertThat(before.total().attributedRevenue()).isEqualByComparingTo("17.00");
     assertThat(before.holdout()).extracting(StatsQueries.Count::count).containsExactly(1L);
     assertThat(before.exposures()).hasSize(3);
+    // v1 and v2 (customer c2) exposed, v3 held out; v1's o1 and c2's o2 after their impressions
+    assertThat(before.shoppers().exposedShoppers()).isEqualTo(2);
+    assertThat(before.shoppers().holdoutShoppers()).isEqualTo(1);
+    assertThat(before.shoppers().converters())
+        .containsExactly(
+            new HoldoutAnalysis.Converter(Arm.EXPOSED, 1, 7.0),
+            new HoldoutAnalysis.Converter(Arm.EXPOSED, 1, 10.0));
 
     StatsRollupJob job = job(Duration.ofDays(90));
     // H2 is still open at H2 + 30 min: H0 and H1 are rolled up, H2 is read raw
@@ -304,6 +325,7 @@ class StatsStorageTests {
     assertThat(after.exposed()).isEqualTo(before.exposed());
     assertThat(after.holdout()).isEqualTo(before.holdout());
     assertThat(after.exposures()).isEqualTo(before.exposures());
+    assertThat(after.shoppers()).isEqualTo(before.shoppers());
     assertThat(after.total().impressions()).isEqualTo(5);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.smartlists.host.OrderLine;
 import io.smartlists.stats.Arm;
 import io.smartlists.stats.Attribution;
+import io.smartlists.stats.HoldoutAnalysis;
 import io.smartlists.stats.StatsFigures;
 import io.smartlists.stats.StatsQueries;
 import java.math.BigDecimal;
@@ -57,15 +58,16 @@ class StatisticsControllerTests {
         }
 
         @Override
-        public List<Attribution.Order> orders(Instant from, Instant to) {
+        public List<Attribution.Order> orders(Instant from, Instant to, Instant clicksFrom) {
           return List.of(
               new Attribution.Order(
                   "o1", NOW, "v1", null, List.of(new OrderLine("p1", 3, new BigDecimal("2.50")))));
         }
 
         @Override
-        public List<Exposure> exposures(Instant from, Instant to) {
-          return List.of(new Exposure("v1", null, Arm.EXPOSED, NOW.minusSeconds(120)));
+        public HoldoutAnalysis.Sample holdout(Instant from, Instant to) {
+          return new HoldoutAnalysis.Sample(
+              1, 0, List.of(new HoldoutAnalysis.Converter(Arm.EXPOSED, 1, 7.5)));
         }
       };
 
