@@ -301,7 +301,7 @@ class SmartListsAutoConfigurationTests {
                           "SELECT \"version\" FROM SL_SCHEMA_HISTORY WHERE \"success\""
                               + " AND \"version\" IS NOT NULL ORDER BY \"version\"",
                           String.class))
-                  .containsExactly("1", "1.1", "3", "3.1", "3.2");
+                  .containsExactly("1", "1.1", "3", "3.1", "3.2", "3.3", "3.3.1");
               assertThat(
                       jdbc.queryForObject("SELECT COUNT(*) FROM SL_STAT_IMPRESSION", Integer.class))
                   .isZero();

@@ -45,7 +45,7 @@ class SmartListsSchemaTests {
     assertThat(table("SL_STAT_HOURLY_EXPOSURE")).isOne();
     assertThat(table("SL_STAT_ROLLUP")).isOne();
     assertThat(table("SL_STAT_DAILY")).isOne();
-    assertThat(versions()).containsExactly("1", "1.1", "3", "3.1", "3.2");
+    assertThat(versions()).containsExactly("1", "1.1", "3", "3.1", "3.2", "3.3", "3.3.1");
 
     // merchandising switched on afterwards: its lower version applies out of order
     new SmartListsSchema(
@@ -56,7 +56,7 @@ class SmartListsSchemaTests {
                 SmartListsMigrations.STATS))
         .afterPropertiesSet();
     assertThat(table("SL_CELL")).isOne();
-    assertThat(versions()).containsExactly("1", "1.1", "2", "3", "3.1", "3.2");
+    assertThat(versions()).containsExactly("1", "1.1", "2", "3", "3.1", "3.2", "3.3", "3.3.1");
   }
 
   @Test
