@@ -8,11 +8,8 @@ import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -231,27 +228,19 @@ final class BrowsingEventWriter implements AutoCloseable {
     if (e instanceof DataAccessResourceFailureException && !overServerLimit(e)) {
       return true; // no connection, a lost one, a server shutting down or out of resources
     }
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
-      if (t instanceof SQLTransientException || t instanceof SQLRecoverableException) {
-        return true;
-      }
-    }
-    return DatabaseOutage.isConnectionFailure(e);
+    return DatabaseOutage.anyCause(
+            e, t -> t instanceof SQLTransientException || t instanceof SQLRecoverableException)
+        || DatabaseOutage.isConnectionFailure(e);
   }
 
   /** SQL state class 54 (a statement or row over a server limit): the same rows fail again. */
   private static boolean overServerLimit(Throwable e) {
-    Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
-      if (t instanceof SQLException sql) {
-        String state = sql.getSQLState();
-        if (state != null && state.startsWith("54")) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return DatabaseOutage.anyCause(
+        e,
+        t ->
+            t instanceof SQLException sql
+                && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("54"));
   }
 
   /** Ends this thread when nothing is queued; an offer racing with it starts a new one. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
@@ -112,9 +113,14 @@ public final class DatabaseOutage {
    * types, SQL state class {@code 08}, {@code 57P}, {@code 53}).
    */
   public static boolean isConnectionFailure(Throwable e) {
+    return anyCause(e, t -> t instanceof SQLException sql && connectionError(sql));
+  }
+
+  /** True when {@code e} or one of its causes passes {@code test} (a cause cycle ends the walk). */
+  static boolean anyCause(Throwable e, Predicate<Throwable> test) {
     Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
-      if (t instanceof SQLException sql && connectionError(sql)) {
+      if (test.test(t)) {
         return true;
       }
     }

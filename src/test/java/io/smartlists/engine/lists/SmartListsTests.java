@@ -402,8 +402,7 @@ class SmartListsTests {
     // Bob bought milk in 4 orders, every 10 days (milk's median gap: 10), the last 3 days ago (0.3
     // due), coffee once 40 days ago (2 intervals: due). At the default weight being due counts as
     // one more order: 4.3 against 2, milk first (a due-first order put coffee first, and on a
-    // sample of receipts such
-    // one-offs pushed what customers buy every week out of the top 10).
+    // sample of receipts such one-offs pushed what customers buy every week out of the top 10).
     data.order("bob", 40, "coffee");
     data.order("bob", 33, "milk");
     data.order("bob", 23, "milk");
